@@ -1,0 +1,40 @@
+/**
+ * Imports point inwards only: web, cli, server -> store, render -> core. `src/core` imports
+ * nothing of ours outside itself and no Node built-ins, so it runs unchanged in the browser.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: "core-is-pure",
+      comment: "src/core may import only src/core, zod and yaml",
+      severity: "error",
+      from: { path: "^src/core" },
+      to: { pathNot: ["^src/core", "node_modules/(zod|yaml)/"] },
+    },
+    {
+      name: "render-only-uses-core",
+      severity: "error",
+      from: { path: "^src/render" },
+      to: { path: "^src/(cli|server|store|content)" },
+    },
+    {
+      name: "content-only-uses-core",
+      severity: "error",
+      from: { path: "^src/content" },
+      to: { path: "^src/(cli|server|store|render)" },
+    },
+    {
+      name: "nothing-imports-cli",
+      severity: "error",
+      from: { path: "^src/(core|render|content|store|server)" },
+      to: { path: "^src/cli" },
+    },
+    { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    exclude: { path: "\\.test\\.ts$" },
+  },
+};

@@ -1,0 +1,367 @@
+/**
+ * @module cli/commands/screen
+ * `basis screen <questionnaire-id>`: runs a screening questionnaire, either over an answers
+ * file (`--answers`, YAML or JSON) or by asking the questions one at a time on a terminal, and
+ * prints the run as text or JSON.
+ *
+ * Exit codes. A screening is advice, not a gate (`basis check` is the CI gate), so every run
+ * that completes exits 0 whatever its result — likely, unlikely, stopped, pending or
+ * incomplete; scripts read `result` from `--format json`. Non-zero means the run could not be
+ * made: 1 for a bad answers file (unreadable, invalid, or an answer that is not an option),
+ * 2 for a usage error (unknown questionnaire, bad option, no terminal and no --answers),
+ * 130 when interrupted with Ctrl-C.
+ */
+import { createInterface } from "node:readline/promises";
+import { Command, CommanderError, Option } from "commander";
+import { loadQuestionnaire } from "../../content/questionnaires.ts";
+import type { LocatedError } from "../../core/parse.ts";
+import { parseAnswers } from "../../core/questionnaire/answers.ts";
+import {
+  type Answer,
+  checkAnswer,
+  findQuestion,
+  type QuestionnaireRun,
+  runQuestionnaire,
+} from "../../core/questionnaire/run.ts";
+import type { Question, Questionnaire } from "../../core/questionnaire/schema.ts";
+import { readTextFile } from "../load-file.ts";
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_FILE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+/** Where the command reads and writes; the process's streams in real use, captures in tests. */
+export interface ScreenIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** The terminal to ask questions on; absent when stdin is not a TTY. Prompts go to `output`. */
+  terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; isTTY: boolean };
+}
+
+interface ScreenOptions {
+  answers?: string;
+  format: "text" | "json";
+}
+
+/** The `screen` command for the `basis` program; hands its exit code to `setExitCode`. */
+export function screenCommand(
+  setExitCode: (code: number) => void = (code) => {
+    process.exitCode = code;
+  },
+): Command {
+  return buildCommand(processIo(), setExitCode);
+}
+
+/** Parse `argv` (the arguments after `screen`) and run the command; resolves to the exit code. */
+export async function runScreen(argv: readonly string[], io: ScreenIo): Promise<number> {
+  let code: number = EXIT_OK;
+  const command = buildCommand(io, (c) => {
+    code = c;
+  }).exitOverride();
+  try {
+    await command.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    throw error;
+  }
+  return code;
+}
+
+function buildCommand(io: ScreenIo, setExitCode: (code: number) => void): Command {
+  return new Command("screen")
+    .description("run a screening questionnaire, from an answers file or question by question")
+    .argument("<questionnaire-id>", "e.g. lia-screening-2018")
+    .option("--answers <file>", "answers as YAML or JSON: { Q1: yes, ... } or { answers: { ... } }")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+    )
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(`basis: ${s.replace(/^error: /, "")}`),
+    })
+    .action(async (id: string, options: ScreenOptions) => {
+      setExitCode(await screen(id, options, io));
+    });
+}
+
+async function screen(id: string, options: ScreenOptions, io: ScreenIo): Promise<number> {
+  let questionnaire: Questionnaire;
+  try {
+    questionnaire = await loadQuestionnaire(id);
+  } catch (error) {
+    io.err(`basis: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+
+  let run: QuestionnaireRun;
+  if (options.answers !== undefined) {
+    const fromFile = await runFromFile(questionnaire, options.answers, io);
+    if (typeof fromFile === "number") return fromFile;
+    run = fromFile;
+  } else if (io.terminal !== undefined) {
+    const asked = await askInteractively(questionnaire, io.terminal);
+    if (asked === "interrupted") {
+      io.err("basis: interrupted; nothing was recorded\n");
+      return EXIT_INTERRUPTED;
+    }
+    run = asked;
+  } else {
+    io.err("basis: give --answers when not on a terminal\n");
+    return EXIT_USAGE;
+  }
+
+  io.out(
+    options.format === "json"
+      ? `${JSON.stringify(runJson(run), null, 2)}\n`
+      : runText(run, questionnaire),
+  );
+  return EXIT_OK;
+}
+
+async function runFromFile(
+  q: Questionnaire,
+  file: string,
+  io: ScreenIo,
+): Promise<QuestionnaireRun | number> {
+  const read = readTextFile(file);
+  if (!read.ok) return reportLocated(io, file, read.errors);
+  const parsed = parseAnswers(read.text);
+  if (!parsed.ok) return reportLocated(io, file, parsed.errors);
+  const doc = parsed.value;
+  if (doc.questionnaire !== undefined && doc.questionnaire !== q.id) {
+    const where = doc.locate("questionnaire");
+    const message = `these answers are for ${doc.questionnaire}, not ${q.id}`;
+    return reportLocated(io, file, [{ ...where, path: "questionnaire", message }]);
+  }
+  const outcome = runQuestionnaire(q, doc.answers);
+  if (!outcome.ok)
+    return reportLocated(
+      io,
+      file,
+      outcome.errors.map((e) => ({ ...doc.locate(e.path), ...e })),
+    );
+  return outcome.run;
+}
+
+function reportLocated(io: ScreenIo, file: string, errors: readonly LocatedError[]): number {
+  for (const e of errors) {
+    const at = e.line === undefined ? file : `${file}:${e.line}:${e.col ?? 1}`;
+    io.err(`${at}: ${e.path === "" ? "" : `${e.path}: `}${e.message}\n`);
+  }
+  return EXIT_BAD_FILE;
+}
+
+/** The JSON shape of a run: only the keys that apply to its result. */
+export function runJson(run: QuestionnaireRun): Record<string, unknown> {
+  return {
+    questionnaire: run.questionnaire,
+    version: run.version,
+    total: run.total,
+    result: run.result,
+    ...(run.message === undefined ? {} : { message: run.message }),
+    path: run.path,
+    ...(run.stoppedAt === undefined ? {} : { stoppedAt: run.stoppedAt }),
+    ...(run.pendingAt === undefined ? {} : { pendingAt: run.pendingAt }),
+    ...(run.nextQuestion === undefined ? {} : { nextQuestion: run.nextQuestion }),
+    findings: run.findings,
+    ignored: run.ignored,
+  };
+}
+
+/** A readable summary: result and why, total, path, findings, ignored answers. */
+export function runText(run: QuestionnaireRun, q: Questionnaire): string {
+  const lines = [`${q.title} (${q.id} v${q.version})`];
+  const sofar = `total so far ${run.total}`;
+  if (run.result === "likely" || run.result === "unlikely") {
+    lines.push(`Result:   ${run.result}, total ${run.total}`, ...indent(run.message ?? ""));
+  } else if (run.stoppedAt !== undefined) {
+    lines.push(
+      `Result:   stopped at ${run.stoppedAt.question}, ${sofar}`,
+      ...indent(run.stoppedAt.reason),
+    );
+  } else if (run.pendingAt !== undefined) {
+    lines.push(
+      `Result:   pending at ${run.pendingAt.question}, ${sofar}`,
+      ...indent(run.pendingAt.reason),
+    );
+  } else {
+    const next = run.nextQuestion === undefined ? undefined : findQuestion(q, run.nextQuestion);
+    lines.push(`Result:   incomplete, ${sofar}`);
+    if (next !== undefined) lines.push(...indent(`Answer ${next.id} next: ${next.text}`));
+  }
+  lines.push(`Path:     ${run.path.length === 0 ? "(none)" : run.path.join(" → ")}`);
+  if (run.findings.length > 0) {
+    lines.push("Findings:");
+    for (const f of run.findings) {
+      const reason = chosenReason(q, run, f.question, f.code);
+      lines.push(
+        `  ${f.severity} ${f.code} (${f.question})${reason === undefined ? "" : `: ${reason}`}`,
+      );
+    }
+  }
+  if (run.ignored.length > 0)
+    lines.push(`Ignored:  ${run.ignored.join(", ")} (answered, but not on the path)`);
+  return `${lines.join("\n")}\n`;
+}
+
+function indent(text: string): string[] {
+  return text === "" ? [] : [`          ${text}`];
+}
+
+/** The reason written on the chosen option that raised a finding, if it has one. */
+function chosenReason(
+  q: Questionnaire,
+  run: QuestionnaireRun,
+  id: string,
+  code: string,
+): string | undefined {
+  const answer = run.answers[id];
+  const values = answer === undefined ? [] : Array.isArray(answer) ? answer : [answer];
+  const options = findQuestion(q, id)?.options ?? [];
+  return options.find((o) => values.includes(o.value) && o.finding?.code === code)?.reason;
+}
+
+type Terminal = NonNullable<ScreenIo["terminal"]>;
+
+/**
+ * Ask the questions one at a time, following the walk of the runner itself: after each answer
+ * the run is recomputed, and its `nextQuestion` (or `pendingAt`) says what to ask next. End of
+ * input stops asking and returns the run as far as it got.
+ */
+async function askInteractively(
+  q: Questionnaire,
+  terminal: Terminal,
+): Promise<QuestionnaireRun | "interrupted"> {
+  const rl = createInterface({
+    input: terminal.input,
+    output: terminal.output,
+    terminal: terminal.isTTY,
+  });
+  let interrupted = false;
+  rl.on("SIGINT", () => {
+    interrupted = true;
+    rl.close();
+  });
+  // Reading through the iterator buffers lines, so piped input is never lost between prompts.
+  const lines = rl[Symbol.asyncIterator]();
+  const say = (text: string) => terminal.output.write(`${text}\n`);
+  const read = async (prompt: string): Promise<string | undefined> => {
+    rl.setPrompt(prompt);
+    rl.prompt();
+    const next = await lines.next();
+    return next.done === true ? undefined : String(next.value);
+  };
+
+  const answers: Record<string, Answer> = {};
+  say(
+    `${q.title} (${q.id} v${q.version})${q.description === undefined ? "" : `\n${q.description}`}\n`,
+  );
+  try {
+    for (;;) {
+      const run = rerun(q, answers);
+      const pending = run.result === "pending";
+      const id = pending
+        ? run.pendingAt?.question
+        : run.result === "incomplete"
+          ? run.nextQuestion
+          : undefined;
+      const question = id === undefined ? undefined : findQuestion(q, id);
+      if (question === undefined) return run;
+      if (pending)
+        say(
+          `Pending: ${run.pendingAt?.reason ?? ""}\nAnswer again once checked, or press Enter to stop here.`,
+        );
+      showQuestion(question, say);
+      const answer = await askUntilValid(question, read, say, pending);
+      if (answer === undefined) return interrupted ? "interrupted" : run;
+      answers[question.id] = answer;
+      const after = rerun(q, answers);
+      const next = after.result === "incomplete" ? after.nextQuestion : undefined;
+      const following = q.questions[q.questions.indexOf(question) + 1]?.id;
+      if (next !== undefined && next !== following) say(`  → skipping to ${next}`);
+      say(`  score so far: ${after.total}\n`);
+    }
+  } finally {
+    rl.close();
+  }
+}
+
+function rerun(q: Questionnaire, answers: Record<string, Answer>): QuestionnaireRun {
+  const outcome = runQuestionnaire(q, answers);
+  // Every answer was checked as it was typed, so the runner cannot refuse them.
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
+  return outcome.run;
+}
+
+function showQuestion(question: Question, say: (text: string) => void): void {
+  say(`${question.id}${question.section === undefined ? "" : ` · ${question.section}`}`);
+  say(question.text);
+  if (question.help !== undefined) say(`  (${question.help})`);
+  const options = question.options ?? [];
+  const scored = options.some((o) => o.points !== 0);
+  options.forEach((o, i) => {
+    const points = scored ? `, ${o.points > 0 ? "+" : ""}${o.points}` : "";
+    say(`  ${i + 1}) ${o.label}  [${o.value}${points}]`);
+  });
+}
+
+/** Ask until the answer is valid; undefined at end of input, or on an empty line when allowed. */
+async function askUntilValid(
+  question: Question,
+  read: (prompt: string) => Promise<string | undefined>,
+  say: (text: string) => void,
+  emptyStops: boolean,
+): Promise<Answer | undefined> {
+  const prompt =
+    question.type === "text"
+      ? "> "
+      : question.type === "multi"
+        ? "Numbers or values, separated by commas > "
+        : "Number or value > ";
+  for (;;) {
+    const line = await read(prompt);
+    if (line === undefined || (emptyStops && line.trim() === "")) return undefined;
+    const parsed = interpretInput(question, line);
+    if (parsed.ok) return parsed.value;
+    say(`  ${parsed.message}`);
+  }
+}
+
+/** Turn typed input into an answer: option numbers or values for choices, the text otherwise. */
+export function interpretInput(
+  question: Question,
+  line: string,
+): { ok: true; value: Answer } | { ok: false; message: string } {
+  if (question.type === "text") return checkAnswer(question, line);
+  const options = question.options ?? [];
+  const tokens =
+    question.type === "single" ? [line.trim()] : line.split(/[\s,]+/).filter((t) => t !== "");
+  if (tokens.length === 0 || tokens[0] === "")
+    return { ok: false, message: "please choose an option" };
+  const values: string[] = [];
+  for (const token of tokens) {
+    if (/^\d+$/.test(token)) {
+      const option = options[Number(token) - 1];
+      if (option === undefined)
+        return { ok: false, message: `no option ${token}; choose 1 to ${options.length}` };
+      values.push(option.value);
+    } else {
+      values.push(token.toLowerCase());
+    }
+  }
+  const checked = checkAnswer(question, question.type === "single" ? (values[0] ?? "") : values);
+  return checked.ok ? checked : { ok: false, message: checked.message };
+}
+
+function processIo(): ScreenIo {
+  const io: ScreenIo = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  };
+  // Questions go to stderr so that `--format json > run.json` still shows them.
+  if (process.stdin.isTTY)
+    io.terminal = { input: process.stdin, output: process.stderr, isTTY: true };
+  return io;
+}

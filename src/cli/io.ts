@@ -1,0 +1,55 @@
+/**
+ * @module cli/io
+ * Where a command writes, so commands can be run in-process by tests and by `main`.
+ * Errors that end a command are `CliError`s with their exit code; nothing prints a stack trace.
+ */
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when standard output is a terminal (progress and colours only then). */
+  isTTY: boolean;
+  /** Record the command's exit code. */
+  exit(code: number): void;
+}
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
+  isTTY: Boolean(process.stdout.isTTY),
+  exit: (code) => {
+    process.exitCode = code;
+  },
+};
+
+/** An Io that keeps what a command wrote, for running commands in-process. */
+export function bufferIo(isTTY = false): Io & { stdout: string; stderr: string; code: number } {
+  const io = {
+    stdout: "",
+    stderr: "",
+    code: 0,
+    isTTY,
+    out(t: string) {
+      io.stdout += t.endsWith("\n") ? t : `${t}\n`;
+    },
+    err(t: string) {
+      io.stderr += t.endsWith("\n") ? t : `${t}\n`;
+    },
+    exit(code: number) {
+      io.code = code;
+    },
+  };
+  return io;
+}
+
+/** Exit codes: 0 success, 1 the input or the assessment failed a check, 2 the command was misused. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failed,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * @module cli/main
+ * The `basis` command: parses arguments and hands each command its I/O. Every error ends as
+ * one line on standard error and an exit code (see `EXIT`), never a stack trace.
+ */
+import { Command, CommanderError } from "commander";
+import { evaluateCommand } from "./commands/evaluate.ts";
+import { newCommand } from "./commands/new.ts";
+import { referencesCommand } from "./commands/references.ts";
+import { renderCommand } from "./commands/render.ts";
+import { screenCommand } from "./commands/screen.ts";
+import { templatesCommand } from "./commands/templates.ts";
+import { validateCommand } from "./commands/validate.ts";
+import { CliError, EXIT, type Io, processIo } from "./io.ts";
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("basis")
+    .description("Decide, document and defend the lawful basis of processing (EU and UK GDPR)")
+    .version("0.1.0")
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const cmd of [
+    templatesCommand(io),
+    newCommand(io),
+    validateCommand(io),
+    evaluateCommand(io),
+    renderCommand(io),
+    screenCommand((c) => io.exit(c)),
+    referencesCommand(io),
+  ]) {
+    program.addCommand(cmd);
+  }
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[], outer: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const io: Io = { ...outer, exit: (c) => (code = c) };
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successful exits; everything else is a usage error.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      io.err(`basis: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`basis: unexpected error: ${(e as Error).message ?? String(e)}`);
+    return EXIT.failed;
+  }
+}
+
+const invokedDirectly = process.argv[1]?.endsWith("cli/main.ts") === true;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

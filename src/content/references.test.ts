@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import { loadReferences, parseReferenceLibrary, referenceIds } from "./references.ts";
+
+/** The ids findings and templates are allowed to cite; the library must hold exactly these. */
+const EXPECTED_IDS = [
+  // EU GDPR
+  "gdpr-art-5-1-b",
+  "gdpr-art-5-1-c",
+  "gdpr-art-5-1-e",
+  "gdpr-art-5-2",
+  "gdpr-art-6-1",
+  "gdpr-art-6-1-a",
+  "gdpr-art-6-1-b",
+  "gdpr-art-6-1-c",
+  "gdpr-art-6-1-d",
+  "gdpr-art-6-1-e",
+  "gdpr-art-6-1-f",
+  "gdpr-art-6-1-public-authorities",
+  "gdpr-art-6-4",
+  "gdpr-art-7",
+  "gdpr-art-8",
+  "gdpr-art-9-1",
+  "gdpr-art-9-2",
+  "gdpr-art-10",
+  "gdpr-art-12-3",
+  "gdpr-art-13-1-d",
+  "gdpr-art-14-2-b",
+  "gdpr-art-15",
+  "gdpr-art-17",
+  "gdpr-art-21-1",
+  "gdpr-art-21-2-3",
+  "gdpr-art-22",
+  "gdpr-art-28",
+  "gdpr-art-30",
+  "gdpr-art-32",
+  "gdpr-art-33",
+  "gdpr-art-35",
+  "gdpr-art-44",
+  "gdpr-art-45",
+  "gdpr-art-46",
+  "gdpr-art-47",
+  "gdpr-art-49",
+  "gdpr-recital-38",
+  "gdpr-recital-43",
+  "gdpr-recital-47",
+  "gdpr-recital-48",
+  "gdpr-recital-49",
+  "eu-charter-art-7",
+  "eu-charter-art-8",
+  // Guidance
+  "edpb-guidelines-1-2024",
+  "edpb-guidelines-05-2020",
+  "edpb-guidelines-01-2025",
+  "wp29-opinion-06-2014",
+  "wp29-wp248-dpia",
+  "ico-legitimate-interests",
+  "ico-lawful-basis",
+  "cnil-audience-measurement",
+  // CJEU
+  "cjeu-c-582-14-breyer",
+  "cjeu-c-13-16-rigas-satiksme",
+  "cjeu-c-708-18-tk",
+  "cjeu-c-40-17-fashion-id",
+  "cjeu-c-673-17-planet49",
+  "cjeu-c-252-21-meta",
+  "cjeu-c-621-22-knltb",
+  // ePrivacy and national
+  "eprivacy-art-5-3",
+  "eprivacy-art-13",
+  "de-tdddg-25",
+  // UK
+  "uk-gdpr",
+  "uk-gdpr-art-6-1-ea",
+  "uk-gdpr-annex-1",
+  "uk-gdpr-art-6-examples",
+  "uk-gdpr-art-22a-22d",
+  "uk-dpa-2018-s9",
+  "uk-gdpr-art-8",
+  "uk-dpa-2018-s10",
+  "uk-dpa-2018-sch1",
+  "uk-dpa-2018-appropriate-policy-document",
+  "uk-duaa-2025",
+  "pecr-reg-6",
+  "pecr-reg-22",
+  "pecr-reg-22-3",
+  // Pending
+  "eu-digital-omnibus-2025-837",
+];
+
+/** Judgment dates and ECLIs as LEGAL-FACTS.md and the Court's records give them. */
+const CJEU = {
+  "cjeu-c-582-14-breyer": { date: "2016-10-19", ecli: "ECLI:EU:C:2016:779", caseNo: "C-582/14" },
+  "cjeu-c-13-16-rigas-satiksme": {
+    date: "2017-05-04",
+    ecli: "ECLI:EU:C:2017:336",
+    caseNo: "C-13/16",
+  },
+  "cjeu-c-708-18-tk": { date: "2019-12-11", ecli: "ECLI:EU:C:2019:1064", caseNo: "C-708/18" },
+  "cjeu-c-40-17-fashion-id": { date: "2019-07-29", ecli: "ECLI:EU:C:2019:629", caseNo: "C-40/17" },
+  "cjeu-c-673-17-planet49": { date: "2019-10-01", ecli: "ECLI:EU:C:2019:801", caseNo: "C-673/17" },
+  "cjeu-c-252-21-meta": { date: "2023-07-04", ecli: "ECLI:EU:C:2023:537", caseNo: "C-252/21" },
+  "cjeu-c-621-22-knltb": { date: "2024-10-04", ecli: "ECLI:EU:C:2024:857", caseNo: "C-621/22" },
+} as const;
+
+/** Royal Assent dates of the UK Acts cited (DUAA from LEGAL-FACTS.md; DPA 2018 from the Act). */
+const UK_ACT_DATES = {
+  "uk-duaa-2025": "2025-06-19",
+  "uk-dpa-2018-s9": "2018-05-23",
+  "uk-dpa-2018-s10": "2018-05-23",
+  "uk-dpa-2018-sch1": "2018-05-23",
+  "uk-dpa-2018-appropriate-policy-document": "2018-05-23",
+} as const;
+
+/** Hosts of official sources; WP29 documents are only published on the Commission's site. */
+const OFFICIAL_HOSTS = new Set([
+  "eur-lex.europa.eu",
+  "curia.europa.eu",
+  "www.legislation.gov.uk",
+  "www.edpb.europa.eu",
+  "ico.org.uk",
+  "www.cnil.fr",
+  "www.gesetze-im-internet.de",
+  "ec.europa.eu",
+]);
+
+function byId(id: string) {
+  const ref = loadReferences().references.find((r) => r.id === id);
+  if (ref === undefined) throw new Error(`missing reference ${id}`);
+  return ref;
+}
+
+describe("reference library", () => {
+  it("loads the shipped YAML without validation errors", () => {
+    expect(() => loadReferences()).not.toThrow();
+    expect(loadReferences().version).toBe(1);
+  });
+
+  it("holds exactly the fixed list of ids, no more and no fewer", () => {
+    const ids = loadReferences().references.map((r) => r.id);
+    expect([...ids].sort()).toEqual([...EXPECTED_IDS].sort());
+  });
+
+  it("never uses an id twice", () => {
+    const ids = loadReferences().references.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("dates every judgment", () => {
+    const undated = loadReferences()
+      .references.filter((r) => r.kind === "case" && r.date === undefined)
+      .map((r) => r.id);
+    expect(undated).toEqual([]);
+  });
+
+  it.each(Object.entries(CJEU))("gives %s its judgment date, case number and ECLI", (id, want) => {
+    const ref = byId(id);
+    expect(ref.kind).toBe("case");
+    expect(ref.date).toBe(want.date);
+    expect(ref.citation).toContain(want.caseNo);
+    expect(ref.citation).toContain(want.ecli);
+  });
+
+  it.each(Object.entries(UK_ACT_DATES))("dates %s to Royal Assent (%s)", (id, date) => {
+    expect(byId(id).date).toBe(date);
+  });
+
+  it("links every entry over https to an official source", () => {
+    for (const ref of loadReferences().references) {
+      const url = new URL(ref.url);
+      expect(url.protocol, ref.id).toBe("https:");
+      expect(OFFICIAL_HOSTS.has(url.hostname), `${ref.id}: ${url.hostname}`).toBe(true);
+    }
+  });
+
+  it("marks pending texts as not law", () => {
+    const omnibus = byId("eu-digital-omnibus-2025-837");
+    expect(omnibus.kind).toBe("proposal");
+    expect(omnibus.status).toBe("proposal");
+    // Guidance still out for consultation must not look final.
+    expect(byId("edpb-guidelines-1-2024").status).toBe("consultation");
+    expect(byId("edpb-guidelines-01-2025").status).toBe("consultation");
+  });
+
+  it("records that DPA 2018 s. 9 no longer sets the UK age itself", () => {
+    expect(byId("uk-dpa-2018-s9").status).toBe("repealed");
+  });
+
+  it("returns the ids as a fresh set the caller may change without harm", () => {
+    const ids = referenceIds();
+    expect(ids.has("gdpr-art-6-1-f")).toBe(true);
+    ids.delete("gdpr-art-6-1-f");
+    expect(referenceIds().has("gdpr-art-6-1-f")).toBe(true);
+  });
+});
+
+describe("parseReferenceLibrary", () => {
+  const entry = (id: string) => `  - id: ${id}
+    kind: recital
+    jurisdiction: EU
+    title: A recital
+    citation: Regulation (EU) 2016/679, Recital 1
+    url: https://eur-lex.europa.eu/eli/reg/2016/679/oj
+    summary: Something we rely on.
+`;
+
+  it("names the line of a duplicate id", () => {
+    const text = `version: 1\nreferences:\n${entry("same-id")}${entry("same-id")}`;
+    expect(() => parseReferenceLibrary(text, "lib.yaml")).toThrow(
+      /lib\.yaml:10:\d+ \(references\[1\]\.id\): duplicate reference id "same-id"/,
+    );
+  });
+
+  it("refuses a plain-http source link", () => {
+    const text = `version: 1\nreferences:\n${entry("one").replace("https://", "http://")}`;
+    expect(() => parseReferenceLibrary(text)).toThrow(/references\[0\]\.url/);
+  });
+
+  it("refuses an unknown field", () => {
+    const text = `version: 1\nreferences:\n${entry("one")}    note: extra\n`;
+    expect(() => parseReferenceLibrary(text)).toThrow(/\(references\[0\]\.note\): unknown field/);
+  });
+});

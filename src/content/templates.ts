@@ -1,0 +1,53 @@
+/**
+ * @module content/templates
+ * The built-in starting assessments. Each template is a YAML file in `templates/`, validated
+ * by the same schema as user files.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseYaml } from "../core/parse.ts";
+import { Assessment } from "../core/schema/index.ts";
+
+const DIR = new URL("./templates/", import.meta.url);
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  file: string;
+}
+
+let cache: Map<string, Assessment> | undefined;
+
+function all(): Map<string, Assessment> {
+  if (cache) return cache;
+  const map = new Map<string, Assessment>();
+  for (const name of readdirSync(DIR)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()) {
+    const file = fileURLToPath(new URL(name, DIR));
+    const parsed = parseYaml(readFileSync(file, "utf8"), Assessment);
+    if (!parsed.ok) {
+      const lines = parsed.errors.map((e) => `  ${e.path || `line ${e.line}`}: ${e.message}`);
+      throw new Error(`built-in template ${name} is invalid:\n${lines.join("\n")}`);
+    }
+    map.set(parsed.value.id, parsed.value);
+  }
+  cache = map;
+  return map;
+}
+
+export function listTemplates(): TemplateInfo[] {
+  return [...all().values()].map((t) => ({
+    id: t.id,
+    title: t.title,
+    file: fileURLToPath(new URL(`${t.id}.yaml`, DIR)),
+  }));
+}
+
+/** A copy of a template, safe to change. Unknown ids throw, naming the known ones. */
+export function loadTemplate(id: string): Assessment {
+  const t = all().get(id);
+  if (!t)
+    throw new Error(`unknown template "${id}"; known templates: ${[...all().keys()].join(", ")}`);
+  return structuredClone(t);
+}

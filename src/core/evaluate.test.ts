@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { anAssessment } from "../../test/builders.ts";
+import { evaluate, outcomeOf } from "./evaluate.ts";
+import { describeFinding, en } from "./messages/en.ts";
+import { RULE_CODES, RULES } from "./rules/registry.ts";
+import type { Finding } from "./rules/types.ts";
+
+const TODAY = "2026-06-01";
+const finding = (over: Partial<Finding>): Finding => ({
+  code: "X",
+  severity: "warning",
+  effect: "none",
+  path: "",
+  refs: [],
+  params: {},
+  ...over,
+});
+
+describe("outcome", () => {
+  it("is not-appropriate when a finding fails the basis, even with gaps elsewhere", () => {
+    expect(
+      outcomeOf([
+        finding({ severity: "blocker", effect: "incomplete" }),
+        finding({ severity: "blocker", effect: "fails" }),
+      ]),
+    ).toBe("not-appropriate");
+  });
+  it("is incomplete while a blocker is open", () => {
+    expect(outcomeOf([finding({ severity: "blocker", effect: "incomplete" })])).toBe("incomplete");
+  });
+  it("carries conditions from warnings or from the recorded conclusion", () => {
+    expect(outcomeOf([finding({ effect: "condition" })])).toBe("appropriate-with-conditions");
+    expect(outcomeOf([], true)).toBe("appropriate-with-conditions");
+    expect(outcomeOf([finding({ effect: "none" })])).toBe("appropriate");
+  });
+
+  it("turns not-appropriate when the balance is judged overridden, and says which finding decided it", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          const b = a.lia?.balancing?.[0];
+          if (b) b.overridden = true;
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.outcome).toBe("not-appropriate");
+    expect(e.trace.decidedBy).toEqual([
+      { code: "LIA_BALANCING_OVERRIDDEN", path: "lia.balancing[0].overridden", effect: "fails" },
+    ]);
+    expect(e.trace.interests[0]).toMatchObject({
+      purposeTest: "met",
+      necessity: "met",
+      balancing: "not-met",
+    });
+    expect(e.trace.decisions[0]).toEqual({
+      purpose: "security",
+      basis: "legitimate-interests",
+      outcome: "not-appropriate",
+    });
+  });
+
+  it("lists what would turn an incomplete assessment into a complete one", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          delete a.assessedOn;
+          delete a.lia?.objection;
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.outcome).toBe("incomplete");
+    const codes = e.trace.wouldChange.map((c) => c.codes.join("+"));
+    expect(codes).toContain("ASSESSMENT_DATE_MISSING+LIA_NO_OBJECTION_ROUTE");
+    expect(e.trace.wouldChange.at(-1)?.outcome).toBe("appropriate");
+  });
+
+  it("names the answers an appropriate outcome hangs on", () => {
+    const e = evaluate(anAssessment().build(), { today: TODAY });
+    expect(e.outcome).toBe("appropriate");
+    const paths = e.trace.wouldChange.map((c) => c.path);
+    expect(paths).toContain("lia.balancing[0].overridden");
+    expect(paths).toContain("lia.necessity[0].necessary");
+    expect(e.trace.facts.nextReview).toBe("2027-03-01");
+  });
+
+  it("gives the same answer for the same input and date", () => {
+    const a = anAssessment().build();
+    expect(evaluate(a, { today: TODAY })).toEqual(evaluate(structuredClone(a), { today: TODAY }));
+  });
+
+  it("cites UK references under the UK profile", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          a.organisation.jurisdiction = "UK";
+          a.activity.transfers = [{ destination: "United States" }];
+          const d = a.decisions[0];
+          if (d) d.terminalAccess = { technologies: ["cookies"], strictlyNecessary: false };
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.findings.find((f) => f.code === "EPRIVACY_TERMINAL_ACCESS")?.refs).toContain(
+      "pecr-reg-6",
+    );
+    expect(e.trace.facts.ageOfDigitalConsent).toBe(13);
+  });
+
+  it("applies the UK recognised legitimate interest only from 5 February 2026", () => {
+    const rli = anAssessment().with((a) => {
+      a.organisation.jurisdiction = "UK";
+      const d = a.decisions[0];
+      if (d) {
+        d.basis = "recognised-legitimate-interest";
+        d.recognisedInterest = "crime";
+      }
+    });
+    const before = evaluate(rli.build(), { today: "2026-02-04" });
+    const after = evaluate(rli.build(), { today: "2026-02-05" });
+    expect(before.findings.map((f) => f.code)).toContain("RLI_NOT_AVAILABLE");
+    expect(after.findings.map((f) => f.code)).not.toContain("RLI_NOT_AVAILABLE");
+    // No balancing needed: removing it raises nothing for a recognised interest.
+    const noBalance = rli
+      .with((a) => {
+        if (a.lia) delete a.lia.balancing;
+      })
+      .build();
+    const e = evaluate(noBalance, { today: "2026-06-01" });
+    expect(e.findings.filter((f) => f.code.startsWith("LIA_BALANCING"))).toEqual([]);
+    expect(e.trace.interests[0]?.balancing).toBe("not-required");
+  });
+
+  it("applies the UK automated-decision regime after commencement: no exception needed without special data", () => {
+    const adm = anAssessment().with((a) => {
+      a.organisation.jurisdiction = "UK";
+      a.activity.automatedDecisions = [
+        {
+          description: "Auto-block",
+          solelyAutomated: true,
+          legalOrSimilarEffect: true,
+          safeguards: ["Human review"],
+        },
+      ];
+    });
+    const codes = (today: string) => evaluate(adm.build(), { today }).findings.map((f) => f.code);
+    expect(codes("2026-01-10")).toContain("ADM_NO_EXCEPTION");
+    expect(codes("2026-03-10")).not.toContain("ADM_NO_EXCEPTION");
+  });
+});
+
+describe("message catalogue", () => {
+  it("has a title, message and fix for every rule and nothing else", () => {
+    expect(Object.keys(en).sort()).toEqual([...RULE_CODES].sort());
+    for (const code of RULE_CODES) {
+      const m = describeFinding({ code, params: { purpose: "p", interest: "i" } });
+      expect(m.title.length, code).toBeGreaterThan(5);
+      expect(m.message.length, code).toBeGreaterThan(20);
+      expect(m.fix.length, code).toBeGreaterThan(5);
+    }
+  });
+  it("gives every blocker a reference to rest on", () => {
+    for (const code of RULE_CODES) {
+      const meta = RULES[code];
+      if (meta.severity === "blocker") expect(meta.eu.length, code).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * @module core/evaluate
+ * The rules engine's entry point. `evaluate(assessment, { today })` is pure: the same
+ * assessment and date give the same findings, outcome and trace in the browser, the server
+ * and the CLI.
+ */
+import { checkDecisions, checkStructure } from "./rules/basis-rules.ts";
+import { buildContext, LI_BASES, type RuleContext } from "./rules/context.ts";
+import { checkLia } from "./rules/lia-rules.ts";
+import {
+  checkAutomatedDecisions,
+  checkDpia,
+  checkReferences,
+  checkReview,
+  checkTransfers,
+  dpiaIndicators,
+  nextReviewDate,
+} from "./rules/risk-rules.ts";
+import type {
+  DecisionOutcome,
+  EvaluateOptions,
+  Evaluation,
+  Finding,
+  InterestOutcome,
+  Outcome,
+  Trace,
+  TraceChange,
+} from "./rules/types.ts";
+import type { Assessment } from "./schema/index.ts";
+
+const SEVERITY_ORDER = { blocker: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Evaluate an assessment against every rule.
+ * @param assessment a validated assessment
+ * @param options `today` as YYYY-MM-DD; `knownRefs` to report citations of unknown references
+ */
+export function evaluate(assessment: Assessment, options: EvaluateOptions): Evaluation {
+  const ctx = buildContext(assessment, options.today, options.knownRefs);
+  checkStructure(ctx);
+  checkDecisions(ctx);
+  checkLia(ctx);
+  checkAutomatedDecisions(ctx);
+  checkDpia(ctx);
+  checkTransfers(ctx);
+  checkReview(ctx);
+  checkReferences(ctx);
+  const findings = ctx.findings.sort(
+    (x, y) =>
+      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.path.localeCompare(y.path),
+  );
+  const conditions = assessment.lia?.conclusion?.conditions ?? [];
+  const outcome = outcomeOf(findings, conditions.length > 0);
+  return { outcome, findings, trace: buildTrace(ctx, findings, outcome, conditions) };
+}
+
+/** The outcome a set of findings gives: a failure outweighs a gap, a gap outweighs a condition. */
+export function outcomeOf(findings: readonly Finding[], recordedConditions = false): Outcome {
+  if (findings.some((f) => f.effect === "fails")) return "not-appropriate";
+  if (findings.some((f) => f.severity === "blocker")) return "incomplete";
+  if (recordedConditions || findings.some((f) => f.effect === "condition"))
+    return "appropriate-with-conditions";
+  return "appropriate";
+}
+
+function buildTrace(
+  ctx: RuleContext,
+  findings: Finding[],
+  outcome: Outcome,
+  conditions: string[],
+): Trace {
+  const decisive = findings.filter((f) => decides(f, outcome));
+  const interests = interestOutcomes(ctx, findings);
+  return {
+    decidedBy: decisive.map((f) => ({ code: f.code, path: f.path, effect: f.effect })),
+    conditions: [
+      ...conditions,
+      ...findings.filter((f) => f.effect === "condition").map((f) => f.code),
+    ],
+    wouldChange: wouldChange(ctx, findings, outcome, conditions.length > 0),
+    decisions: decisionOutcomes(ctx, findings),
+    interests,
+    facts: {
+      jurisdiction: ctx.jurisdiction,
+      ukReformInForce: ctx.ukReformInForce,
+      ageOfDigitalConsent: ctx.art8.age,
+      ageSource: ctx.art8.source,
+      dpiaIndicators: dpiaIndicators(ctx),
+      ...(nextReviewDate(ctx) ? { nextReview: nextReviewDate(ctx) as string } : {}),
+    },
+  };
+}
+
+function decides(f: Finding, outcome: Outcome): boolean {
+  switch (outcome) {
+    case "not-appropriate":
+      return f.effect === "fails";
+    case "incomplete":
+      return f.severity === "blocker";
+    case "appropriate-with-conditions":
+      return f.effect === "condition";
+    case "appropriate":
+      return false;
+  }
+}
+
+/** Resolving each decisive code in turn, and then all of them, shows what would change. */
+function wouldChange(
+  ctx: RuleContext,
+  findings: Finding[],
+  outcome: Outcome,
+  recorded: boolean,
+): TraceChange[] {
+  const changes: TraceChange[] = [];
+  const decisiveCodes = [
+    ...new Set(findings.filter((f) => decides(f, outcome)).map((f) => f.code)),
+  ];
+  for (const code of decisiveCodes) {
+    const rest = findings.filter((f) => f.code !== code);
+    const next = outcomeOf(rest, recorded);
+    if (next !== outcome) changes.push({ change: `resolve ${code}`, codes: [code], outcome: next });
+  }
+  if (decisiveCodes.length > 1) {
+    const rest = findings.filter((f) => !decisiveCodes.includes(f.code));
+    changes.push({
+      change: "resolve all of these",
+      codes: decisiveCodes,
+      outcome: outcomeOf(rest, recorded),
+    });
+  }
+  if (outcome === "appropriate" || outcome === "appropriate-with-conditions") {
+    // The answers the result hangs on: if any of them turned, the basis would fail.
+    ctx.a.lia?.balancing?.forEach((b, n) => {
+      if (b.overridden === false) {
+        changes.push({
+          change: "the data subjects' interests judged to override",
+          codes: ["LIA_BALANCING_OVERRIDDEN"],
+          path: `lia.balancing[${n}].overridden`,
+          outcome: "not-appropriate",
+        });
+      }
+    });
+    ctx.a.lia?.necessity?.forEach((e, n) => {
+      if (e.necessary === true) {
+        changes.push({
+          change: "necessity not established (a less intrusive means would work as well)",
+          codes: ["LIA_NOT_NECESSARY"],
+          path: `lia.necessity[${n}].necessary`,
+          outcome: "not-appropriate",
+        });
+      }
+    });
+    const due = nextReviewDate(ctx);
+    if (due && due >= ctx.today && outcome === "appropriate") {
+      changes.push({
+        change: `the review falls due on ${due}`,
+        codes: ["REVIEW_OVERDUE"],
+        path: "review",
+        outcome: "appropriate-with-conditions",
+      });
+    }
+  }
+  return changes;
+}
+
+function decisionOutcomes(ctx: RuleContext, findings: Finding[]): DecisionOutcome[] {
+  return ctx.a.decisions.map((d, i) => {
+    const prefix = `decisions[${i}]`;
+    const own = findings.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}.`));
+    const relied =
+      d.basis && LI_BASES.has(d.basis) ? new Set(d.interests ?? []) : new Set<string>();
+    const fromLia = findings.filter(
+      (f) => typeof f.params.interest === "string" && relied.has(f.params.interest),
+    );
+    return { purpose: d.purpose, basis: d.basis ?? null, outcome: outcomeOf([...own, ...fromLia]) };
+  });
+}
+
+function interestOutcomes(ctx: RuleContext, findings: Finding[]): InterestOutcome[] {
+  return (ctx.a.lia?.interests ?? []).map((interest) => {
+    const mine = findings.filter((f) => f.params.interest === interest.id);
+    const rliOnly = ctx.rliInterests.has(interest.id) && !ctx.liInterests.has(interest.id);
+    const step = (inStep: (code: string) => boolean, failCodes: string[]) => {
+      const hits = mine.filter((f) => inStep(f.code));
+      if (hits.some((f) => failCodes.includes(f.code))) return "not-met" as const;
+      if (hits.some((f) => f.severity === "blocker")) return "incomplete" as const;
+      return "met" as const;
+    };
+    const purposeTest = rliOnly
+      ? ("met" as const)
+      : step(
+          (c) => c.startsWith("LIA_INTEREST_"),
+          ["LIA_INTEREST_NOT_LAWFUL", "LIA_INTEREST_NOT_SPECIFIC", "LIA_INTEREST_SPECULATIVE"],
+        );
+    const necessity = step(
+      (c) => c.startsWith("LIA_NECESSITY_") || c === "LIA_NOT_NECESSARY",
+      ["LIA_NOT_NECESSARY"],
+    );
+    const balancing = rliOnly
+      ? ("not-required" as const)
+      : step(
+          (c) => c.startsWith("LIA_BALANCING_") || c === "LIA_CHILDREN_NOT_ADDRESSED",
+          ["LIA_BALANCING_OVERRIDDEN"],
+        );
+    return {
+      interest: interest.id,
+      purposeTest,
+      necessity,
+      balancing,
+      outcome: outcomeOf(mine),
+    };
+  });
+}

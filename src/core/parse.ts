@@ -1,0 +1,218 @@
+/**
+ * @module core/parse
+ * Turns the text of a YAML file into a validated value, or into located errors a person can
+ * act on: `line:col` for YAML syntax, the field path (and its line where known) for schema
+ * errors. Pure: takes text, returns data; reading the file is the caller's job.
+ */
+import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+
+export interface LocatedError {
+  /** 1-based line, when the error can be placed in the text. */
+  line?: number;
+  /** 1-based column. */
+  col?: number;
+  /** Field path such as `lia.interests[0].title`; empty for syntax errors. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: LocatedError[] };
+
+/** Files larger than this are refused before parsing: no assessment comes near it. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Format a zod-style path as `a.b[0].c`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Parse YAML text into plain data, reporting syntax problems with line and column. */
+export function parseYamlText(
+  text: string,
+):
+  | { ok: true; data: unknown; doc: Document; lines: LineCounter }
+  | { ok: false; errors: LocatedError[] } {
+  if (text.length > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: "",
+          message: `file is ${(text.length / 1024 / 1024).toFixed(1)} MB; Basis files are at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+        },
+      ],
+    };
+  }
+  if (text.includes("\u0000")) {
+    const at = locateOffset(text, text.indexOf("\u0000"));
+    return {
+      ok: false,
+      errors: [
+        { ...at, path: "", message: "file contains binary data (NUL byte); expected YAML text" },
+      ],
+    };
+  }
+  if (text.includes("\uFFFD")) {
+    const at = locateOffset(text, text.indexOf("\uFFFD"));
+    return { ok: false, errors: [{ ...at, path: "", message: "file is not valid UTF-8 text" }] };
+  }
+  if (text.trim() === "") return { ok: false, errors: [{ path: "", message: "file is empty" }] };
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const problems = [...doc.errors];
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      errors: problems.map((e) => {
+        const pos = lines.linePos(e.pos[0]);
+        return { line: pos.line, col: pos.col, path: "", message: yamlMessage(e.code, e.message) };
+      }),
+    };
+  }
+  const data = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined)
+    return { ok: false, errors: [{ path: "", message: "file holds no data" }] };
+  return { ok: true, data, doc, lines };
+}
+
+/** Parse and validate YAML text against a schema. */
+export function parseYaml<S extends z.ZodType>(text: string, schema: S): ParseResult<z.infer<S>> {
+  const parsed = parseYamlText(text);
+  if (!parsed.ok) return parsed;
+  return validateData(parsed.data, schema, (path) => locatePath(parsed.doc, parsed.lines, path));
+}
+
+/** Validate already-parsed data (JSON bodies, files) and name each failing field by path. */
+export function validateData<S extends z.ZodType>(
+  data: unknown,
+  schema: S,
+  locate: (path: ReadonlyArray<PropertyKey>) => { line?: number; col?: number } = () => ({}),
+): ParseResult<z.infer<S>> {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: LocatedError[] = [];
+  for (const issue of result.error.issues) {
+    for (const e of flattenIssue(issue, data))
+      errors.push({ ...locate(e.path), path: formatPath(e.path), message: e.message });
+  }
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path));
+  return { ok: false, errors };
+}
+
+interface FlatIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** Unknown keys and union failures arrive as one issue; split them so each names its field. */
+function flattenIssue(issue: z.core.$ZodIssue, data: unknown): FlatIssue[] {
+  const path = issue.path as PropertyKey[];
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((k) => ({
+      path: [...path, k],
+      message: "unknown field (check the spelling)",
+    }));
+  }
+  if (issue.code === "invalid_union") {
+    const discriminator = (issue as { discriminator?: string }).discriminator;
+    if (issue.errors.length === 0 && discriminator) {
+      const at = path[path.length - 1] === discriminator ? path : [...path, discriminator];
+      return [{ path: at, message: "must be one of: assessment, register" }];
+    }
+    const best = issue.errors.reduce<z.core.$ZodIssue[] | undefined>(
+      (acc, errs) => (acc === undefined || errs.length < acc.length ? errs : acc),
+      undefined,
+    );
+    if (best) return best.flatMap((i) => flattenIssue({ ...i, path: [...path, ...i.path] }, data));
+  }
+  if (issue.code === "invalid_type") {
+    const value = valueAt(data, path);
+    if (value === undefined)
+      return [{ path, message: `required field is missing (expected ${issue.expected})` }];
+    return [{ path, message: `expected ${issue.expected}, found ${describe(value)}` }];
+  }
+  if (issue.code === "invalid_value") {
+    return [{ path, message: `must be one of: ${issue.values.map(String).join(", ")}` }];
+  }
+  return [{ path, message: issue.message }];
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null (an empty value)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string")
+    return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Find the line and column of a path in a parsed document, walking up to the nearest node. */
+export function locatePath(
+  doc: Document,
+  lines: LineCounter,
+  path: ReadonlyArray<PropertyKey>,
+): { line?: number; col?: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const segment = path.slice(0, n) as (string | number)[];
+    const node = n === 0 ? doc.contents : doc.getIn(segment, true);
+    if (isNode(node) && node.range) {
+      // For a missing or unknown key, point at the key itself when it exists.
+      const keyNode = n === path.length && n > 0 ? findKeyNode(doc, segment) : undefined;
+      const pos = lines.linePos((keyNode ?? node).range?.[0] ?? node.range[0]);
+      return { line: pos.line, col: pos.col };
+    }
+  }
+  return {};
+}
+
+function findKeyNode(doc: Document, segment: (string | number)[]) {
+  const parent = doc.getIn(segment.slice(0, -1), true) as
+    | { items?: { key?: unknown }[] }
+    | undefined;
+  const last = segment[segment.length - 1];
+  const pair = parent?.items?.find(
+    (p) => isNode(p.key) && (p.key as { value?: unknown }).value === last,
+  );
+  return pair && isNode(pair.key) ? pair.key : undefined;
+}
+
+function locateOffset(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, col: offset - before.lastIndexOf("\n") };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split("\n")[0] ?? message;
+  switch (code) {
+    case "TAB_AS_INDENT":
+      return "tab used for indentation; YAML indents with spaces";
+    case "DUPLICATE_KEY":
+      return `duplicate key: ${first.replace(/^Map keys must be unique.*$/, "each key may appear once in a mapping")}`;
+    case "MISSING_CHAR":
+    case "BAD_SCALAR_START":
+      return first;
+    default:
+      return first.replace(/ at line \d+, column \d+:?$/, "");
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * @module core/rules/lia-rules
+ * The quality of the Legitimate Interests Assessment, per EDPB Guidelines 1/2024: a lawful,
+ * specific, real and present interest; necessity with less intrusive means considered; a
+ * balancing that weighs the nature of the data, reasonable expectations, impact and
+ * safeguards beyond the baseline; an objection route; a recorded conclusion; and a
+ * minimisation specification in which every field has a purpose and a retention.
+ */
+import type { Interest } from "../schema/index.ts";
+import { given, type RuleContext } from "./context.ts";
+
+export function checkLia(ctx: RuleContext): void {
+  const lia = ctx.a.lia;
+  if (!lia) return;
+  const usesLi = ctx.liInterests.size > 0;
+  const usesAny = usesLi || ctx.rliInterests.size > 0;
+
+  lia.interests.forEach((interest, i) => {
+    // An interest relied on only for recognised LI (UK) needs necessity, not the purpose test
+    // or a balance; an interest no decision relies on is still assessed as ordinary LI.
+    const rliOnly = ctx.rliInterests.has(interest.id) && !ctx.liInterests.has(interest.id);
+    if (!rliOnly) checkInterest(ctx, interest, i);
+    checkNecessity(ctx, interest);
+    if (!rliOnly) checkBalancing(ctx, interest);
+  });
+
+  checkDanglingEntries(ctx);
+
+  if (usesAny || lia.interests.length > 0) {
+    if (!given(lia.objection?.route)) ctx.emit("LIA_NO_OBJECTION_ROUTE", "lia.objection.route");
+    const c = lia.conclusion;
+    if (!given(c?.decidedBy) || !c?.decidedOn) {
+      ctx.emit("LIA_CONCLUSION_MISSING", "lia.conclusion", {
+        missing: [given(c?.decidedBy) ? "" : "decidedBy", c?.decidedOn ? "" : "decidedOn"]
+          .filter(Boolean)
+          .join(", "),
+      });
+    }
+  }
+  const startsOn = ctx.a.activity.startsOn;
+  if (startsOn && ctx.a.assessedOn && ctx.a.assessedOn > startsOn) {
+    ctx.emit("LIA_AFTER_PROCESSING_START", "assessedOn", {
+      assessedOn: ctx.a.assessedOn,
+      startsOn,
+    });
+  }
+  checkSpecification(ctx);
+}
+
+function checkInterest(ctx: RuleContext, interest: Interest, i: number): void {
+  const path = `lia.interests[${i}]`;
+  const p = { interest: interest.id };
+  const checks = interest.checks;
+  const missing = (["lawful", "specific", "realAndPresent"] as const).filter(
+    (k) => checks?.[k] === undefined,
+  );
+  if (missing.length > 0)
+    ctx.emit("LIA_INTEREST_CHECK_MISSING", `${path}.checks`, { ...p, checks: missing.join(", ") });
+  if (checks?.lawful === false) ctx.emit("LIA_INTEREST_NOT_LAWFUL", `${path}.checks.lawful`, p);
+  if (checks?.specific === false)
+    ctx.emit("LIA_INTEREST_NOT_SPECIFIC", `${path}.checks.specific`, p);
+  if (checks?.realAndPresent === false)
+    ctx.emit("LIA_INTEREST_SPECULATIVE", `${path}.checks.realAndPresent`, p);
+  if (interest.statedInPrivacyNotice !== true) {
+    ctx.emit("LIA_INTEREST_NOT_IN_NOTICE", `${path}.statedInPrivacyNotice`, p);
+  }
+}
+
+function checkNecessity(ctx: RuleContext, interest: Interest): void {
+  const entries = ctx.a.lia?.necessity ?? [];
+  const n = entries.findIndex((e) => e.interest === interest.id);
+  const p = { interest: interest.id };
+  const entry = entries[n];
+  if (!entry) {
+    ctx.emit("LIA_NECESSITY_MISSING", "lia.necessity", p);
+    return;
+  }
+  const path = `lia.necessity[${n}]`;
+  if (!entry.alternatives || entry.alternatives.length === 0) {
+    ctx.emit("LIA_NECESSITY_NO_ALTERNATIVES", `${path}.alternatives`, p);
+  }
+  if (entry.necessary === undefined) ctx.emit("LIA_NECESSITY_UNANSWERED", `${path}.necessary`, p);
+  else if (!entry.necessary) ctx.emit("LIA_NOT_NECESSARY", `${path}.necessary`, p);
+}
+
+function checkBalancing(ctx: RuleContext, interest: Interest): void {
+  const entries = ctx.a.lia?.balancing ?? [];
+  const n = entries.findIndex((e) => e.interest === interest.id);
+  const p = { interest: interest.id };
+  const b = entries[n];
+  if (!b) {
+    ctx.emit("LIA_BALANCING_MISSING", "lia.balancing", p);
+    return;
+  }
+  const path = `lia.balancing[${n}]`;
+  if (!b.natureOfData?.length)
+    ctx.emit("LIA_BALANCING_NO_NATURE_OF_DATA", `${path}.natureOfData`, p);
+  const e = b.reasonableExpectations;
+  if (
+    !e ||
+    (!given(e.relationship) && !given(e.whatTheyWereTold) && !given(e.context) && !e.expected)
+  ) {
+    ctx.emit("LIA_BALANCING_NO_EXPECTATIONS", `${path}.reasonableExpectations`, p);
+  } else if (e.expected === "no") {
+    ctx.emit("LIA_EXPECTATIONS_NOT_MET", `${path}.reasonableExpectations.expected`, p);
+  }
+  if (!b.impacts?.length) ctx.emit("LIA_BALANCING_NO_IMPACT", `${path}.impacts`, p);
+  if (!b.safeguards?.length) ctx.emit("LIA_BALANCING_NO_SAFEGUARDS", `${path}.safeguards`, p);
+  else if (b.safeguards.every((s) => s.kind === "baseline")) {
+    ctx.emit("LIA_ONLY_BASELINE_SAFEGUARDS", `${path}.safeguards`, p);
+  }
+  if (ctx.hasChildren && !given(b.childrenConsidered)) {
+    ctx.emit("LIA_CHILDREN_NOT_ADDRESSED", `${path}.childrenConsidered`, p);
+  }
+  if (b.overridden === undefined) ctx.emit("LIA_BALANCING_UNANSWERED", `${path}.overridden`, p);
+  else if (b.overridden) ctx.emit("LIA_BALANCING_OVERRIDDEN", `${path}.overridden`, p);
+  else {
+    const severeAndProbable = (b.impacts ?? []).some(
+      (x) => x.severity === "severe" && x.likelihood === "probable",
+    );
+    if (b.impactLevel === "high" || severeAndProbable) {
+      ctx.emit(
+        "LIA_HIGH_IMPACT",
+        b.impactLevel === "high" ? `${path}.impactLevel` : `${path}.impacts`,
+        p,
+      );
+    }
+  }
+}
+
+/** Necessity or balancing entries that name an interest the LIA does not have. */
+function checkDanglingEntries(ctx: RuleContext): void {
+  const lia = ctx.a.lia;
+  if (!lia) return;
+  lia.necessity?.forEach((e, n) => {
+    if (!ctx.interestIndex.has(e.interest)) {
+      ctx.emit("LI_INTEREST_UNKNOWN", `lia.necessity[${n}].interest`, {
+        interest: e.interest,
+        purpose: "",
+      });
+    }
+  });
+  lia.balancing?.forEach((e, n) => {
+    if (!ctx.interestIndex.has(e.interest)) {
+      ctx.emit("LI_INTEREST_UNKNOWN", `lia.balancing[${n}].interest`, {
+        interest: e.interest,
+        purpose: "",
+      });
+    }
+  });
+}
+
+function checkSpecification(ctx: RuleContext): void {
+  const spec = ctx.a.lia?.minimisation;
+  if (!spec) return;
+  const prohibited = new Set((spec.prohibited ?? []).map((f) => f.name.trim().toLowerCase()));
+  spec.fields.forEach((f, i) => {
+    const path = `lia.minimisation.fields[${i}]`;
+    const p = { field: f.name };
+    if (!given(f.purpose)) ctx.emit("FIELD_NO_PURPOSE", `${path}.purpose`, p);
+    if (!given(f.retention) && f.retentionDays === undefined)
+      ctx.emit("FIELD_NO_RETENTION", `${path}.retention`, p);
+    if (prohibited.has(f.name.trim().toLowerCase()))
+      ctx.emit("FIELD_PROHIBITED_IN_SPEC", `${path}.name`, p);
+  });
+}

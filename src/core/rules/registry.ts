@@ -1,0 +1,274 @@
+/**
+ * @module core/rules/registry
+ * Every finding code the engine can raise, with its severity, its effect on the outcome and
+ * the references it rests on (per jurisdiction where the law differs). Codes are stable:
+ * they are stored with each decision, so never rename or reuse one.
+ */
+import type { FindingEffect, FindingSeverity } from "./types.ts";
+
+export interface RuleMeta {
+  severity: FindingSeverity;
+  effect: FindingEffect;
+  /** Reference ids; `uk` replaces `eu` under the UK profile when given. */
+  eu: readonly string[];
+  uk?: readonly string[];
+  /** The part of the assessment the rule is about, for grouping in the UI and documents. */
+  area:
+    | "structure"
+    | "basis"
+    | "lia"
+    | "consent"
+    | "special-data"
+    | "children"
+    | "eprivacy"
+    | "risk"
+    | "data"
+    | "review";
+}
+
+const B = (effect: FindingEffect = "incomplete") => ({ severity: "blocker" as const, effect });
+const W = (effect: FindingEffect = "condition") => ({ severity: "warning" as const, effect });
+const I = { severity: "info" as const, effect: "none" as const };
+
+export const RULES = {
+  // Structure
+  ORGANISATION_NAME_MISSING: { ...B(), area: "structure", eu: ["gdpr-art-30"] },
+  ASSESSMENT_DATE_MISSING: {
+    ...B(),
+    area: "structure",
+    eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"],
+  },
+  PURPOSE_WITHOUT_DECISION: { ...B(), area: "structure", eu: ["gdpr-art-6-1", "gdpr-art-5-1-b"] },
+  DECISION_UNKNOWN_PURPOSE: { ...B(), area: "structure", eu: ["gdpr-art-5-1-b"] },
+
+  // The Art. 6 basis
+  BASIS_MISSING: { ...B(), area: "basis", eu: ["gdpr-art-6-1"] },
+  BASIS_NOT_JUSTIFIED: { ...B(), area: "basis", eu: ["gdpr-art-5-2", "ico-lawful-basis"] },
+  BASIS_NO_ALTERNATIVES: { ...W("none"), area: "basis", eu: ["gdpr-art-5-2", "ico-lawful-basis"] },
+  BASIS_NECESSITY_MISSING: { ...B(), area: "basis", eu: ["gdpr-art-6-1", "ico-lawful-basis"] },
+  BASIS_NOT_NECESSARY: { ...B("fails"), area: "basis", eu: ["gdpr-art-6-1", "ico-lawful-basis"] },
+  CONSENT_TO_LI_SWITCH: {
+    ...B("fails"),
+    area: "basis",
+    eu: ["edpb-guidelines-05-2020", "gdpr-art-7"],
+  },
+
+  // Legitimate interests: the basis decision
+  LI_WITHOUT_LIA: {
+    ...B(),
+    area: "lia",
+    eu: ["gdpr-art-6-1-f", "gdpr-art-5-2", "edpb-guidelines-1-2024"],
+  },
+  LI_INTEREST_UNKNOWN: { ...B(), area: "lia", eu: ["gdpr-art-6-1-f"] },
+  LI_PUBLIC_AUTHORITY: {
+    ...B("fails"),
+    area: "basis",
+    eu: ["gdpr-art-6-1-public-authorities", "edpb-guidelines-1-2024"],
+    uk: ["gdpr-art-6-1-public-authorities", "uk-gdpr"],
+  },
+  DIRECT_MARKETING_NO_OPT_OUT: { ...B(), area: "lia", eu: ["gdpr-art-21-2-3", "gdpr-recital-47"] },
+  UK_LI_NAMED_EXAMPLE: { ...I, area: "lia", eu: ["uk-gdpr-art-6-examples", "uk-duaa-2025"] },
+
+  // LIA step 1: the interest
+  LIA_INTEREST_CHECK_MISSING: {
+    ...B(),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "cjeu-c-621-22-knltb"],
+  },
+  LIA_INTEREST_NOT_LAWFUL: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "cjeu-c-621-22-knltb"],
+  },
+  LIA_INTEREST_NOT_SPECIFIC: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+  },
+  LIA_INTEREST_SPECULATIVE: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+  },
+  LIA_INTEREST_NOT_IN_NOTICE: { ...B(), area: "lia", eu: ["gdpr-art-13-1-d", "gdpr-art-14-2-b"] },
+
+  // LIA step 2: necessity
+  LIA_NECESSITY_MISSING: { ...B(), area: "lia", eu: ["edpb-guidelines-1-2024", "gdpr-art-5-1-c"] },
+  LIA_NECESSITY_NO_ALTERNATIVES: {
+    ...B(),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "cjeu-c-252-21-meta", "gdpr-art-5-1-c"],
+  },
+  LIA_NECESSITY_UNANSWERED: { ...B(), area: "lia", eu: ["edpb-guidelines-1-2024"] },
+  LIA_NOT_NECESSARY: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "cjeu-c-252-21-meta"],
+  },
+
+  // LIA step 3: balancing
+  LIA_BALANCING_MISSING: { ...B(), area: "lia", eu: ["gdpr-art-6-1-f", "edpb-guidelines-1-2024"] },
+  LIA_BALANCING_NO_NATURE_OF_DATA: {
+    ...B(),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+  },
+  LIA_BALANCING_NO_EXPECTATIONS: {
+    ...B(),
+    area: "lia",
+    eu: ["gdpr-recital-47", "edpb-guidelines-1-2024", "cjeu-c-252-21-meta"],
+  },
+  LIA_BALANCING_NO_IMPACT: {
+    ...B(),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+  },
+  LIA_BALANCING_NO_SAFEGUARDS: { ...B(), area: "lia", eu: ["edpb-guidelines-1-2024"] },
+  LIA_BALANCING_UNANSWERED: {
+    ...B(),
+    area: "lia",
+    eu: ["gdpr-art-6-1-f", "edpb-guidelines-1-2024"],
+  },
+  LIA_BALANCING_OVERRIDDEN: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["gdpr-art-6-1-f", "cjeu-c-252-21-meta"],
+  },
+  LIA_ONLY_BASELINE_SAFEGUARDS: { ...W(), area: "lia", eu: ["edpb-guidelines-1-2024"] },
+  LIA_EXPECTATIONS_NOT_MET: { ...W(), area: "lia", eu: ["gdpr-recital-47", "cjeu-c-252-21-meta"] },
+  LIA_HIGH_IMPACT: { ...W(), area: "lia", eu: ["edpb-guidelines-1-2024", "gdpr-art-35"] },
+  LIA_CHILDREN_NOT_ADDRESSED: {
+    ...B(),
+    area: "children",
+    eu: ["gdpr-art-6-1-f", "gdpr-recital-38", "edpb-guidelines-1-2024"],
+  },
+  LIA_NO_OBJECTION_ROUTE: { ...B(), area: "lia", eu: ["gdpr-art-21-1", "edpb-guidelines-1-2024"] },
+  LIA_CONCLUSION_MISSING: { ...B(), area: "lia", eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"] },
+  LIA_AFTER_PROCESSING_START: {
+    ...W("none"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "gdpr-art-5-2"],
+  },
+
+  // UK recognised legitimate interests
+  RLI_NOT_AVAILABLE: { ...B("fails"), area: "basis", eu: ["uk-gdpr-art-6-1-ea", "uk-duaa-2025"] },
+  RLI_PUBLIC_AUTHORITY: { ...B("fails"), area: "basis", eu: ["uk-gdpr-art-6-1-ea"] },
+  RLI_CONDITION_MISSING: { ...B(), area: "basis", eu: ["uk-gdpr-annex-1", "uk-gdpr-art-6-1-ea"] },
+  RLI_NO_BALANCING: { ...I, area: "basis", eu: ["uk-gdpr-art-6-1-ea", "uk-gdpr-annex-1"] },
+
+  // Consent
+  CONSENT_CHECKLIST_INCOMPLETE: {
+    ...B(),
+    area: "consent",
+    eu: ["gdpr-art-7", "edpb-guidelines-05-2020"],
+  },
+  CONSENT_CONDITION_NOT_MET: {
+    ...B("fails"),
+    area: "consent",
+    eu: ["gdpr-art-7", "edpb-guidelines-05-2020"],
+  },
+  CONSENT_POWER_IMBALANCE: {
+    ...W(),
+    area: "consent",
+    eu: ["gdpr-recital-43", "edpb-guidelines-05-2020"],
+  },
+
+  // Special-category and criminal-offence data
+  SPECIAL_CATEGORY_NO_CONDITION: {
+    ...B(),
+    area: "special-data",
+    eu: ["gdpr-art-9-1", "gdpr-art-9-2"],
+  },
+  SPECIAL_CATEGORY_EXPLICIT_CONSENT: {
+    ...B(),
+    area: "special-data",
+    eu: ["gdpr-art-9-2", "edpb-guidelines-05-2020"],
+  },
+  UK_SCHEDULE1_MISSING: {
+    ...B(),
+    area: "special-data",
+    eu: ["uk-dpa-2018-s10", "uk-dpa-2018-sch1"],
+  },
+  UK_SCHEDULE1_UNKNOWN: { ...B(), area: "special-data", eu: ["uk-dpa-2018-sch1"] },
+  UK_POLICY_DOCUMENT_MISSING: {
+    ...B(),
+    area: "special-data",
+    eu: ["uk-dpa-2018-appropriate-policy-document", "uk-dpa-2018-sch1"],
+  },
+  CRIMINAL_DATA_NO_AUTHORITY: {
+    ...B(),
+    area: "special-data",
+    eu: ["gdpr-art-10"],
+    uk: ["gdpr-art-10", "uk-dpa-2018-s10", "uk-dpa-2018-sch1"],
+  },
+
+  // Children and Art. 8
+  CHILD_ISS_UNANSWERED: { ...B(), area: "children", eu: ["gdpr-art-8"], uk: ["uk-gdpr-art-8"] },
+  CHILD_CONSENT_NO_PARENTAL: {
+    ...B(),
+    area: "children",
+    eu: ["gdpr-art-8", "gdpr-recital-38"],
+    uk: ["uk-gdpr-art-8", "gdpr-recital-38"],
+  },
+
+  // ePrivacy and PECR
+  EPRIVACY_TERMINAL_ACCESS: {
+    ...B("fails"),
+    area: "eprivacy",
+    eu: ["eprivacy-art-5-3", "cjeu-c-673-17-planet49"],
+    uk: ["pecr-reg-6", "cjeu-c-673-17-planet49"],
+  },
+  EPRIVACY_EXEMPTION_CLAIMED: {
+    ...I,
+    area: "eprivacy",
+    eu: ["eprivacy-art-5-3", "cnil-audience-measurement", "de-tdddg-25"],
+    uk: ["pecr-reg-6", "uk-duaa-2025"],
+  },
+  PECR_MARKETING_NO_CONSENT: {
+    ...B("fails"),
+    area: "eprivacy",
+    eu: ["eprivacy-art-13"],
+    uk: ["pecr-reg-22", "pecr-reg-22-3"],
+  },
+  PECR_MARKETING_UNANSWERED: {
+    ...B(),
+    area: "eprivacy",
+    eu: ["eprivacy-art-13"],
+    uk: ["pecr-reg-22", "pecr-reg-22-3"],
+  },
+
+  // Risk: automated decisions, DPIA, transfers
+  ADM_NO_EXCEPTION: { ...B(), area: "risk", eu: ["gdpr-art-22"], uk: ["uk-gdpr-art-22a-22d"] },
+  ADM_SAFEGUARDS_MISSING: {
+    ...W(),
+    area: "risk",
+    eu: ["gdpr-art-22"],
+    uk: ["uk-gdpr-art-22a-22d"],
+  },
+  DPIA_LIKELY: { ...W(), area: "risk", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
+  TRANSFER_NO_MECHANISM: {
+    ...B(),
+    area: "risk",
+    eu: ["gdpr-art-44", "gdpr-art-45", "gdpr-art-46"],
+  },
+  TRANSFER_DEROGATION: { ...W("none"), area: "risk", eu: ["gdpr-art-49"] },
+
+  // Data-minimisation specification
+  FIELD_NO_PURPOSE: { ...B(), area: "data", eu: ["gdpr-art-5-1-b", "gdpr-art-5-1-c"] },
+  FIELD_NO_RETENTION: { ...B(), area: "data", eu: ["gdpr-art-5-1-e"] },
+  FIELD_PROHIBITED_IN_SPEC: { ...B(), area: "data", eu: ["gdpr-art-5-1-c"] },
+
+  // Review
+  REVIEW_OVERDUE: { ...W(), area: "review", eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"] },
+  REVIEW_DUE_SOON: { ...I, area: "review", eu: ["gdpr-art-5-2"] },
+  UNKNOWN_REFERENCE: { ...W("none"), area: "structure", eu: [] },
+} as const satisfies Record<string, RuleMeta>;
+
+export type RuleCode = keyof typeof RULES;
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+/** The references a rule cites under a jurisdiction profile. */
+export function ruleRefs(code: RuleCode, jurisdiction: "EU" | "UK"): string[] {
+  const meta: RuleMeta = RULES[code];
+  return [...(jurisdiction === "UK" && meta.uk ? meta.uk : meta.eu)];
+}

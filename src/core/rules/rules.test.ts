@@ -1,0 +1,530 @@
+/**
+ * Every rule has a case that triggers it and a near miss that must not. The table is checked
+ * against the registry, so a new rule without tests fails this file.
+ */
+import { describe, expect, it } from "vitest";
+import { anAssessment } from "../../../test/builders.ts";
+import { evaluate } from "../evaluate.ts";
+import { describeFinding } from "../messages/en.ts";
+import type { Assessment } from "../schema/index.ts";
+import { RULE_CODES, type RuleCode } from "./registry.ts";
+
+type Change = (a: Assessment) => void;
+interface Case {
+  fires: Change;
+  near: Change;
+  today?: string;
+  knownRefs?: string[];
+}
+
+const TODAY = "2026-06-01";
+const decision = (a: Assessment) => a.decisions[0] as NonNullable<Assessment["decisions"][0]>;
+const lia = (a: Assessment) => a.lia as NonNullable<Assessment["lia"]>;
+const interest = (a: Assessment) =>
+  lia(a).interests[0] as NonNullable<NonNullable<Assessment["lia"]>["interests"][0]>;
+const necessity = (a: Assessment) =>
+  lia(a).necessity?.[0] as NonNullable<NonNullable<Assessment["lia"]>["necessity"]>[0] & object;
+const balancing = (a: Assessment) =>
+  lia(a).balancing?.[0] as NonNullable<NonNullable<Assessment["lia"]>["balancing"]>[0] & object;
+
+const toConsent: Change = (a) => {
+  const d = decision(a);
+  d.basis = "consent";
+  d.interests = undefined as never;
+  delete d.interests;
+  d.consent = {
+    freelyGiven: true,
+    specific: true,
+    informed: true,
+    unambiguous: true,
+    withdrawable: true,
+  };
+};
+const uk: Change = (a) => {
+  a.organisation.jurisdiction = "UK";
+  delete a.organisation.country;
+};
+const health: Change = (a) => {
+  a.activity.dataCategories.push({ name: "Symptoms", specialCategory: "health" });
+};
+const children =
+  (youngestAge?: number): Change =>
+  (a) => {
+    a.activity.dataSubjects.push({
+      name: "Young players",
+      children: true,
+      ...(youngestAge === undefined ? {} : { youngestAge }),
+    });
+  };
+const rli: Change = (a) => {
+  uk(a);
+  const d = decision(a);
+  d.basis = "recognised-legitimate-interest";
+  d.recognisedInterest = "crime";
+};
+const marketing =
+  (route: "consent" | "soft-opt-in" | "none" | undefined): Change =>
+  (a) => {
+    toConsent(a);
+    decision(a).electronicMarketing = {
+      channels: ["email"],
+      recipients: "individuals",
+      ...(route ? { route } : {}),
+    };
+  };
+const adm =
+  (extra: Partial<NonNullable<Assessment["activity"]["automatedDecisions"]>[0]> = {}): Change =>
+  (a) => {
+    a.activity.automatedDecisions = [
+      {
+        description: "Automatic account suspension",
+        solelyAutomated: true,
+        legalOrSimilarEffect: true,
+        ...extra,
+      },
+    ];
+  };
+
+const CASES: Record<RuleCode, Case> = {
+  ORGANISATION_NAME_MISSING: {
+    fires: (a) => delete a.organisation.name,
+    near: (a) => (a.organisation.name = "Other Ltd"),
+  },
+  ASSESSMENT_DATE_MISSING: {
+    fires: (a) => delete a.assessedOn,
+    near: (a) => (a.assessedOn = "2026-01-01"),
+  },
+  PURPOSE_WITHOUT_DECISION: {
+    fires: (a) => a.activity.purposes.push({ id: "extra", description: "Something else" }),
+    near: (a) => {
+      a.activity.purposes.push({ id: "extra", description: "Something else" });
+      a.decisions.push({ ...structuredClone(decision(a)), purpose: "extra" });
+    },
+  },
+  DECISION_UNKNOWN_PURPOSE: {
+    fires: (a) => a.decisions.push({ ...structuredClone(decision(a)), purpose: "ghost" }),
+    near: (a) => a.decisions.push({ ...structuredClone(decision(a)), purpose: "security" }),
+  },
+  BASIS_MISSING: {
+    fires: (a) => delete decision(a).basis,
+    near: (a) => (decision(a).basis = "legitimate-interests"),
+  },
+  BASIS_NOT_JUSTIFIED: {
+    fires: (a) => delete decision(a).justification,
+    near: (a) => (decision(a).justification = "Because."),
+  },
+  BASIS_NO_ALTERNATIVES: { fires: (a) => (decision(a).alternatives = []), near: () => {} },
+  BASIS_NECESSITY_MISSING: {
+    fires: (a) => delete decision(a).necessity,
+    near: (a) => {
+      toConsent(a);
+      delete decision(a).necessity;
+    },
+  },
+  BASIS_NOT_NECESSARY: {
+    fires: (a) => (decision(a).necessity = { necessary: false }),
+    near: (a) => {
+      toConsent(a);
+      decision(a).necessity = { necessary: false };
+    },
+  },
+  CONSENT_TO_LI_SWITCH: {
+    fires: (a) => (decision(a).previousBasis = { basis: "consent", until: "2025-12-31" }),
+    near: (a) => (decision(a).previousBasis = { basis: "contract" }),
+  },
+  LI_WITHOUT_LIA: { fires: (a) => delete a.lia, near: (a) => (a.title = "Same LIA, other title") },
+  LI_INTEREST_UNKNOWN: {
+    fires: (a) => decision(a).interests?.push("ghost"),
+    near: (a) => delete a.lia?.interests[0]?.description,
+  },
+  LI_PUBLIC_AUTHORITY: {
+    fires: (a) => (a.organisation.publicAuthority = true),
+    near: (a) => {
+      a.organisation.publicAuthority = true;
+      decision(a).outsidePublicTasks = true;
+    },
+  },
+  DIRECT_MARKETING_NO_OPT_OUT: {
+    fires: (a) => (decision(a).directMarketing = true),
+    near: (a) => {
+      decision(a).directMarketing = true;
+      balancing(a).optOut = { available: true, route: "Unsubscribe link" };
+    },
+  },
+  UK_LI_NAMED_EXAMPLE: { fires: uk, near: (a) => (interest(a).recognisedBy = ["gdpr-recital-49"]) },
+  LIA_INTEREST_CHECK_MISSING: {
+    fires: (a) => delete interest(a).checks?.realAndPresent,
+    near: (a) => (interest(a).checks = { lawful: true, specific: true, realAndPresent: true }),
+  },
+  LIA_INTEREST_NOT_LAWFUL: {
+    fires: (a) => ((interest(a).checks ?? {}).lawful = false),
+    near: (a) => ((interest(a).checks ?? {}).lawful = true),
+  },
+  LIA_INTEREST_NOT_SPECIFIC: {
+    fires: (a) => ((interest(a).checks ?? {}).specific = false),
+    near: (a) => ((interest(a).checks ?? {}).specific = true),
+  },
+  LIA_INTEREST_SPECULATIVE: {
+    fires: (a) => ((interest(a).checks ?? {}).realAndPresent = false),
+    near: (a) => ((interest(a).checks ?? {}).realAndPresent = true),
+  },
+  LIA_INTEREST_NOT_IN_NOTICE: {
+    fires: (a) => (interest(a).statedInPrivacyNotice = false),
+    near: (a) => (interest(a).statedInPrivacyNotice = true),
+  },
+  LIA_NECESSITY_MISSING: {
+    fires: (a) => (lia(a).necessity = []),
+    near: (a) => (necessity(a).processing = "Login events"),
+  },
+  LIA_NECESSITY_NO_ALTERNATIVES: {
+    fires: (a) => (necessity(a).alternatives = []),
+    near: (a) =>
+      necessity(a).alternatives?.push({
+        alternative: "No logging",
+        rejectedBecause: "Blind to attacks",
+      }),
+  },
+  LIA_NECESSITY_UNANSWERED: {
+    fires: (a) => delete necessity(a).necessary,
+    near: (a) => (necessity(a).necessary = true),
+  },
+  LIA_NOT_NECESSARY: {
+    fires: (a) => (necessity(a).necessary = false),
+    near: (a) => (necessity(a).necessary = true),
+  },
+  LIA_BALANCING_MISSING: {
+    fires: (a) => delete lia(a).balancing,
+    near: (a) => (balancing(a).reasoning = "Still balanced."),
+  },
+  LIA_BALANCING_NO_NATURE_OF_DATA: {
+    fires: (a) => (balancing(a).natureOfData = []),
+    near: () => {},
+  },
+  LIA_BALANCING_NO_EXPECTATIONS: {
+    fires: (a) => delete balancing(a).reasonableExpectations,
+    near: (a) => (balancing(a).reasonableExpectations = { context: "Told at sign-up" }),
+  },
+  LIA_BALANCING_NO_IMPACT: { fires: (a) => delete balancing(a).impacts, near: () => {} },
+  LIA_BALANCING_NO_SAFEGUARDS: { fires: (a) => (balancing(a).safeguards = []), near: () => {} },
+  LIA_BALANCING_UNANSWERED: {
+    fires: (a) => delete balancing(a).overridden,
+    near: (a) => (balancing(a).overridden = false),
+  },
+  LIA_BALANCING_OVERRIDDEN: {
+    fires: (a) => (balancing(a).overridden = true),
+    near: (a) => (balancing(a).overridden = false),
+  },
+  LIA_ONLY_BASELINE_SAFEGUARDS: {
+    fires: (a) => {
+      for (const s of balancing(a).safeguards ?? []) s.kind = "baseline";
+    },
+    near: (a) =>
+      balancing(a).safeguards?.push({ measure: "Seven-day retention", kind: "additional" }),
+  },
+  LIA_EXPECTATIONS_NOT_MET: {
+    fires: (a) => (balancing(a).reasonableExpectations = { expected: "no" }),
+    near: (a) => (balancing(a).reasonableExpectations = { expected: "partly" }),
+  },
+  LIA_HIGH_IMPACT: {
+    fires: (a) => (balancing(a).impactLevel = "high"),
+    near: (a) => (balancing(a).impactLevel = "moderate"),
+  },
+  LIA_CHILDREN_NOT_ADDRESSED: {
+    fires: children(13),
+    near: (a) => {
+      children(13)(a);
+      balancing(a).childrenConsidered =
+        "Young players' events are kept 30 days and never profiled.";
+    },
+  },
+  LIA_NO_OBJECTION_ROUTE: {
+    fires: (a) => delete lia(a).objection,
+    near: (a) => (lia(a).objection = { route: "Web form" }),
+  },
+  LIA_CONCLUSION_MISSING: {
+    fires: (a) => delete lia(a).conclusion?.decidedOn,
+    near: (a) => (lia(a).conclusion = { decidedBy: "DPO", decidedOn: "2026-03-02" }),
+  },
+  LIA_AFTER_PROCESSING_START: {
+    fires: (a) => (a.activity.startsOn = "2026-02-01"),
+    near: (a) => (a.activity.startsOn = "2026-03-01"),
+  },
+  RLI_NOT_AVAILABLE: {
+    fires: (a) => {
+      rli(a);
+      a.organisation.jurisdiction = "EU";
+    },
+    near: rli,
+  },
+  RLI_PUBLIC_AUTHORITY: {
+    fires: (a) => {
+      rli(a);
+      a.organisation.publicAuthority = true;
+    },
+    near: (a) => {
+      rli(a);
+      a.organisation.publicAuthority = true;
+      decision(a).outsidePublicTasks = true;
+    },
+  },
+  RLI_CONDITION_MISSING: {
+    fires: (a) => {
+      rli(a);
+      delete decision(a).recognisedInterest;
+    },
+    near: rli,
+  },
+  RLI_NO_BALANCING: { fires: rli, near: uk },
+  CONSENT_CHECKLIST_INCOMPLETE: {
+    fires: (a) => {
+      toConsent(a);
+      delete decision(a).consent?.informed;
+    },
+    near: toConsent,
+  },
+  CONSENT_CONDITION_NOT_MET: {
+    fires: (a) => {
+      toConsent(a);
+      (decision(a).consent ?? {}).freelyGiven = false;
+    },
+    near: toConsent,
+  },
+  CONSENT_POWER_IMBALANCE: {
+    fires: (a) => {
+      toConsent(a);
+      a.activity.dataSubjects.push({ name: "Care home residents", vulnerable: true });
+    },
+    near: (a) => {
+      toConsent(a);
+      a.activity.dataSubjects.push({ name: "Business contacts" });
+    },
+  },
+  SPECIAL_CATEGORY_NO_CONDITION: {
+    fires: health,
+    near: (a) => {
+      a.activity.dataCategories.push({
+        name: "Symptoms",
+        specialCategory: "health",
+        purposes: ["other"],
+      });
+    },
+  },
+  SPECIAL_CATEGORY_EXPLICIT_CONSENT: {
+    fires: (a) => {
+      health(a);
+      toConsent(a);
+      decision(a).specialCategory = { condition: "a" };
+    },
+    near: (a) => {
+      health(a);
+      toConsent(a);
+      decision(a).specialCategory = { condition: "a" };
+      (decision(a).consent ?? {}).explicit = true;
+    },
+  },
+  UK_SCHEDULE1_MISSING: {
+    fires: (a) => {
+      uk(a);
+      health(a);
+      decision(a).specialCategory = { condition: "h" };
+    },
+    near: (a) => {
+      health(a);
+      decision(a).specialCategory = { condition: "h" };
+    },
+  },
+  UK_SCHEDULE1_UNKNOWN: {
+    fires: (a) => {
+      uk(a);
+      health(a);
+      decision(a).specialCategory = { condition: "h", schedule1: { condition: "sch1-para-999" } };
+    },
+    near: (a) => {
+      uk(a);
+      health(a);
+      decision(a).specialCategory = { condition: "h", schedule1: { condition: "sch1-para-2" } };
+    },
+  },
+  UK_POLICY_DOCUMENT_MISSING: {
+    fires: (a) => {
+      uk(a);
+      health(a);
+      decision(a).specialCategory = { condition: "b", schedule1: { condition: "sch1-para-1" } };
+    },
+    near: (a) => {
+      uk(a);
+      health(a);
+      decision(a).specialCategory = {
+        condition: "b",
+        schedule1: { condition: "sch1-para-1", appropriatePolicyDocument: true },
+      };
+    },
+  },
+  CRIMINAL_DATA_NO_AUTHORITY: {
+    fires: (a) =>
+      a.activity.dataCategories.push({ name: "Fraud convictions", criminalOffence: true }),
+    near: (a) => {
+      a.activity.dataCategories.push({ name: "Fraud convictions", criminalOffence: true });
+      decision(a).criminalOffence = { legalAuthorisation: "National anti-fraud statute, s. 12" };
+    },
+  },
+  CHILD_ISS_UNANSWERED: {
+    fires: (a) => {
+      toConsent(a);
+      children(10)(a);
+    },
+    near: (a) => {
+      toConsent(a);
+      children(10)(a);
+      decision(a).children = { informationSocietyService: false };
+    },
+  },
+  CHILD_CONSENT_NO_PARENTAL: {
+    fires: (a) => {
+      toConsent(a);
+      children(14)(a); // Ireland: 16
+      decision(a).children = { informationSocietyService: true };
+    },
+    near: (a) => {
+      toConsent(a);
+      children(14)(a);
+      a.organisation.country = "BE"; // Belgium: 13
+      decision(a).children = { informationSocietyService: true };
+    },
+  },
+  EPRIVACY_TERMINAL_ACCESS: {
+    fires: (a) =>
+      (decision(a).terminalAccess = { technologies: ["cookies"], strictlyNecessary: false }),
+    near: (a) =>
+      (decision(a).terminalAccess = { technologies: ["cookies"], strictlyNecessary: true }),
+  },
+  EPRIVACY_EXEMPTION_CLAIMED: {
+    fires: (a) =>
+      (decision(a).terminalAccess = {
+        technologies: ["cookies"],
+        strictlyNecessary: false,
+        exemption: "CNIL audience measurement",
+      }),
+    near: (a) =>
+      (decision(a).terminalAccess = {
+        technologies: ["cookies"],
+        strictlyNecessary: false,
+        consent: true,
+      }),
+  },
+  PECR_MARKETING_NO_CONSENT: {
+    fires: marketing("none"),
+    near: (a) => {
+      marketing("none")(a);
+      (decision(a).electronicMarketing ?? { recipients: "" }).recipients = "corporate";
+    },
+  },
+  PECR_MARKETING_UNANSWERED: { fires: marketing(undefined), near: marketing("consent") },
+  ADM_NO_EXCEPTION: {
+    fires: adm(),
+    near: adm({ exception: "contract", safeguards: ["Human review on request"] }),
+  },
+  ADM_SAFEGUARDS_MISSING: {
+    fires: adm({ exception: "contract" }),
+    near: adm({ exception: "contract", safeguards: ["Human review on request"] }),
+  },
+  DPIA_LIKELY: {
+    fires: (a) => (a.activity.dpiaIndicators = ["large-scale", "systematic-monitoring"]),
+    near: (a) => {
+      a.activity.dpiaIndicators = ["large-scale", "systematic-monitoring"];
+      a.activity.dpia = { status: "completed", reference: "DPIA-7" };
+    },
+  },
+  TRANSFER_NO_MECHANISM: {
+    fires: (a) => (a.activity.transfers = [{ destination: "United States" }]),
+    near: (a) =>
+      (a.activity.transfers = [
+        { destination: "United States", mechanism: "standard-contractual-clauses" },
+      ]),
+  },
+  TRANSFER_DEROGATION: {
+    fires: (a) =>
+      (a.activity.transfers = [{ destination: "Brazil", mechanism: "article-49-derogation" }]),
+    near: (a) => (a.activity.transfers = [{ destination: "Japan", mechanism: "adequacy" }]),
+  },
+  FIELD_NO_PURPOSE: {
+    fires: (a) => lia(a).minimisation?.fields.push({ name: "user_agent", retention: "90 days" }),
+    near: (a) =>
+      lia(a).minimisation?.fields.push({
+        name: "user_agent",
+        purpose: "Bot detection",
+        retention: "90 days",
+      }),
+  },
+  FIELD_NO_RETENTION: {
+    fires: (a) =>
+      lia(a).minimisation?.fields.push({ name: "user_agent", purpose: "Bot detection" }),
+    near: (a) =>
+      lia(a).minimisation?.fields.push({
+        name: "user_agent",
+        purpose: "Bot detection",
+        retentionDays: 30,
+      }),
+  },
+  FIELD_PROHIBITED_IN_SPEC: {
+    fires: (a) =>
+      lia(a).minimisation?.fields.push({ name: "Password", purpose: "x", retention: "1 day" }),
+    near: (a) =>
+      lia(a).minimisation?.fields.push({
+        name: "password_reset_at",
+        purpose: "x",
+        retention: "1 day",
+      }),
+  },
+  REVIEW_OVERDUE: { fires: () => {}, near: () => {}, today: "2027-03-02" },
+  REVIEW_DUE_SOON: { fires: () => {}, near: () => {}, today: "2027-02-10" },
+  UNKNOWN_REFERENCE: {
+    fires: (a) => (interest(a).recognisedBy = ["gdpr-recital-499"]),
+    near: (a) => (interest(a).recognisedBy = ["gdpr-recital-49"]),
+    knownRefs: ["gdpr-recital-49"],
+  },
+};
+
+function findingsFor(change: Change, c: Case, today = c.today ?? TODAY) {
+  const a = anAssessment().with(change).build();
+  const opts = c.knownRefs ? { today, knownRefs: new Set(c.knownRefs) } : { today };
+  return evaluate(a, opts).findings;
+}
+const codesFor = (change: Change, c: Case, today?: string) =>
+  findingsFor(change, c, today).map((f) => f.code);
+
+describe("rules engine", () => {
+  it("has a trigger and a near-miss case for every rule in the registry", () => {
+    expect(Object.keys(CASES).sort()).toEqual([...RULE_CODES].sort());
+  });
+
+  it("raises nothing but information on the clean assessment", () => {
+    const e = evaluate(anAssessment().build(), { today: TODAY });
+    expect(e.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(e.outcome).toBe("appropriate");
+  });
+
+  for (const [code, c] of Object.entries(CASES) as [RuleCode, Case][]) {
+    describe(code, () => {
+      it("fires when its condition holds, with a complete sentence", () => {
+        const hits = findingsFor(c.fires, c).filter((f) => f.code === code);
+        expect(hits.length).toBeGreaterThan(0);
+        for (const f of hits) {
+          const m = describeFinding(f);
+          expect(m.message).not.toMatch(/undefined|NaN|\[object/);
+          expect(m.fix).not.toMatch(/undefined|NaN|\[object/);
+        }
+      });
+      it("stays silent on the near miss", () => {
+        // Date rules: the near miss is the day before the window opens.
+        const today =
+          code === "REVIEW_OVERDUE"
+            ? "2027-03-01"
+            : code === "REVIEW_DUE_SOON"
+              ? "2027-01-29"
+              : undefined;
+        expect(codesFor(c.near, c, today)).not.toContain(code);
+      });
+    });
+  }
+});

@@ -1,0 +1,193 @@
+/**
+ * @module render/labels
+ * Human-friendly words for the model's enumeration tokens, shared by every document. Each
+ * table is checked against its schema enum (`satisfies Record<…>`), so adding a token to the
+ * schema without a label fails the type check instead of printing a raw token to an auditor.
+ */
+
+import type { z } from "zod";
+import type { FindingSeverity, InterestOutcome, Outcome } from "../core/rules/types.ts";
+import type {
+  Assessment,
+  BalancingTest,
+  Interest,
+  Jurisdiction,
+  LawfulBasis,
+  Level,
+  Likelihood,
+  Severity,
+  SignOffRole,
+  SpecialCategory,
+  Status,
+  Transformation,
+} from "../core/schema/index.ts";
+
+type Safeguard = NonNullable<BalancingTest["safeguards"]>[number];
+type Approval = NonNullable<NonNullable<Assessment["signOff"]>["records"]>[number];
+type Sensitivity = NonNullable<NonNullable<BalancingTest["natureOfData"]>[number]["sensitivity"]>;
+type Expected = NonNullable<NonNullable<BalancingTest["reasonableExpectations"]>["expected"]>;
+
+export const BASIS_LABELS = {
+  consent: "Consent (Art. 6(1)(a))",
+  contract: "Contract (Art. 6(1)(b))",
+  "legal-obligation": "Legal obligation (Art. 6(1)(c))",
+  "vital-interests": "Vital interests (Art. 6(1)(d))",
+  "public-task": "Public task (Art. 6(1)(e))",
+  "legitimate-interests": "Legitimate interests (Art. 6(1)(f))",
+  "recognised-legitimate-interest": "Recognised legitimate interest (UK Art. 6(1)(ea))",
+} as const satisfies Record<LawfulBasis, string>;
+
+export const SPECIAL_CATEGORY_LABELS = {
+  "racial-ethnic-origin": "Racial or ethnic origin",
+  "political-opinions": "Political opinions",
+  "religious-philosophical-beliefs": "Religious or philosophical beliefs",
+  "trade-union-membership": "Trade union membership",
+  genetic: "Genetic data",
+  "biometric-identification": "Biometric data for identification",
+  health: "Health",
+  "sex-life-orientation": "Sex life or sexual orientation",
+} as const satisfies Record<z.infer<typeof SpecialCategory>, string>;
+
+export const TRANSFORMATION_LABELS = {
+  none: "None",
+  "ipv4-truncate-24": "IPv4 truncated to /24",
+  "ipv6-truncate-48": "IPv6 truncated to /48",
+  "ip-truncate": "IP address truncated",
+  "daily-salted-hash": "Hashed with a salt rotated daily",
+  "keyed-hash": "Keyed hash",
+  "pseudonymous-id": "Pseudonymous identifier",
+  "user-agent-browser-major": "User agent reduced to browser and major version",
+  "user-agent-reduced": "User agent reduced",
+  "referrer-host-only": "Referrer reduced to its host",
+  "url-path-only": "URL path only, no query string",
+  aggregate: "Aggregated",
+  enumeration: "Limited to a fixed set of values",
+  "coarse-location": "Coarse location only",
+} as const satisfies Record<Transformation, string>;
+
+export const INTEREST_KIND_LABELS = {
+  controller: "The controller's own interest",
+  "third-party": "A third party's interest",
+  public: "A wider public interest",
+} as const satisfies Record<NonNullable<Interest["kind"]>[number], string>;
+
+export const SAFEGUARD_KIND_LABELS = {
+  baseline: "Baseline (required by law)",
+  additional: "Additional (beyond the law)",
+} as const satisfies Record<Safeguard["kind"], string>;
+
+export const LEVEL_LABELS = {
+  negligible: "Negligible",
+  low: "Low",
+  moderate: "Moderate",
+  high: "High",
+} as const satisfies Record<z.infer<typeof Level>, string>;
+
+export const SENSITIVITY_LABELS = {
+  low: "Low",
+  moderate: "Moderate",
+  high: "High",
+} as const satisfies Record<Sensitivity, string>;
+
+export const LIKELIHOOD_LABELS = {
+  remote: "Remote",
+  possible: "Possible",
+  probable: "Probable",
+} as const satisfies Record<z.infer<typeof Likelihood>, string>;
+
+export const SEVERITY_LABELS = {
+  minimal: "Minimal",
+  significant: "Significant",
+  severe: "Severe",
+} as const satisfies Record<z.infer<typeof Severity>, string>;
+
+export const EXPECTED_LABELS = {
+  yes: "Yes",
+  partly: "Partly",
+  no: "No",
+} as const satisfies Record<Expected, string>;
+
+export const STATUS_LABELS = {
+  draft: "Draft",
+  in_review: "In review",
+  approved: "Approved",
+  superseded: "Superseded",
+  retired: "Retired",
+} as const satisfies Record<z.infer<typeof Status>, string>;
+
+export const ROLE_LABELS = {
+  "privacy-officer": "Privacy officer",
+  dpo: "Data protection officer",
+  "legal-counsel": "Legal counsel",
+  "product-owner": "Product owner",
+  "security-lead": "Security lead",
+  other: "Other",
+} as const satisfies Record<z.infer<typeof SignOffRole>, string>;
+
+export const APPROVAL_DECISION_LABELS = {
+  approved: "Approved",
+  rejected: "Rejected",
+} as const satisfies Record<NonNullable<Approval["decision"]>, string>;
+
+export const OUTCOME_LABELS = {
+  appropriate: "Appropriate",
+  "appropriate-with-conditions": "Appropriate with conditions",
+  "not-appropriate": "Not appropriate",
+  incomplete: "Incomplete",
+} as const satisfies Record<Outcome, string>;
+
+export const TEST_RESULT_LABELS = {
+  met: "Met",
+  "not-met": "Not met",
+  incomplete: "Incomplete",
+  "not-required": "Not required",
+} as const satisfies Record<InterestOutcome["necessity"], string>;
+
+export const FINDING_SEVERITY_LABELS = {
+  blocker: "Blocker",
+  warning: "Warning",
+  info: "Info",
+} as const satisfies Record<FindingSeverity, string>;
+
+export const JURISDICTION_LABELS = {
+  EU: "EU GDPR",
+  UK: "UK GDPR",
+} as const satisfies Record<z.infer<typeof Jurisdiction>, string>;
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/**
+ * The label for a token that may come from outside the typed model (e.g. a basis in the
+ * engine's trace); an unknown token is shown as it is rather than hidden.
+ */
+export function labelOf(table: Readonly<Record<string, string>>, token: string): string {
+  return Object.hasOwn(table, token) ? (table[token] ?? token) : token;
+}
+
+/** "Yes", "No" or the given wording for an unanswered question. */
+export function yesNo(value: boolean | undefined, unanswered = "Not answered"): string {
+  if (value === undefined) return unanswered;
+  return value ? "Yes" : "No";
+}
+
+/** `2025-11-14` -> `14 November 2025`. Anything that is not such a date is returned as it is. */
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const month = MONTHS[Number(match[2]) - 1];
+  if (month === undefined) return iso;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
