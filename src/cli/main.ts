@@ -39,6 +39,11 @@ export async function main(argv: string[], outer: Io = processIo): Promise<numbe
   let code: number = EXIT.ok;
   const io: Io = { ...outer, exit: (c) => (code = c) };
   const program = buildProgram(io);
+  if (argv.length === 0) {
+    io.out(program.helpInformation());
+    io.out("Start with: basis templates, then basis new --template <id> -o my-assessment.yaml");
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;

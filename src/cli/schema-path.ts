@@ -3,12 +3,10 @@
  * Where the published JSON Schema lives, written relative to the file being created so the
  * editor finds it from the file's own folder.
  */
-import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join, relative, resolve } from "node:path";
+import { SCHEMA_DIR } from "../content/paths.ts";
 
-export const SCHEMA_FILE = fileURLToPath(
-  new URL("../../schema/assessment.schema.json", import.meta.url),
-);
+export const SCHEMA_FILE = join(SCHEMA_DIR, "assessment.schema.json");
 
 export function schemaPathFor(outputFile: string | undefined): string {
   const from = outputFile ? dirname(resolve(outputFile)) : process.cwd();

@@ -5,10 +5,12 @@
  * `-answers.yaml` beside them are worked examples of answers, not questionnaires.
  */
 import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseYaml } from "../core/parse.ts";
 import { Questionnaire } from "../core/questionnaire/schema.ts";
+import { CONTENT_DIR } from "./paths.ts";
 
-const DIR = new URL("./questionnaires/", import.meta.url);
+const DIR = join(CONTENT_DIR, "questionnaires");
 const ANSWERS_SUFFIX = "-answers.yaml";
 
 /** Ids of the built-in questionnaires, sorted. */
@@ -30,7 +32,7 @@ export async function loadQuestionnaire(id: string): Promise<Questionnaire> {
     throw new Error(`unknown questionnaire "${id}"; known: ${known.join(", ") || "(none)"}`);
   }
   const file = `${id}.yaml`;
-  const parsed = parseYaml(await readFile(new URL(file, DIR), "utf8"), Questionnaire);
+  const parsed = parseYaml(await readFile(join(DIR, file), "utf8"), Questionnaire);
   if (!parsed.ok) {
     const lines = parsed.errors.map(
       (e) =>

@@ -5,10 +5,12 @@
  * Basis itself, so the loader throws with every located error instead of returning them.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type LocatedError, parseYaml } from "../core/parse.ts";
 import { ReferenceLibrary } from "../core/references.ts";
+import { CONTENT_DIR } from "./paths.ts";
 
-const LIBRARY_URL = new URL("./references.yaml", import.meta.url);
+const LIBRARY_URL = join(CONTENT_DIR, "references.yaml");
 
 let cached: ReferenceLibrary | undefined;
 let cachedIds: Set<string> | undefined;

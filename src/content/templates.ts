@@ -4,11 +4,12 @@
  * by the same schema as user files.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseYaml } from "../core/parse.ts";
 import { Assessment } from "../core/schema/index.ts";
+import { CONTENT_DIR } from "./paths.ts";
 
-const DIR = new URL("./templates/", import.meta.url);
+const DIR = join(CONTENT_DIR, "templates");
 
 export interface TemplateInfo {
   id: string;
@@ -24,7 +25,7 @@ function all(): Map<string, Assessment> {
   for (const name of readdirSync(DIR)
     .filter((n) => n.endsWith(".yaml"))
     .sort()) {
-    const file = fileURLToPath(new URL(name, DIR));
+    const file = join(DIR, name);
     const parsed = parseYaml(readFileSync(file, "utf8"), Assessment);
     if (!parsed.ok) {
       const lines = parsed.errors.map((e) => `  ${e.path || `line ${e.line}`}: ${e.message}`);
@@ -40,7 +41,7 @@ export function listTemplates(): TemplateInfo[] {
   return [...all().values()].map((t) => ({
     id: t.id,
     title: t.title,
-    file: fileURLToPath(new URL(`${t.id}.yaml`, DIR)),
+    file: join(DIR, `${t.id}.yaml`),
   }));
 }
 

@@ -11,8 +11,8 @@ import { runsOf } from "./model.ts";
 
 /**
  * Characters that can open or close markup anywhere in a line. `:` and `@` are included because
- * GFM's autolink extension reads a URL or email address from the raw source, escapes and all:
- * escaping them keeps such text plain, and shown exactly as written.
+ * GFM's autolink extension reads a URL from the raw source, backslashes and all: escaping them
+ * keeps a URL plain text shown as written (an email address may still link to itself).
  */
 const SPECIAL = /[\\`*_{}[\]()#+!|~=$<>&.:@-]/g;
 
@@ -48,7 +48,11 @@ function multiline(text: string, indent = ""): string {
   return hardBreakLines(splitLines(text).map(escapeMarkdown), indent);
 }
 
-/** Wrap escaped text in emphasis markers, keeping surrounding whitespace outside them. */
+/**
+ * Wrap escaped text in emphasis markers; the caller keeps surrounding whitespace outside them.
+ * Where a marker falls between a letter and punctuation CommonMark may not read it as emphasis:
+ * the text then shows unemphasised, with the markers, but never as anything else.
+ */
 function emphasise(run: Run, escaped: string): string {
   if (escaped === "" || (!run.bold && !run.italic)) return escaped;
   const marker = run.bold && run.italic ? "***" : run.bold ? "**" : "*";
