@@ -24,9 +24,27 @@ module.exports = {
       to: { path: "^src/(cli|server|store|render)" },
     },
     {
+      name: "store-uses-core-and-content",
+      severity: "error",
+      from: { path: "^src/store" },
+      to: { path: "^src/(cli|server|render|web|verify|check)" },
+    },
+    {
+      name: "server-not-cli",
+      severity: "error",
+      from: { path: "^src/server" },
+      to: { path: "^src/(cli|web)" },
+    },
+    {
+      name: "verify-uses-core-only",
+      severity: "error",
+      from: { path: "^src/verify" },
+      to: { path: "^src/(cli|server|store|render|content|check|web)" },
+    },
+    {
       name: "nothing-imports-cli",
       severity: "error",
-      from: { path: "^src/(core|render|content|store|server)" },
+      from: { path: "^src/(core|render|content|store|server|verify|check)" },
       to: { path: "^src/cli" },
     },
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },

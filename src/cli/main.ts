@@ -9,6 +9,8 @@ import { newCommand } from "./commands/new.ts";
 import { referencesCommand } from "./commands/references.ts";
 import { renderCommand } from "./commands/render.ts";
 import { screenCommand } from "./commands/screen.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { auditCommand, exportCommand, importCommand } from "./commands/store-commands.ts";
 import { templatesCommand } from "./commands/templates.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { CliError, EXIT, type Io, processIo } from "./io.ts";
@@ -27,11 +29,19 @@ export function buildProgram(io: Io): Command {
     renderCommand(io),
     screenCommand((c) => io.exit(c)),
     referencesCommand(io),
+    serveCommand(io),
+    importCommand(io),
+    exportCommand(io),
+    auditCommand(io),
   ]) {
     program.addCommand(cmd);
   }
   program.exitOverride();
-  for (const c of program.commands) c.exitOverride();
+  const override = (c: Command) => {
+    c.exitOverride();
+    for (const sub of c.commands) override(sub);
+  };
+  for (const c of program.commands) override(c);
   return program;
 }
 

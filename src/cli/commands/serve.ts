@@ -1,0 +1,64 @@
+/**
+ * @module cli/commands/serve
+ * `basis serve`: the HTTP server on the embedded database (a data directory, locked for this
+ * process) or on PostgreSQL when DATABASE_URL is set. Bound to 127.0.0.1 unless told
+ * otherwise. On first start with no users it prints a one-time setup link.
+ */
+import { Command } from "commander";
+import { DomainError } from "../../core/errors.ts";
+import { buildServer } from "../../server/build-server.ts";
+import { openStore } from "../../store/index.ts";
+import { CliError, EXIT, type Io } from "../io.ts";
+
+export interface ServeOptions {
+  host: string;
+  port: string;
+  dataDir?: string;
+}
+
+export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new CliError(`--port "${opts.port}": use a number from 0 to 65535`, EXIT.usage);
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore({ dataDir: opts.dataDir, command: `basis serve (port ${opts.port})` });
+  } catch (e) {
+    if (e instanceof DomainError) throw new CliError(e.message, EXIT.failed);
+    throw e;
+  }
+  const app = await buildServer({
+    store,
+    now: () => new Date(),
+    secureCookies: process.env.BASIS_SECURE_COOKIES === "1",
+  });
+  const address = await app.listen({ host: opts.host, port });
+  const url = address.replace("[::1]", "localhost");
+  io.out(
+    `Basis listening on ${url} (database: ${store.database.kind} at ${store.database.location})`,
+  );
+  const setupToken = await store.accounts.issueSetupToken();
+  if (setupToken)
+    io.out(`No users yet. Create the first administrator at:\n  ${url}/setup?token=${setupToken}`);
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+export function serveCommand(io: Io): Command {
+  return new Command("serve")
+    .description("run the Basis server (embedded database in ./data, or DATABASE_URL)")
+    .option("--host <host>", "address to bind; use 0.0.0.0 to expose", "127.0.0.1")
+    .option("--port <port>", "port", process.env.PORT ?? "4000")
+    .option("--data-dir <dir>", "embedded database directory (default ./data or BASIS_DATA_DIR)")
+    .action(async (opts: ServeOptions) => {
+      await runServe(io, opts);
+    });
+}

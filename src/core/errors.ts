@@ -1,0 +1,29 @@
+/**
+ * @module core/errors
+ * Coded errors raised by the domain. The edges (HTTP, CLI) map codes to statuses and exit
+ * codes in one table each; nothing here knows about either.
+ */
+
+export type DomainErrorCode =
+  | "validation_failed"
+  | "not_found"
+  | "conflict"
+  | "stale_version"
+  | "forbidden"
+  | "unauthenticated"
+  | "already_set_up"
+  | "invalid_setup_token"
+  | "invalid_credentials"
+  | "approved_versions_exist"
+  | "data_dir_locked";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * @module server/build-server
+ * `buildServer(deps)` assembles the HTTP app and returns it without listening: tests call it
+ * in-process with `app.inject`, `basis serve` binds the port. The server holds no state of
+ * its own — sessions, rate-limit counters aside, live in the database — so several instances
+ * can serve one PostgreSQL database.
+ */
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
+import { DomainError } from "../core/errors.ts";
+import type { Principal } from "../store/accounts.ts";
+import {
+  installErrorHandler,
+  openApiDocument,
+  type RouteSpec,
+  register,
+  type ServerDeps,
+} from "./route.ts";
+import { accountRoutes } from "./routes/accounts.ts";
+import { assessmentRoutes } from "./routes/assessments.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { setupPage } from "./routes/setup-page.ts";
+import { systemRoutes } from "./routes/system.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+}
+
+export const SESSION_COOKIE = "basis_session";
+export const API_VERSION = "0.1.0";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Every API route, in one list: registration, OpenAPI and the authorisation matrix use it. */
+export function allRoutes(): RouteSpec<never, never, never>[] {
+  return [
+    ...systemRoutes(),
+    ...accountRoutes(),
+    ...assessmentRoutes(),
+    ...auditRoutes(),
+  ] as RouteSpec<never, never, never>[];
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 6 * 1024 * 1024, trustProxy: true });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { "form-action": ["'self'"] } },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  app.addContentTypeParser(
+    ["application/yaml", "text/yaml", "application/x-yaml", "text/plain"],
+    { parseAs: "string" },
+    (_req, body, done) => done(null, body),
+  );
+  app.addContentTypeParser(
+    "application/x-www-form-urlencoded",
+    { parseAs: "string" },
+    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+  app.decorateRequest("principal", undefined);
+  installErrorHandler(app);
+
+  // Authenticate every request: a bearer API token, or a session cookie (whose writes must
+  // carry the session's CSRF token).
+  app.addHook("preHandler", async (request) => {
+    const auth = request.headers.authorization;
+    const now = deps.now();
+    if (auth?.startsWith("Bearer ")) {
+      const principal = await deps.store.accounts.tokenPrincipal(auth.slice(7).trim());
+      if (!principal)
+        throw new DomainError("unauthenticated", "the API token is not valid or was revoked");
+      request.principal = principal;
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const principal = await deps.store.accounts.sessionPrincipal(token, now);
+    if (!principal) return;
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      request.headers["x-csrf-token"] !== principal.csrfToken
+    ) {
+      throw new DomainError(
+        "forbidden",
+        "missing or wrong x-csrf-token header for a cookie session",
+        { csrf: true },
+      );
+    }
+    request.principal = principal;
+  });
+
+  const routes = allRoutes();
+  for (const spec of routes) register(app, deps, spec);
+  const openapi = openApiDocument(routes, API_VERSION);
+  app.get("/api/openapi.json", async () => openapi);
+  setupPage(app, deps);
+  return app;
+}

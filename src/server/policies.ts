@@ -1,0 +1,20 @@
+/**
+ * @module server/policies
+ * Who may do what: named, pure policies over the acting principal's role. Routes name the
+ * policy they need; the authorisation matrix test walks every route against every role.
+ */
+import type { Principal, Role } from "../store/accounts.ts";
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
+const atLeast = (role: Role) => (p: Principal) => RANK[p.role] >= RANK[role];
+
+export type Policy = ((p: Principal) => boolean) & { role: Role; policyName: string };
+
+function policy(name: string, role: Role): Policy {
+  return Object.assign(atLeast(role), { role, policyName: name });
+}
+
+export const canRead = policy("canRead", "viewer");
+export const canEdit = policy("canEdit", "editor");
+export const canApprove = policy("canApprove", "approver");
+export const canAdminister = policy("canAdminister", "admin");

@@ -1,0 +1,256 @@
+/**
+ * @module server/route
+ * Every API route is declared once with its schemas and policy; `register` turns the
+ * declaration into a Fastify route that always runs in the same order — authenticate,
+ * validate, authorise, call the domain, present — and `openApiDocument` turns the same
+ * declarations into the OpenAPI document.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { DomainError } from "../core/errors.ts";
+import { formatPath } from "../core/parse.ts";
+import type { Principal } from "../store/accounts.ts";
+import type { Store } from "../store/index.ts";
+import { errorBody, HTTP_STATUS } from "./errors.ts";
+import type { Policy } from "./policies.ts";
+
+export interface ServerDeps {
+  store: Store;
+  /** The clock, injected so tests can move time. */
+  now: () => Date;
+  /** Secure cookies (behind HTTPS). */
+  secureCookies?: boolean;
+  /** How the server is reached, for the setup link. */
+  publicUrl?: string;
+}
+
+export interface RouteContext<B, Q, P> {
+  store: Store;
+  deps: ServerDeps;
+  principal: Principal;
+  body: B;
+  query: Q;
+  params: P;
+  now: Date;
+  today: string;
+  actor: string;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  summary: string;
+  tag: string;
+  /** `null` for public routes; otherwise the policy the principal must satisfy. */
+  policy: Policy | null;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+  /** Response status on success (default 200). */
+  status?: number;
+  /** Extra Fastify route config, e.g. a rate limit. */
+  config?: Record<string, unknown>;
+  /** Accepts a raw text body (e.g. YAML) instead of JSON. */
+  rawBody?: boolean;
+  handler(ctx: RouteContext<B, Q, P>): Promise<unknown>;
+}
+
+export const ANONYMOUS: Principal = {
+  kind: "user",
+  id: "anonymous",
+  role: "viewer",
+  name: "anonymous",
+};
+
+export function defineRoute<B, Q, P>(spec: RouteSpec<B, Q, P>): RouteSpec<B, Q, P> {
+  return spec;
+}
+
+export function todayOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
+  if (r.success) return r.data;
+  const issues = r.error.issues.flatMap((i) => {
+    const path = formatPath([where, ...(i.path as PropertyKey[])]);
+    if (i.code === "unrecognized_keys")
+      return i.keys.map((k) => ({ path: `${path}.${k}`, message: "unknown field" }));
+    return [{ path, message: i.message }];
+  });
+  throw new DomainError(
+    "validation_failed",
+    `invalid ${where}: ${issues[0]?.path}: ${issues[0]?.message}`,
+    { issues },
+  );
+}
+
+export function register(
+  app: FastifyInstance,
+  deps: ServerDeps,
+  spec: RouteSpec<never, never, never>,
+): void {
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    ...(spec.config ? { config: spec.config } : {}),
+    handler: async (request, reply) => {
+      const principal = request.principal;
+      if (spec.policy && !principal) {
+        throw new DomainError("unauthenticated", "sign in or send an API token");
+      }
+      const body = parseOrThrow(spec.body, request.body, "body");
+      const query = parseOrThrow(spec.query, request.query, "query");
+      const params = parseOrThrow(spec.params, request.params, "params");
+      if (spec.policy && principal && !spec.policy(principal)) {
+        throw new DomainError("forbidden", `this needs the ${spec.policy.role} role or higher`, {
+          policy: spec.policy.policyName,
+        });
+      }
+      const now = deps.now();
+      const p = principal ?? ANONYMOUS;
+      const result = await spec.handler({
+        store: deps.store,
+        deps,
+        principal: p,
+        body,
+        query,
+        params,
+        now,
+        today: todayOf(now),
+        actor: `${p.kind}:${p.id}`,
+        request,
+        reply,
+      });
+      if (reply.sent) return reply;
+      reply.status(spec.status ?? 200);
+      return result;
+    },
+  });
+}
+
+/** Map any thrown error to the coded error body; unknown errors become a 500 without details. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request, reply) => {
+    if (error instanceof DomainError) {
+      const status = HTTP_STATUS[error.code] ?? 400;
+      return reply
+        .status(status)
+        .send(
+          errorBody(
+            error.code,
+            error.message,
+            Object.keys(error.details).length ? error.details : undefined,
+          ),
+        );
+    }
+    const e = error as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 429)
+      return reply.status(429).send(errorBody("rate_limited", "too many attempts; wait a minute"));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      const code = e.code === "FST_ERR_CTP_BODY_TOO_LARGE" ? "payload_too_large" : "bad_request";
+      return reply.status(e.statusCode).send(errorBody(code, e.message ?? "bad request"));
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply.status(500).send(errorBody("internal", "internal error; see the server log"));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send(errorBody("not_found", `no route ${request.method} ${request.url.split("?")[0]}`));
+  });
+}
+
+/** The OpenAPI 3.1 document of every declared route. */
+export function openApiDocument(
+  specs: RouteSpec<never, never, never>[],
+  version: string,
+): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const s of specs) {
+    const path = s.url.replace(/:([A-Za-z]+)/g, "{$1}");
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [
+      ["path", s.params],
+      ["query", s.query],
+    ] as const) {
+      if (!schema) continue;
+      const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
+      for (const [name, prop] of Object.entries(json.properties ?? {})) {
+        parameters.push({
+          name,
+          in: where,
+          required: where === "path" || (json.required ?? []).includes(name),
+          schema: prop,
+        });
+      }
+    }
+    const op: Record<string, unknown> = {
+      summary: s.summary,
+      tags: [s.tag],
+      operationId: `${s.method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+      ...(parameters.length ? { parameters } : {}),
+      ...(s.body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": {
+                  schema: z.toJSONSchema(s.body, { io: "input", unrepresentable: "any" }),
+                },
+              },
+            },
+          }
+        : {}),
+      ...(s.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/yaml": { schema: { type: "string" } } },
+            },
+          }
+        : {}),
+      responses: {
+        [String(s.status ?? 200)]: { description: "success" },
+        "400": { description: "validation_failed: the error names the field" },
+        ...(s.policy
+          ? {
+              "401": { description: "unauthenticated" },
+              "403": { description: `forbidden: needs ${s.policy.role}` },
+            }
+          : {}),
+      },
+      ...(s.policy
+        ? { security: [{ session: [] }, { token: [] }], "x-basis-policy": s.policy.policyName }
+        : { security: [] }),
+    };
+    paths[path] = { ...(paths[path] ?? {}), [s.method.toLowerCase()]: op };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Basis API",
+      version,
+      description: "Lawful-basis and LIA assessments, their versions and evaluations.",
+    },
+    paths,
+    components: {
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "basis_session",
+          description: "Cookie session; writes need the x-csrf-token header",
+        },
+        token: { type: "http", scheme: "bearer", description: "API token with a role" },
+      },
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * @module server/routes/accounts
+ * Sign-in and sign-out (cookie sessions with a CSRF token), the current principal, user
+ * administration and API tokens.
+ */
+import { z } from "zod";
+import { DomainError } from "../../core/errors.ts";
+import { ROLES } from "../../store/accounts.ts";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "../passwords.ts";
+import { canAdminister, canRead } from "../policies.ts";
+import { defineRoute } from "../route.ts";
+
+const SESSION_COOKIE = "basis_session";
+
+export const Credentials = z.strictObject({
+  email: z.string().trim().toLowerCase().email("not an email address").max(254),
+  password: z.string().min(1, "must not be empty").max(1024),
+});
+
+const Role = z.enum(ROLES);
+const IdParams = z.strictObject({ id: z.uuid("not a valid id") });
+
+export function accountRoutes() {
+  return [
+    defineRoute({
+      method: "POST",
+      url: "/api/session",
+      summary: "Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes",
+      tag: "accounts",
+      policy: null,
+      body: Credentials,
+      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      async handler({ body, store, now, reply, deps }) {
+        const found = await store.accounts.credentials(body.email);
+        const ok = await verifyPassword(found?.passwordHash ?? DUMMY_HASH, body.password);
+        if (!found || !ok || found.user.disabled)
+          throw new DomainError("invalid_credentials", "wrong email or password");
+        const session = await store.accounts.createSession(found.user, now);
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: "strict",
+          secure: deps.secureCookies === true,
+          path: "/",
+          expires: session.expiresAt,
+        });
+        return { user: found.user, csrfToken: session.csrfToken };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/session",
+      summary: "The signed-in user or token, with the CSRF token for cookie sessions",
+      tag: "accounts",
+      policy: canRead,
+      async handler({ principal }) {
+        return {
+          principal: {
+            kind: principal.kind,
+            id: principal.id,
+            name: principal.name,
+            role: principal.role,
+          },
+          csrfToken: principal.csrfToken ?? null,
+        };
+      },
+    }),
+    defineRoute({
+      method: "DELETE",
+      url: "/api/session",
+      summary: "Sign out",
+      tag: "accounts",
+      policy: canRead,
+      status: 204,
+      async handler({ store, request, reply, actor, now }) {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await store.accounts.deleteSession(token, actor, now);
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return null;
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/users",
+      summary: "List users",
+      tag: "accounts",
+      policy: canAdminister,
+      async handler({ store }) {
+        return { users: await store.accounts.listUsers() };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/api/users",
+      summary: "Create a user with a role",
+      tag: "accounts",
+      policy: canAdminister,
+      status: 201,
+      body: z.strictObject({
+        email: Credentials.shape.email,
+        name: z.string().trim().min(1).max(200),
+        role: Role,
+        password: z.string().min(12, "use at least 12 characters").max(1024),
+      }),
+      async handler({ store, body, actor, now }) {
+        const user = await store.accounts.createUser(
+          {
+            email: body.email,
+            name: body.name,
+            role: body.role,
+            passwordHash: await hashPassword(body.password),
+          },
+          actor,
+          now,
+        );
+        return { user };
+      },
+    }),
+    defineRoute({
+      method: "PATCH",
+      url: "/api/users/:id",
+      summary: "Change a user's role, or disable them (ends their sessions)",
+      tag: "accounts",
+      policy: canAdminister,
+      params: IdParams,
+      body: z.strictObject({ role: Role.optional(), disabled: z.boolean().optional() }),
+      async handler({ store, params, body, actor, now }) {
+        return { user: await store.accounts.updateUser(params.id, body, actor, now) };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/tokens",
+      summary: "List API tokens (never their secrets)",
+      tag: "accounts",
+      policy: canAdminister,
+      async handler({ store }) {
+        return { tokens: await store.accounts.listApiTokens() };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/api/tokens",
+      summary: "Create an API token with a role; the secret is shown once",
+      tag: "accounts",
+      policy: canAdminister,
+      status: 201,
+      body: z.strictObject({ name: z.string().trim().min(1).max(200), role: Role }),
+      async handler({ store, body, principal, actor, now }) {
+        return store.accounts.createApiToken(
+          body,
+          principal.kind === "user" ? principal.id : null,
+          actor,
+          now,
+        );
+      },
+    }),
+    defineRoute({
+      method: "DELETE",
+      url: "/api/tokens/:id",
+      summary: "Revoke an API token",
+      tag: "accounts",
+      policy: canAdminister,
+      params: IdParams,
+      status: 204,
+      async handler({ store, params, actor, now }) {
+        await store.accounts.revokeApiToken(params.id, actor, now);
+        return null;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,304 @@
+/**
+ * @module server/routes/assessments
+ * Assessments (one processing activity each) with evaluation on every save, their versions
+ * and diffs, the Art. 30 register view, and YAML import and export.
+ */
+import { z } from "zod";
+import { loadTemplate } from "../../content/templates.ts";
+import { diffDocuments } from "../../core/diff.ts";
+import { DomainError } from "../../core/errors.ts";
+import { parseYaml } from "../../core/parse.ts";
+import {
+  ASSESSMENT_FORMAT,
+  Assessment,
+  BasisFile,
+  Id,
+  Organisation,
+  ProcessingActivity,
+  registerAssessments,
+} from "../../core/schema/index.ts";
+import { toYaml } from "../../core/serialize.ts";
+import type { AssessmentSummary } from "../../store/assessments.ts";
+import { canEdit, canRead } from "../policies.ts";
+import { presentAssessment } from "../presenters.ts";
+import { defineRoute } from "../route.ts";
+
+const SCHEMA_URL = "https://basis.invalid/schema/assessment.schema.json";
+/** An assessment is addressed by its uuid or by its slug (the file's id). */
+const AssessmentRef = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "use the assessment's id or slug");
+const IdParams = z.strictObject({ id: AssessmentRef });
+const VersionParams = z.strictObject({
+  id: AssessmentRef,
+  version: z.coerce.number().int().positive(),
+});
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+const ListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  outcome: z
+    .enum(["appropriate", "appropriate-with-conditions", "not-appropriate", "incomplete"])
+    .optional(),
+  status: z.enum(["draft", "in_review", "approved", "superseded", "retired"]).optional(),
+  basis: z.string().max(60).optional(),
+  specialCategory: flag.optional(),
+  children: flag.optional(),
+  reviewDueBefore: z.iso.date().optional(),
+  sort: z.enum(["updated", "title", "next-review", "outcome"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+function registerRow(s: AssessmentSummary) {
+  return {
+    assessmentId: s.id,
+    slug: s.slug,
+    name: s.activityName,
+    bases: s.bases,
+    outcome: s.outcome,
+    status: s.status,
+    nextReview: s.nextReview,
+    specialCategory: s.specialCategory,
+    children: s.children,
+    blockers: s.blockers,
+    updatedAt: s.updatedAt,
+  };
+}
+
+export function assessmentRoutes() {
+  return [
+    defineRoute({
+      method: "GET",
+      url: "/api/assessments",
+      summary: "List assessments with search, filters, sorting and pagination",
+      tag: "assessments",
+      policy: canRead,
+      query: ListQuery,
+      async handler({ store, query }) {
+        return store.assessments.list(query);
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/api/assessments",
+      summary: "Create an assessment; it is evaluated and saved as version 1",
+      tag: "assessments",
+      policy: canEdit,
+      status: 201,
+      body: z.strictObject({ document: Assessment }),
+      async handler({ store, body, actor, now, today }) {
+        return presentAssessment(
+          await store.assessments.create(body.document, { actor, now, today }),
+        );
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/assessments/:id",
+      summary: "The current version of an assessment (by id or slug) with its evaluation",
+      tag: "assessments",
+      policy: canRead,
+      params: IdParams,
+      async handler({ store, params }) {
+        return presentAssessment(await store.assessments.get(params.id));
+      },
+    }),
+    defineRoute({
+      method: "PUT",
+      url: "/api/assessments/:id",
+      summary: "Save a new version on top of baseVersion; 409 with the current version when stale",
+      tag: "assessments",
+      policy: canEdit,
+      params: IdParams,
+      body: z.strictObject({
+        baseVersion: z.number().int().positive(),
+        document: Assessment,
+        reason: z.string().trim().min(1).max(2000).optional(),
+      }),
+      async handler({ store, params, body, actor, now, today }) {
+        const current = await store.assessments.get(params.id);
+        return presentAssessment(
+          await store.assessments.update(
+            current.id,
+            body.baseVersion,
+            body.document,
+            { actor, now, today },
+            body.reason,
+          ),
+        );
+      },
+    }),
+    defineRoute({
+      method: "DELETE",
+      url: "/api/assessments/:id",
+      summary: "Delete an assessment with no approved version",
+      tag: "assessments",
+      policy: canEdit,
+      params: IdParams,
+      query: z.strictObject({ baseVersion: z.coerce.number().int().positive() }),
+      status: 204,
+      async handler({ store, params, query, actor, now, today }) {
+        const current = await store.assessments.get(params.id);
+        await store.assessments.delete(current.id, query.baseVersion, { actor, now, today });
+        return null;
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/assessments/:id/versions",
+      summary: "Every version of an assessment",
+      tag: "versions",
+      policy: canRead,
+      params: IdParams,
+      async handler({ store, params }) {
+        const current = await store.assessments.get(params.id);
+        return { versions: await store.assessments.versions(current.id) };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/assessments/:id/versions/:version",
+      summary: "One version of an assessment",
+      tag: "versions",
+      policy: canRead,
+      params: VersionParams,
+      async handler({ store, params }) {
+        const current = await store.assessments.get(params.id);
+        return store.assessments.version(current.id, params.version);
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/assessments/:id/diff",
+      summary: "A readable diff between two versions",
+      tag: "versions",
+      policy: canRead,
+      params: IdParams,
+      query: z.strictObject({
+        from: z.coerce.number().int().positive(),
+        to: z.coerce.number().int().positive(),
+      }),
+      async handler({ store, params, query }) {
+        const current = await store.assessments.get(params.id);
+        const [a, b] = await Promise.all([
+          store.assessments.version(current.id, query.from),
+          store.assessments.version(current.id, query.to),
+        ]);
+        return { from: query.from, to: query.to, changes: diffDocuments(a.document, b.document) };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/assessments/:id/export",
+      summary: "The current version as a YAML assessment file",
+      tag: "import-export",
+      policy: canRead,
+      params: IdParams,
+      async handler({ store, params, reply }) {
+        const current = await store.assessments.get(params.id);
+        reply.header("content-type", "application/yaml; charset=utf-8");
+        reply.header("content-disposition", `attachment; filename="${current.slug}.yaml"`);
+        return toYaml(current.document, SCHEMA_URL);
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/export",
+      summary: "Every assessment's current document (JSON), for a full export",
+      tag: "import-export",
+      policy: canRead,
+      async handler({ store }) {
+        return { format: ASSESSMENT_FORMAT, assessments: await store.assessments.allDocuments() };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/api/import",
+      summary:
+        "Import a YAML assessment or register file: new ids are created, changed ones get a new version",
+      tag: "import-export",
+      policy: canEdit,
+      rawBody: true,
+      body: z.string({
+        error: "send the YAML file as the body with content-type application/yaml",
+      }),
+      async handler({ store, body, actor, now, today }) {
+        const parsed = parseYaml(body, BasisFile);
+        if (!parsed.ok) {
+          throw new DomainError(
+            "validation_failed",
+            `invalid file: ${parsed.errors[0]?.path || `line ${parsed.errors[0]?.line}`}: ${parsed.errors[0]?.message}`,
+            { issues: parsed.errors },
+          );
+        }
+        const docs =
+          parsed.value.kind === "register" ? registerAssessments(parsed.value) : [parsed.value];
+        return { results: await store.assessments.importDocuments(docs, { actor, now, today }) };
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/activities",
+      summary: "The register of processing activities (Art. 30), one row per assessment",
+      tag: "register",
+      policy: canRead,
+      query: ListQuery,
+      async handler({ store, query }) {
+        const page = await store.assessments.list(query);
+        return { ...page, items: page.items.map(registerRow) };
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/api/activities",
+      summary:
+        "Record a processing activity, from scratch or from a template, as a new draft assessment",
+      tag: "register",
+      policy: canEdit,
+      status: 201,
+      body: z.strictObject({
+        id: Id,
+        title: z.string().trim().min(1).max(500),
+        organisation: Organisation,
+        template: Id.optional(),
+        activity: ProcessingActivity.optional(),
+      }),
+      async handler({ store, body, actor, now, today }) {
+        let base: Assessment;
+        if (body.template) {
+          try {
+            base = loadTemplate(body.template);
+          } catch (e) {
+            throw new DomainError("validation_failed", (e as Error).message, {
+              issues: [{ path: "body.template", message: (e as Error).message }],
+            });
+          }
+        } else if (body.activity) {
+          base = {
+            format: ASSESSMENT_FORMAT,
+            kind: "assessment",
+            id: body.id,
+            title: body.title,
+            organisation: body.organisation,
+            activity: body.activity,
+            decisions: [],
+          };
+        } else {
+          throw new DomainError("validation_failed", "give an activity or a template", {
+            issues: [{ path: "body.activity", message: "give an activity or a template" }],
+          });
+        }
+        const doc: Assessment = {
+          ...base,
+          id: body.id,
+          title: body.title,
+          status: "draft",
+          organisation: body.organisation,
+          ...(body.activity ? { activity: body.activity } : {}),
+        };
+        return presentAssessment(await store.assessments.create(doc, { actor, now, today }));
+      },
+    }),
+  ];
+}

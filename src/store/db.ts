@@ -1,0 +1,80 @@
+/**
+ * @module store/db
+ * Opens the database: PGlite (PostgreSQL in WebAssembly) in a data directory by default, or
+ * a PostgreSQL server when DATABASE_URL is set. Migrations run at every start and are
+ * idempotent. PGlite keeps full durability (no relaxed mode), so a write acknowledged to a
+ * client is on disk before the acknowledgement.
+ */
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./lock.ts";
+import { MIGRATIONS_DIR } from "./paths.ts";
+import * as schema from "./schema.ts";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Where the data is: the data directory, or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** What holds the lock, shown to a second process that is refused. */
+  command?: string;
+  /** Pool size for a PostgreSQL server. */
+  poolSize?: number;
+}
+
+export function defaultDataDir(): string {
+  return resolve(process.env.BASIS_DATA_DIR ?? join(process.cwd(), "data"));
+}
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const url = opts.databaseUrl ?? process.env.DATABASE_URL;
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return { db, kind: "postgres", location: redact(url), close: () => pool.end() };
+  }
+  const dir = resolve(opts.dataDir ?? defaultDataDir());
+  const lock: DataDirLock = lockDataDir(dir, opts.command ?? "basis");
+  try {
+    const client = await PGlite.create(join(dir, "pg"), { relaxedDurability: false });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return {
+      db,
+      kind: "pglite",
+      location: dir,
+      close: async () => {
+        await client.close();
+        lock.release();
+      },
+    };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres";
+  }
+}

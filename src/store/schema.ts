@@ -1,0 +1,163 @@
+/**
+ * @module store/schema
+ * The database schema (drizzle). The same tables and migrations serve the embedded PGlite
+ * database and a PostgreSQL server; SQL stays within what PostgreSQL 15 accepts.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Instance-wide settings, e.g. the one-time setup token (hashed). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+});
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  jurisdiction: text("jurisdiction").notNull(),
+  country: text("country"),
+  publicAuthority: boolean("public_authority").notNull().default(false),
+  createdAt: created(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the session token; the token itself lives only in the cookie. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: created(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const apiTokens = pgTable("api_tokens", {
+  id: uuid("id").primaryKey(),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  role: text("role").notNull(),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: created(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+/** One row per assessment, with the register columns of its current version for listing. */
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: uuid("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    activityName: text("activity_name").notNull(),
+    status: text("status").notNull(),
+    currentVersion: integer("current_version").notNull(),
+    bases: text("bases").array().notNull(),
+    outcome: text("outcome").notNull(),
+    blockers: integer("blockers").notNull(),
+    warnings: integer("warnings").notNull(),
+    nextReview: text("next_review"),
+    specialCategory: boolean("special_category").notNull(),
+    children: boolean("children").notNull(),
+    createdAt: created(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("assessments_updated_idx").on(t.updatedAt),
+    index("assessments_outcome_idx").on(t.outcome),
+    index("assessments_next_review_idx").on(t.nextReview),
+  ],
+);
+
+/** Every saved version, immutable: the document, its evaluation and its finding codes. */
+export const assessmentVersions = pgTable(
+  "assessment_versions",
+  {
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    document: jsonb("document").notNull(),
+    evaluation: jsonb("evaluation").notNull(),
+    outcome: text("outcome").notNull(),
+    findingCodes: text("finding_codes").array().notNull(),
+    status: text("status").notNull(),
+    reason: text("reason"),
+    createdBy: text("created_by").notNull(),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.version] })],
+);
+
+export const approvals = pgTable("approvals", {
+  id: uuid("id").primaryKey(),
+  assessmentId: uuid("assessment_id")
+    .notNull()
+    .references(() => assessments.id, { onDelete: "cascade" }),
+  version: integer("version").notNull(),
+  role: text("role").notNull(),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  decision: text("decision").notNull(),
+  comment: text("comment"),
+  createdAt: created(),
+});
+
+export const comments = pgTable("comments", {
+  id: uuid("id").primaryKey(),
+  assessmentId: uuid("assessment_id")
+    .notNull()
+    .references(() => assessments.id, { onDelete: "cascade" }),
+  version: integer("version"),
+  path: text("path").notNull(),
+  body: text("body").notNull(),
+  authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  createdAt: created(),
+});
+
+/** Append-only, hash-chained: each event's hash covers its content and the previous hash. */
+export const auditEvents = pgTable("audit_events", {
+  seq: bigserial("seq", { mode: "number" }).primaryKey(),
+  id: uuid("id").notNull().unique(),
+  at: text("at").notNull(),
+  actor: text("actor").notNull(),
+  action: text("action").notNull(),
+  entityType: text("entity_type").notNull(),
+  entityId: text("entity_id").notNull(),
+  data: jsonb("data").notNull(),
+  prevHash: text("prev_hash").notNull(),
+  hash: text("hash").notNull(),
+});

@@ -1,0 +1,454 @@
+/**
+ * The REST API in-process (`app.inject`): every route succeeds for the roles its policy
+ * allows, answers 401 without credentials and 403 for each role below it, and names the
+ * failing field on bad input. Plus sessions, CSRF, rate limiting, stale updates and import.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allRoutes, buildServer } from "../src/server/build-server.ts";
+import { hashPassword } from "../src/server/passwords.ts";
+import { ROLES, type Role } from "../src/store/accounts.ts";
+import { openStore, type Store } from "../src/store/index.ts";
+import { anAssessment } from "./builders.ts";
+
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+const NOW = new Date("2026-11-22T09:00:00Z");
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+const tokens = {} as Record<Role, string>;
+let n = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "basis-api-"));
+  store = await openStore({ dataDir: dir, databaseUrl: "" });
+  app = await buildServer({ store, now: () => NOW });
+  for (const role of ROLES)
+    tokens[role] = (
+      await store.accounts.createApiToken({ name: role, role }, null, "test", NOW)
+    ).token;
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const auth = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` });
+const doc = (id = `api-${++n}`) =>
+  anAssessment()
+    .with((a) => (a.id = id))
+    .build();
+const created = async () =>
+  store.assessments.create(doc(), { actor: "test", now: NOW, today: "2026-11-22" });
+
+interface Sample {
+  url: string;
+  body?: unknown;
+  payload?: string;
+  headers?: Record<string, string>;
+  /** A body or query with one bad field, and the path the error must name. */
+  bad?: { url?: string; body?: unknown; path: string };
+}
+
+/** A valid request for every route; fresh resources where the request consumes them. */
+const SAMPLES: Record<string, () => Promise<Sample>> = {
+  "GET /api/health": async () => ({ url: "/api/health" }),
+  "POST /api/setup": async () => ({
+    url: "/api/setup",
+    body: { token: "x", email: "a@example.org", name: "A", password: "long enough password" },
+    bad: {
+      body: { token: "x", email: "not-an-email", name: "A", password: "long enough password" },
+      path: "body.email",
+    },
+  }),
+  "POST /api/evaluate": async () => ({
+    url: "/api/evaluate",
+    body: { document: doc() },
+    bad: { body: { document: { ...doc(), kind: "nope" } }, path: "body.document.kind" },
+  }),
+  "POST /api/session": async () => ({
+    url: "/api/session",
+    body: { email: "nobody@example.org", password: "x" },
+    bad: { body: { email: "x", password: "y" }, path: "body.email" },
+  }),
+  "GET /api/session": async () => ({ url: "/api/session" }),
+  "DELETE /api/session": async () => ({ url: "/api/session" }),
+  "GET /api/users": async () => ({ url: "/api/users" }),
+  "POST /api/users": async () => ({
+    url: "/api/users",
+    body: {
+      email: `u${++n}@example.org`,
+      name: "U",
+      role: "viewer",
+      password: "long enough password",
+    },
+    bad: {
+      body: { email: "u@example.org", name: "U", role: "owner", password: "long enough password" },
+      path: "body.role",
+    },
+  }),
+  "PATCH /api/users/:id": async () => {
+    const u = await store.accounts.createUser(
+      { email: `p${++n}@example.org`, name: "P", role: "viewer", passwordHash: "x" },
+      "test",
+      NOW,
+    );
+    return {
+      url: `/api/users/${u.id}`,
+      body: { role: "editor" },
+      bad: { body: { role: "root" }, path: "body.role" },
+    };
+  },
+  "GET /api/tokens": async () => ({ url: "/api/tokens" }),
+  "POST /api/tokens": async () => ({
+    url: "/api/tokens",
+    body: { name: "ci", role: "viewer" },
+    bad: { body: { name: "", role: "viewer" }, path: "body.name" },
+  }),
+  "DELETE /api/tokens/:id": async () => {
+    const t = await store.accounts.createApiToken(
+      { name: "to-revoke", role: "viewer" },
+      null,
+      "test",
+      NOW,
+    );
+    return {
+      url: `/api/tokens/${t.id}`,
+      bad: { url: "/api/tokens/not-a-uuid", path: "params.id" },
+    };
+  },
+  "GET /api/assessments": async () => ({
+    url: "/api/assessments?q=api&pageSize=5",
+    bad: { url: "/api/assessments?pageSize=0", path: "query.pageSize" },
+  }),
+  "POST /api/assessments": async () => ({
+    url: "/api/assessments",
+    body: { document: doc() },
+    bad: { body: { document: { ...doc(), title: 5 } }, path: "body.document.title" },
+  }),
+  "GET /api/assessments/:id": async () => ({
+    url: `/api/assessments/${(await created()).id}`,
+    bad: { url: `/api/assessments/${LONG}`, path: "params.id" },
+  }),
+  "PUT /api/assessments/:id": async () => {
+    const rec = await created();
+    return {
+      url: `/api/assessments/${rec.id}`,
+      body: { baseVersion: 1, document: { ...rec.document, title: "Changed" } },
+      bad: { body: { baseVersion: "one", document: rec.document }, path: "body.baseVersion" },
+    };
+  },
+  "DELETE /api/assessments/:id": async () => ({
+    url: `/api/assessments/${(await created()).id}?baseVersion=1`,
+    bad: { url: `/api/assessments/${(await created()).id}`, path: "query.baseVersion" },
+  }),
+  "GET /api/assessments/:id/versions": async () => ({
+    url: `/api/assessments/${(await created()).id}/versions`,
+    bad: { url: `/api/assessments/${LONG}/versions`, path: "params.id" },
+  }),
+  "GET /api/assessments/:id/versions/:version": async () => {
+    const id = (await created()).id;
+    return {
+      url: `/api/assessments/${id}/versions/1`,
+      bad: { url: `/api/assessments/${id}/versions/0`, path: "params.version" },
+    };
+  },
+  "GET /api/assessments/:id/diff": async () => {
+    const rec = await created();
+    await store.assessments.update(
+      rec.id,
+      1,
+      { ...rec.document, title: "Two" },
+      { actor: "t", now: NOW, today: "2026-11-22" },
+    );
+    return {
+      url: `/api/assessments/${rec.id}/diff?from=1&to=2`,
+      bad: { url: `/api/assessments/${rec.id}/diff?from=1`, path: "query.to" },
+    };
+  },
+  "GET /api/assessments/:id/export": async () => ({
+    url: `/api/assessments/${(await created()).id}/export`,
+    bad: { url: `/api/assessments/${LONG}/export`, path: "params.id" },
+  }),
+  "GET /api/export": async () => ({ url: "/api/export" }),
+  "POST /api/import": async () => ({
+    url: "/api/import",
+    payload: readFileSync(root("fixtures/edusphere-audit-logging-lia.yaml"), "utf8"),
+    headers: { "content-type": "application/yaml" },
+    bad: { body: "format: basis/v1\nkind: assessment\nid: 5\n", path: "id" },
+  }),
+  "GET /api/activities": async () => ({
+    url: "/api/activities?children=true",
+    bad: { url: "/api/activities?children=maybe", path: "query.children" },
+  }),
+  "POST /api/activities": async () => ({
+    url: "/api/activities",
+    body: {
+      id: `act-${++n}`,
+      title: "Analytics",
+      organisation: { name: "Example Ltd", jurisdiction: "EU" },
+      template: "cookieless-analytics",
+    },
+    bad: {
+      body: {
+        id: "Bad Id",
+        title: "x",
+        organisation: { jurisdiction: "EU" },
+        template: "server-logs",
+      },
+      path: "body.id",
+    },
+  }),
+  "GET /api/audit": async () => ({
+    url: "/api/audit?limit=5",
+    bad: { url: "/api/audit?limit=5000", path: "query.limit" },
+  }),
+  "GET /api/audit/verify": async () => ({ url: "/api/audit/verify" }),
+};
+
+async function send(method: string, s: Sample, headers: Record<string, string> = {}) {
+  return app.inject({
+    method: method as "GET",
+    url: s.url,
+    headers: { ...(s.headers ?? {}), ...headers },
+    ...(s.payload !== undefined
+      ? { payload: s.payload }
+      : s.body !== undefined
+        ? { payload: s.body as object }
+        : {}),
+  });
+}
+
+const LONG = "Not_A_Slug";
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
+
+describe("authorisation matrix: every route x every role", () => {
+  it("has a sample request for every route", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(
+      allRoutes()
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    );
+  });
+
+  for (const route of allRoutes()) {
+    const key = `${route.method} ${route.url}`;
+    describe(key, () => {
+      if (route.policy) {
+        it("answers 401 without credentials", async () => {
+          const r = await send(route.method, await (SAMPLES[key] as () => Promise<Sample>)());
+          expect(r.statusCode).toBe(401);
+          expect(r.json().error.code).toBe("unauthenticated");
+        });
+        for (const role of ROLES) {
+          const allowed = RANK[role] >= RANK[route.policy.role];
+          it(`${allowed ? "allows" : "forbids (403)"} ${role}`, async () => {
+            const r = await send(
+              route.method,
+              await (SAMPLES[key] as () => Promise<Sample>)(),
+              auth(role),
+            );
+            if (allowed) expect(r.statusCode, r.body).toBeLessThan(300);
+            else {
+              expect(r.statusCode, r.body).toBe(403);
+              expect(r.json().error.code).toBe("forbidden");
+            }
+          });
+        }
+      }
+      it("names the field of a validation error", async () => {
+        const s = await (SAMPLES[key] as () => Promise<Sample>)();
+        if (!s.bad) return expect(route.body ?? route.query ?? route.params).toBeUndefined();
+        const bad: Sample =
+          typeof s.bad.body === "string"
+            ? {
+                url: s.bad.url ?? s.url,
+                payload: s.bad.body,
+                headers: { "content-type": "application/yaml" },
+              }
+            : {
+                url: s.bad.url ?? s.url,
+                ...(s.bad.body !== undefined ? { body: s.bad.body } : {}),
+              };
+        const r = await send(route.method, bad, auth("admin"));
+        expect(r.statusCode, r.body).toBe(400);
+        const body = r.json();
+        expect(body.error.code).toBe("validation_failed");
+        expect(body.error.details.issues.map((i: { path: string }) => i.path)).toContain(
+          s.bad.path,
+        );
+      });
+    });
+  }
+});
+
+describe("sessions", () => {
+  it("signs in with a cookie, requires the CSRF token for writes, and signs out", async () => {
+    await store.accounts.createUser(
+      {
+        email: "editor@example.org",
+        name: "Ed",
+        role: "editor",
+        passwordHash: await hashPassword("editor password 1"),
+      },
+      "test",
+      NOW,
+    );
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/session",
+      payload: { email: "Editor@Example.org", password: "editor password 1" },
+    });
+    expect(login.statusCode).toBe(200);
+    const setCookie = String(login.headers["set-cookie"]);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const cookie = setCookie.split(";")[0] as string;
+    const csrf = login.json().csrfToken as string;
+    const me = await app.inject({ method: "GET", url: "/api/session", headers: { cookie } });
+    expect(me.json().principal.role).toBe("editor");
+    const noCsrf = await app.inject({
+      method: "POST",
+      url: "/api/assessments",
+      headers: { cookie },
+      payload: { document: doc() },
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    const withCsrf = await app.inject({
+      method: "POST",
+      url: "/api/assessments",
+      headers: { cookie, "x-csrf-token": csrf },
+      payload: { document: doc() },
+    });
+    expect(withCsrf.statusCode).toBe(201);
+    const out = await app.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: { cookie, "x-csrf-token": csrf },
+    });
+    expect(out.statusCode).toBe(204);
+    expect(
+      (await app.inject({ method: "GET", url: "/api/session", headers: { cookie } })).statusCode,
+    ).toBe(401);
+  });
+
+  it("refuses a wrong password like an unknown email, and rate-limits sign-in", async () => {
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/session",
+      payload: { email: "editor@example.org", password: "nope" },
+      remoteAddress: "10.9.9.9",
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe("invalid_credentials");
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      codes.push(
+        (
+          await app.inject({
+            method: "POST",
+            url: "/api/session",
+            payload: { email: "x@example.org", password: "nope" },
+            remoteAddress: "10.8.8.8",
+          })
+        ).statusCode,
+      );
+    }
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes.slice(10)).toEqual([429, 429]);
+  });
+
+  it("rejects a revoked API token", async () => {
+    const t = await store.accounts.createApiToken(
+      { name: "gone", role: "admin" },
+      null,
+      "test",
+      NOW,
+    );
+    await store.accounts.revokeApiToken(t.id, "test", NOW);
+    const r = await app.inject({
+      method: "GET",
+      url: "/api/assessments",
+      headers: { authorization: `Bearer ${t.token}` },
+    });
+    expect(r.statusCode).toBe(401);
+  });
+});
+
+describe("assessments over HTTP", () => {
+  it("returns 409 with the current version to a stale update, and keeps the winner", async () => {
+    const rec = await created();
+    const first = await app.inject({
+      method: "PUT",
+      url: `/api/assessments/${rec.id}`,
+      headers: auth("editor"),
+      payload: { baseVersion: 1, document: { ...rec.document, title: "First" } },
+    });
+    expect(first.statusCode).toBe(200);
+    const stale = await app.inject({
+      method: "PUT",
+      url: `/api/assessments/${rec.id}`,
+      headers: auth("editor"),
+      payload: { baseVersion: 1, document: { ...rec.document, title: "Second" } },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("stale_version");
+    expect(stale.json().error.details.current.version).toBe(2);
+    expect(stale.json().error.details.current.document.title).toBe("First");
+  });
+
+  it("evaluates on every save and returns findings with their sentences", async () => {
+    const r = await app.inject({
+      method: "POST",
+      url: "/api/assessments",
+      headers: auth("editor"),
+      payload: { document: { ...doc(), assessedOn: undefined } },
+    });
+    expect(r.statusCode).toBe(201);
+    const finding = r
+      .json()
+      .evaluation.findings.find((f: { code: string }) => f.code === "ASSESSMENT_DATE_MISSING");
+    expect(finding.message).toMatch(/no date/);
+  });
+
+  it("imports a register and lists its activities in the register view", async () => {
+    const yaml = readFileSync(root("fixtures/lawful-basis-register.yaml"), "utf8");
+    const r = await app.inject({
+      method: "POST",
+      url: "/api/import",
+      headers: { ...auth("editor"), "content-type": "application/yaml" },
+      payload: yaml,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().results).toHaveLength(4);
+    const reg = await app.inject({
+      method: "GET",
+      url: "/api/activities?basis=consent&pageSize=100",
+      headers: auth("viewer"),
+    });
+    expect(reg.json().items.length).toBeGreaterThanOrEqual(2);
+    const bad = await app.inject({
+      method: "POST",
+      url: "/api/import",
+      headers: { ...auth("editor"), "content-type": "application/yaml" },
+      payload: "format: basis/v1\n\tkind: x\n",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0]).toMatchObject({ line: 2 });
+  });
+
+  it("publishes an OpenAPI document naming every route", async () => {
+    const r = await app.inject({ method: "GET", url: "/api/openapi.json" });
+    const paths = r.json().paths as Record<string, Record<string, unknown>>;
+    for (const route of allRoutes())
+      expect(
+        paths[route.url.replace(/:([A-Za-z]+)/g, "{$1}")]?.[route.method.toLowerCase()],
+        route.url,
+      ).toBeDefined();
+  });
+});

@@ -1,0 +1,301 @@
+/**
+ * The storage contract, run on both backends: embedded PGlite and a real PostgreSQL server.
+ * Every behaviour a caller relies on — versions, stale updates, import, the audit chain, the
+ * single-writer lock — must hold the same on each.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DomainError } from "../src/core/errors.ts";
+import { parseYaml } from "../src/core/parse.ts";
+import { type Assessment, BasisFile, registerAssessments } from "../src/core/schema/index.ts";
+import { openStore, type Store, type WriteContext } from "../src/store/index.ts";
+import { anAssessment } from "./builders.ts";
+import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
+
+const ctx = (actor = "test"): WriteContext => ({
+  actor,
+  now: new Date("2026-11-22T10:00:00Z"),
+  today: "2026-11-22",
+});
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+
+function seedDocuments(): Assessment[] {
+  const files = [
+    "fixtures/levqor-platform-lia.yaml",
+    "fixtures/lawful-basis-register.yaml",
+    "fixtures/edusphere-audit-logging-lia.yaml",
+  ];
+  return files.flatMap((f) => {
+    const parsed = parseYaml(readFileSync(root(f), "utf8"), BasisFile);
+    if (!parsed.ok) throw new Error(f);
+    return parsed.value.kind === "register" ? registerAssessments(parsed.value) : [parsed.value];
+  });
+}
+
+const withPg = postgresAvailable();
+let server: TestPostgres | undefined;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  if (withPg) server = await startPostgres();
+}, 60_000);
+afterAll(() => {
+  server?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const backends = [
+  {
+    name: "PGlite",
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), "basis-store-"));
+      dirs.push(dir);
+      return openStore({ dataDir: dir, databaseUrl: "" });
+    },
+  },
+  ...(withPg
+    ? [
+        {
+          name: "PostgreSQL",
+          open: async () =>
+            openStore({
+              databaseUrl: await (server as TestPostgres).createDatabase(),
+              poolSize: 25,
+            }),
+        },
+      ]
+    : []),
+];
+
+describe.each(backends)("store contract on $name", ({ open }) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open();
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it("creates an assessment as version 1 with its evaluation, and reads it back by id and slug", async () => {
+    const doc = anAssessment()
+      .with((a) => (a.id = "create-read"))
+      .build();
+    const rec = await store.assessments.create(doc, ctx());
+    expect(rec.version).toBe(1);
+    expect(rec.outcome).toBe("appropriate");
+    const byId = await store.assessments.get(rec.id);
+    const bySlug = await store.assessments.get("create-read");
+    expect(byId.document).toEqual(doc);
+    expect(bySlug.id).toBe(rec.id);
+    expect(byId.evaluation.findings.map((f) => f.code)).toEqual(
+      rec.evaluation.findings.map((f) => f.code),
+    );
+  });
+
+  it("refuses a second assessment with the same id", async () => {
+    const doc = anAssessment()
+      .with((a) => (a.id = "dup-slug"))
+      .build();
+    await store.assessments.create(doc, ctx());
+    await expect(store.assessments.create(doc, ctx())).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("keeps every version and refuses a stale update with the current version", async () => {
+    const doc = anAssessment()
+      .with((a) => (a.id = "versions"))
+      .build();
+    const v1 = await store.assessments.create(doc, ctx());
+    const changed = { ...doc, title: "Second title" };
+    const v2 = await store.assessments.update(v1.id, 1, changed, ctx(), "retitled");
+    expect(v2.version).toBe(2);
+    const stale = store.assessments.update(v1.id, 1, { ...doc, title: "Lost update" }, ctx());
+    await expect(stale).rejects.toMatchObject({ code: "stale_version" });
+    const err = (await stale.catch((e) => e)) as DomainError;
+    expect((err.details.current as { version: number }).version).toBe(2);
+    expect((await store.assessments.get(v1.id)).document.title).toBe("Second title");
+    const versions = await store.assessments.versions(v1.id);
+    expect(versions.map((v) => [v.version, v.reason])).toEqual([
+      [1, "created"],
+      [2, "retitled"],
+    ]);
+    expect((await store.assessments.version(v1.id, 1)).document.title).toBe(doc.title);
+  });
+
+  it("lets exactly one of 20 concurrent updates from the same base version win", async () => {
+    const doc = anAssessment()
+      .with((a) => (a.id = "race"))
+      .build();
+    const rec = await store.assessments.create(doc, ctx());
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        store.assessments.update(rec.id, 1, { ...doc, title: `writer ${i}` }, ctx(`w${i}`)),
+      ),
+    );
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r) => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.every((r) => (r as PromiseRejectedResult).reason.code === "stale_version")).toBe(
+      true,
+    );
+    const current = await store.assessments.get(rec.id);
+    expect(current.version).toBe(2);
+    expect(current.document.title).toBe(
+      (won[0] as PromiseFulfilledResult<{ document: Assessment }>).value.document.title,
+    );
+    expect(await store.assessments.versions(rec.id)).toHaveLength(2);
+  });
+
+  it("deletes a draft but never an assessment with an approved version", async () => {
+    const draft = await store.assessments.create(
+      anAssessment()
+        .with((a) => (a.id = "to-delete"))
+        .build(),
+      ctx(),
+    );
+    await expect(store.assessments.delete(draft.id, 5, ctx())).rejects.toMatchObject({
+      code: "stale_version",
+    });
+    await store.assessments.delete(draft.id, 1, ctx());
+    await expect(store.assessments.get(draft.id)).rejects.toMatchObject({ code: "not_found" });
+    const approved = await store.assessments.create(
+      anAssessment()
+        .with((a) => {
+          a.id = "approved-one";
+          a.status = "approved";
+        })
+        .build(),
+      ctx(),
+    );
+    await expect(store.assessments.delete(approved.id, 1, ctx())).rejects.toMatchObject({
+      code: "approved_versions_exist",
+    });
+  });
+
+  it("lists with search, filters, sorting and pagination", async () => {
+    for (let i = 0; i < 12; i++) {
+      await store.assessments.create(
+        anAssessment()
+          .with((a) => {
+            a.id = `list-${String(i).padStart(2, "0")}`;
+            a.title = i % 2 ? `Odd analytics ${i}` : `Even logging ${i}`;
+            if (i % 3 === 0) delete a.assessedOn;
+          })
+          .build(),
+        ctx(),
+      );
+    }
+    const odd = await store.assessments.list({ q: "odd analytics", pageSize: 100 });
+    expect(odd.total).toBe(6);
+    const incomplete = await store.assessments.list({
+      q: "list-",
+      outcome: "incomplete",
+      pageSize: 100,
+    });
+    expect(incomplete.items.map((i) => i.slug).sort()).toEqual([
+      "list-00",
+      "list-03",
+      "list-06",
+      "list-09",
+    ]);
+    const page2 = await store.assessments.list({ q: "list-", sort: "title", page: 2, pageSize: 5 });
+    expect(page2.items).toHaveLength(5);
+    expect(page2.total).toBe(12);
+    const titles = (
+      await store.assessments.list({ q: "list-", sort: "title", pageSize: 100 })
+    ).items.map((i) => i.title);
+    expect(titles).toEqual([...titles].sort());
+    expect(
+      (await store.assessments.list({ basis: "legitimate-interests", q: "list-" })).total,
+    ).toBe(12);
+    expect((await store.assessments.list({ q: "100%_" })).total).toBe(0);
+  });
+
+  it("imports the seed fixtures and exports the same documents; a re-import changes nothing", async () => {
+    const docs = seedDocuments();
+    const first = await store.assessments.importDocuments(docs, ctx("import"));
+    expect(first.every((r) => r.result === "created")).toBe(true);
+    const exported = (await store.assessments.allDocuments()).filter((d) =>
+      docs.some((x) => x.id === d.id),
+    );
+    expect(exported).toEqual([...docs].sort((a, b) => a.id.localeCompare(b.id)));
+    const again = await store.assessments.importDocuments(docs, ctx("import"));
+    expect(again.every((r) => r.result === "unchanged")).toBe(true);
+  });
+
+  it("rolls back a whole import when one document cannot be written", async () => {
+    const a = anAssessment()
+      .with((x) => (x.id = "import-atomic-a"))
+      .build();
+    const c = anAssessment()
+      .with((x) => (x.id = "import-atomic-c"))
+      .build();
+    // PostgreSQL cannot store a NUL character in jsonb: the second write fails mid-batch.
+    const bad = {
+      ...anAssessment()
+        .with((x) => (x.id = "import-atomic-b"))
+        .build(),
+      title: "nul\u0000here",
+    };
+    await expect(store.assessments.importDocuments([a, bad, c], ctx())).rejects.toThrow();
+    expect((await store.assessments.list({ q: "import-atomic" })).total).toBe(0);
+    expect((await store.audit.verify()).ok).toBe(true);
+  });
+
+  it("chains the audit trail and catches an edited, a deleted and a reordered event", async () => {
+    expect(await store.audit.verify()).toMatchObject({ ok: true });
+    const { db } = store.database;
+    const events = await store.audit.list(0, 10_000);
+    expect(events.length).toBeGreaterThan(5);
+    const [a, b, c] = events.slice(-3) as [
+      (typeof events)[0],
+      (typeof events)[0],
+      (typeof events)[0],
+    ];
+
+    await db.execute(
+      sql`update audit_events set action = 'assessment.tampered' where seq = ${b.seq}`,
+    );
+    expect((await store.audit.verify()).broken).toMatchObject({
+      seq: b.seq,
+      reason: "content-changed",
+    });
+    await db.execute(sql`update audit_events set action = ${b.action} where seq = ${b.seq}`);
+    expect((await store.audit.verify()).ok).toBe(true);
+
+    await db.execute(sql`update audit_events set seq = -1 where seq = ${a.seq}`);
+    await db.execute(sql`update audit_events set seq = ${a.seq} where seq = ${b.seq}`);
+    await db.execute(sql`update audit_events set seq = ${b.seq} where seq = -1`);
+    expect((await store.audit.verify()).broken?.reason).toBe("link-broken");
+    await db.execute(sql`update audit_events set seq = -1 where seq = ${a.seq}`);
+    await db.execute(sql`update audit_events set seq = ${a.seq} where seq = ${b.seq}`);
+    await db.execute(sql`update audit_events set seq = ${b.seq} where seq = -1`);
+    expect((await store.audit.verify()).ok).toBe(true);
+
+    await db.execute(sql`delete from audit_events where seq = ${b.seq}`);
+    expect((await store.audit.verify()).broken).toMatchObject({
+      seq: c.seq,
+      reason: "link-broken",
+    });
+  });
+});
+
+describe("one writer per PGlite data directory", () => {
+  it("refuses a second opener, naming the holder, and lets the first keep working", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "basis-lock-"));
+    dirs.push(dir);
+    const first = await openStore({ dataDir: dir, databaseUrl: "" });
+    await expect(openStore({ dataDir: dir, databaseUrl: "" })).rejects.toThrow(
+      new RegExp(`in use by process ${process.pid} on `),
+    );
+    const rec = await first.assessments.create(anAssessment().build(), ctx());
+    expect((await first.assessments.get(rec.id)).version).toBe(1);
+    await first.close();
+    const again = await openStore({ dataDir: dir, databaseUrl: "" });
+    expect((await again.assessments.get(rec.id)).version).toBe(1);
+    await again.close();
+  }, 60_000);
+});
