@@ -4,6 +4,7 @@ import { evaluate, outcomeOf } from "./evaluate.ts";
 import { describeFinding, en } from "./messages/en.ts";
 import { RULE_CODES, RULES } from "./rules/registry.ts";
 import type { Finding } from "./rules/types.ts";
+import type { Assessment } from "./schema/index.ts";
 
 const TODAY = "2026-06-01";
 const finding = (over: Partial<Finding>): Finding => ({
@@ -165,5 +166,140 @@ describe("message catalogue", () => {
       const meta = RULES[code];
       if (meta.severity === "blocker") expect(meta.eu.length, code).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("legal edge cases", () => {
+  const codes = (change: (a: Assessment) => void, today = TODAY) =>
+    evaluate(anAssessment().with(change).build(), { today }).findings.map((f) => f.code);
+  const d0 = (a: Assessment) => a.decisions[0] as NonNullable<Assessment["decisions"][0]>;
+
+  it("refuses a solely automated decision on health data resting on contract (Art. 22(4))", () => {
+    const withAdm = (a: Assessment) => {
+      a.activity.dataCategories.push({ name: "Symptoms", specialCategory: "health" });
+      d0(a).specialCategory = { condition: "h", memberStateLaw: "Health act" };
+      a.activity.automatedDecisions = [
+        {
+          description: "Auto triage",
+          solelyAutomated: true,
+          legalOrSimilarEffect: true,
+          exception: "contract",
+          safeguards: ["Human review"],
+        },
+      ];
+    };
+    expect(codes(withAdm)).toContain("ADM_NO_EXCEPTION");
+    expect(
+      codes((a) => {
+        withAdm(a);
+        d0(a).specialCategory = { condition: "g", memberStateLaw: "Public health act" };
+      }),
+    ).not.toContain("ADM_NO_EXCEPTION");
+  });
+
+  it("treats a move from consent to any other basis as a switch after the fact", () => {
+    for (const basis of ["contract", "legitimate-interests"] as const) {
+      expect(
+        codes((a) => {
+          d0(a).basis = basis;
+          d0(a).previousBasis = { basis: "consent" };
+        }),
+      ).toContain("BASIS_SWITCHED_FROM_CONSENT");
+    }
+  });
+
+  it("checks consent quality for Art. 9(2)(a) explicit consent even when the Art. 6 basis is contract", () => {
+    const c = codes((a) => {
+      a.activity.dataCategories.push({ name: "Symptoms", specialCategory: "health" });
+      d0(a).basis = "contract";
+      d0(a).specialCategory = { condition: "a" };
+      d0(a).consent = {
+        explicit: true,
+        freelyGiven: false,
+        specific: true,
+        informed: true,
+        unambiguous: true,
+        withdrawable: true,
+      };
+    });
+    expect(c).toContain("CONSENT_CONDITION_NOT_MET");
+  });
+
+  it("applies the highest Art. 8 age of the countries a children's group is reached in", () => {
+    const kids = (countries: string[]) => (a: Assessment) => {
+      a.organisation.country = "BE"; // 13
+      a.activity.dataSubjects.push({
+        name: "Teen players",
+        children: true,
+        youngestAge: 14,
+        countries,
+      });
+      d0(a).basis = "consent";
+      delete d0(a).interests;
+      d0(a).consent = {
+        freelyGiven: true,
+        specific: true,
+        informed: true,
+        unambiguous: true,
+        withdrawable: true,
+      };
+      d0(a).children = { informationSocietyService: true };
+    };
+    expect(codes(kids(["BE"]))).not.toContain("CHILD_CONSENT_NO_PARENTAL");
+    expect(codes(kids(["BE", "FR"]))).toContain("CHILD_CONSENT_NO_PARENTAL"); // France: 15
+  });
+
+  it("does not judge an interest no purpose relies on", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          a.lia?.interests.push({
+            id: "prospect-marketing",
+            title: "Marketing to prospects",
+            checks: { lawful: true, specific: true, realAndPresent: false },
+          });
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.outcome).toBe("appropriate");
+    expect(e.findings.map((f) => f.code)).toEqual(["LIA_INTEREST_UNUSED"]);
+  });
+
+  it("cites no UK reform provision for a UK assessment dated before 5 February 2026", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          a.organisation.jurisdiction = "UK";
+          a.activity.automatedDecisions = [
+            { description: "Auto-block", solelyAutomated: true, legalOrSimilarEffect: true },
+          ];
+        })
+        .build(),
+      { today: "2026-01-10" },
+    );
+    const refs = e.findings.flatMap((f) => f.refs);
+    expect(refs).not.toContain("uk-gdpr-art-22a-22d");
+    expect(refs).toContain("gdpr-art-22");
+  });
+
+  it("counts a review recorded after the stated date from that review", () => {
+    const c = codes((a) => {
+      a.review = {
+        nextReview: "2026-04-01",
+        history: [{ date: "2026-05-01", summary: "Reviewed" }],
+      };
+    });
+    expect(c).not.toContain("REVIEW_OVERDUE");
+  });
+
+  it("shows a legitimate-interests purpose without an LIA as incomplete in the per-purpose outcome", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => delete a.lia)
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.trace.decisions[0]?.outcome).toBe("incomplete");
   });
 });

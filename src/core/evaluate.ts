@@ -6,7 +6,7 @@
  */
 import { checkDecisions, checkStructure } from "./rules/basis-rules.ts";
 import { buildContext, LI_BASES, type RuleContext } from "./rules/context.ts";
-import { checkLia } from "./rules/lia-rules.ts";
+import { checkLia, checkRetention } from "./rules/lia-rules.ts";
 import {
   checkAutomatedDecisions,
   checkDpia,
@@ -40,6 +40,7 @@ export function evaluate(assessment: Assessment, options: EvaluateOptions): Eval
   checkStructure(ctx);
   checkDecisions(ctx);
   checkLia(ctx);
+  checkRetention(ctx);
   checkAutomatedDecisions(ctx);
   checkDpia(ctx);
   checkTransfers(ctx);
@@ -131,7 +132,7 @@ function wouldChange(
   if (outcome === "appropriate" || outcome === "appropriate-with-conditions") {
     // The answers the result hangs on: if any of them turned, the basis would fail.
     ctx.a.lia?.balancing?.forEach((b, n) => {
-      if (b.overridden === false) {
+      if (b.overridden === false && ctx.liInterests.has(b.interest)) {
         changes.push({
           change: "the data subjects' interests judged to override",
           codes: ["LIA_BALANCING_OVERRIDDEN"],
@@ -141,7 +142,10 @@ function wouldChange(
       }
     });
     ctx.a.lia?.necessity?.forEach((e, n) => {
-      if (e.necessary === true) {
+      if (
+        e.necessary === true &&
+        (ctx.liInterests.has(e.interest) || ctx.rliInterests.has(e.interest))
+      ) {
         changes.push({
           change: "necessity not established (a less intrusive means would work as well)",
           codes: ["LIA_NOT_NECESSARY"],
@@ -164,15 +168,29 @@ function wouldChange(
 }
 
 function decisionOutcomes(ctx: RuleContext, findings: Finding[]): DecisionOutcome[] {
+  // What bears on one purpose: findings about its decision or naming it, findings about the
+  // interests it relies on, LIA-wide findings when it relies on legitimate interests, and
+  // findings about the activity as a whole.
+  const activityWide = (f: Finding) =>
+    /^(activity|organisation|assessedOn|review)\b/.test(f.path) && f.params.purpose === undefined;
+  const liaWide = (f: Finding) =>
+    f.path.startsWith("lia") && f.params.interest === undefined && f.params.purpose === undefined;
   return ctx.a.decisions.map((d, i) => {
     const prefix = `decisions[${i}]`;
-    const own = findings.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}.`));
-    const relied =
-      d.basis && LI_BASES.has(d.basis) ? new Set(d.interests ?? []) : new Set<string>();
-    const fromLia = findings.filter(
-      (f) => typeof f.params.interest === "string" && relied.has(f.params.interest),
+    const relies = d.basis !== undefined && LI_BASES.has(d.basis);
+    const interests = relies ? new Set(d.interests ?? []) : new Set<string>();
+    const mine = findings.filter(
+      (f) =>
+        f.path === prefix ||
+        f.path.startsWith(`${prefix}.`) ||
+        (f.params.purpose === d.purpose && !f.path.startsWith("decisions[")) ||
+        (typeof f.params.interest === "string" &&
+          interests.has(f.params.interest) &&
+          f.code !== "LIA_INTEREST_UNUSED") ||
+        (relies && liaWide(f)) ||
+        activityWide(f),
     );
-    return { purpose: d.purpose, basis: d.basis ?? null, outcome: outcomeOf([...own, ...fromLia]) };
+    return { purpose: d.purpose, basis: d.basis ?? null, outcome: outcomeOf(mine) };
   });
 }
 
@@ -189,7 +207,10 @@ function interestOutcomes(ctx: RuleContext, findings: Finding[]): InterestOutcom
     const purposeTest = rliOnly
       ? ("met" as const)
       : step(
-          (c) => c.startsWith("LIA_INTEREST_"),
+          (c) =>
+            c.startsWith("LIA_INTEREST_") &&
+            c !== "LIA_INTEREST_NOT_IN_NOTICE" &&
+            c !== "LIA_INTEREST_UNUSED",
           ["LIA_INTEREST_NOT_LAWFUL", "LIA_INTEREST_NOT_SPECIFIC", "LIA_INTEREST_SPECULATIVE"],
         );
     const necessity = step(

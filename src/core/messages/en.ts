@@ -70,12 +70,12 @@ export const en: Record<RuleCode, MessageEntry> = {
     fix: () =>
       "Change the processing so that it is necessary, or choose consent if it can be freely given.",
   },
-  CONSENT_TO_LI_SWITCH: {
-    title: "Switched from consent to legitimate interests",
+  BASIS_SWITCHED_FROM_CONSENT: {
+    title: "Basis switched away from consent",
     message: (p) =>
-      `${purpose(p)} used to rely on consent and now relies on legitimate interests; a controller cannot move to another basis after the fact.`,
+      `${purpose(p)} used to rely on consent and now relies on ${p.basis}; a controller cannot move to another basis after the fact, for instance when consent is withdrawn.`,
     fix: () =>
-      "Keep to consent (and honour withdrawals), or stop the processing and start afresh on a basis chosen before it begins.",
+      "Keep to consent and honour withdrawals, or stop the processing and start afresh on a basis chosen and communicated before it begins.",
   },
   LI_WITHOUT_LIA: {
     title: "Legitimate interests without an LIA",
@@ -198,21 +198,21 @@ export const en: Record<RuleCode, MessageEntry> = {
     message: (p) =>
       `The balancing test for ${p.interest} concludes that the people's interests or rights override it; legitimate interests cannot be relied on.`,
     fix: () =>
-      "Add safeguards that go beyond the law's baseline and reassess, or choose another basis.",
+      "Add safeguards that go beyond the law's baseline and reassess; another basis can only be chosen before the processing starts, not to rescue running processing.",
   },
   LIA_ONLY_BASELINE_SAFEGUARDS: {
     title: "Only baseline safeguards",
     message: (p) =>
-      `Every safeguard for ${p.interest} is something the law already requires; only additional measures can weigh in the balance.`,
+      `Every safeguard for ${p.interest} is something the law already requires (minimisation, retention limits, security, transparency); only measures beyond these can weigh in the balance.`,
     fix: () =>
-      "Add measures beyond the baseline (e.g. truncation at ingest, short retention, an unconditional opt-out) or check the balance holds without them.",
+      "Add measures that go beyond the law's requirements, such as an unconditional opt-out, pseudonymisation or aggregation beyond what the purpose needs, or independent oversight, or check that the balance holds without them.",
   },
   LIA_EXPECTATIONS_NOT_MET: {
     title: "People would not expect this",
     message: (p) =>
-      `People would not reasonably expect the processing for ${p.interest}; unexpected processing weighs heavily against the interest.`,
+      `People would not reasonably expect the processing for ${p.interest}; unexpected processing weighs heavily against the interest, and mentioning it in a privacy notice does not by itself make it expected.`,
     fix: () =>
-      "Tell people clearly before the processing, narrow it to what they expect, or reconsider the basis.",
+      "Narrow the processing to what people in this relationship and context would expect, or reconsider relying on legitimate interests.",
   },
   LIA_HIGH_IMPACT: {
     title: "High impact on the people concerned",
@@ -339,23 +339,23 @@ export const en: Record<RuleCode, MessageEntry> = {
   CHILD_CONSENT_NO_PARENTAL: {
     title: "No parental consent for a child",
     message: (p) =>
-      `${purpose(p)}: children under ${p.age} cannot consent to an online service themselves; parental consent is not recorded.`,
+      `${purpose(p)}: children under ${p.age} (${p.ageSource}) cannot consent to an online service themselves, and parental consent is not recorded.`,
     fix: () =>
-      "Obtain and verify consent from the holder of parental responsibility, then set parentalConsent: true.",
+      "Obtain consent from the holder of parental responsibility, make reasonable efforts to verify it (Art. 8(2)), record how in parentalConsentMechanism, then set parentalConsent: true.",
   },
   EPRIVACY_TERMINAL_ACCESS: {
     title: "Device storage or access without consent",
     message: (p) =>
-      `${purpose(p)} stores or reads information on the user's device (${p.technologies}) without consent, and it is not strictly necessary.`,
+      `${purpose(p)} stores or reads information on the user's device (${p.technologies}) without consent, and it is not strictly necessary for the service the user asked for.`,
     fix: () =>
-      "Ask for consent before the access, make it strictly necessary, or rely on a recognised exemption and name it.",
+      "Ask for consent before the access, or change the design so nothing is stored on or read from the device; an exemption applies only where the law of each country concerned provides one.",
   },
   EPRIVACY_EXEMPTION_CLAIMED: {
     title: "Exemption from device-access consent claimed",
     message: (p) =>
-      `${purpose(p)} relies on an exemption from consent for device access; exemptions have strict national conditions.`,
+      `${purpose(p)} relies on an exemption from consent for device access. The ePrivacy Directive itself knows only transmission and strict necessity; other exemptions are national (e.g. the CNIL's audience-measurement conditions, the UK's reformed PECR reg. 6) and have strict conditions.`,
     fix: () =>
-      "Check each condition of the exemption in the countries concerned and record the evidence.",
+      "Check each condition of the exemption in every country concerned, record the evidence, and ask for consent where a condition is not met.",
   },
   PECR_MARKETING_NO_CONSENT: {
     title: "Electronic marketing without consent or soft opt-in",
@@ -372,28 +372,32 @@ export const en: Record<RuleCode, MessageEntry> = {
       "Set electronicMarketing.route, and for the soft opt-in answer each of its conditions.",
   },
   ADM_NO_EXCEPTION: {
-    title: "Solely automated decision without a lawful exception",
+    title: "Solely automated decision without a lawful ground",
     message: (p) =>
-      `The solely automated decision "${p.decision}" has legal or similar effects but names none of the permitted grounds (${p.allowed}).`,
-    fix: () => "Record the ground relied on, or add meaningful human involvement.",
+      `The solely automated decision "${p.decision}" has legal or similarly significant effects but does not meet the grounds the law allows (${p.allowed}).`,
+    fix: () =>
+      "Record the ground relied on (and the Art. 9(2) condition where special-category data is used), or add meaningful human involvement so the decision is no longer solely automated.",
   },
   ADM_SAFEGUARDS_MISSING: {
     title: "Automated decision without safeguards",
-    message: (p) => `The solely automated decision "${p.decision}" has no safeguards recorded.`,
+    message: (p) =>
+      `The solely automated decision "${p.decision}" has no safeguards recorded; the law requires them.`,
     fix: () =>
-      "Provide information, a way to make representations, human intervention and a way to contest the decision.",
+      "Tell people about the decision, let them make representations, obtain human intervention and contest the decision, and record these safeguards.",
   },
   DPIA_LIKELY: {
-    title: "DPIA likely required",
+    title: "DPIA required",
     message: (p) =>
-      `${p.count} DPIA criteria apply (${p.indicators}); a data protection impact assessment is likely required.`,
+      p.mandatory === "yes"
+        ? `Automated decisions with legal or similar effects are involved (criteria: ${p.indicators}); a data protection impact assessment is required before the processing (Art. 35(3)(a)).`
+        : `${p.count} DPIA criteria apply (${p.indicators}); a data protection impact assessment is likely to be required before the processing.`,
     fix: () => "Carry out a DPIA and set activity.dpia.status: completed with its reference.",
   },
   TRANSFER_NO_MECHANISM: {
     title: "International transfer without a safeguard",
     message: (p) => `The transfer to ${p.destination} has no Chapter V mechanism.`,
     fix: () =>
-      "Rely on adequacy, standard contractual clauses, binding corporate rules or another Art. 46 safeguard, and record it.",
+      "Rely on adequacy (UK: data-protection test regulations), standard contractual clauses (UK: the IDTA or the UK Addendum to the EU clauses), binding corporate rules or another safeguard, and record it.",
   },
   TRANSFER_DEROGATION: {
     title: "Transfer on a derogation",
@@ -415,6 +419,43 @@ export const en: Record<RuleCode, MessageEntry> = {
     title: "Prohibited field in the specification",
     message: (p) => `Field "${p.field}" is both allowed and prohibited.`,
     fix: () => "Remove it from one of the two lists; adding it needs an updated LIA.",
+  },
+  LIA_INTEREST_UNUSED: {
+    title: "Interest not relied on",
+    message: (p) =>
+      `Interest "${p.interest}" is in the LIA but no purpose relies on it, so it is not assessed.`,
+    fix: () => "Link it from a decision's interests, or remove it if it was set aside.",
+  },
+  SPECIAL_CATEGORY_LAW_NOT_NAMED: {
+    title: "Law behind the Art. 9 condition not named",
+    message: (p) =>
+      `${purpose(p)} relies on Art. 9(2)(${p.condition}), which rests on Union or member-state law, but names no such law.`,
+    fix: () => "Name the law that provides for the processing in specialCategory.memberStateLaw.",
+  },
+  UK_SCHEDULE1_WRONG_PART: {
+    title: "Schedule 1 condition from the wrong Part",
+    message: (p) =>
+      `${purpose(p)}: Art. 9(2)(${p.condition}) needs a condition in Part ${p.part} of DPA 2018 Schedule 1, but ${p.schedule1} is in another Part.`,
+    fix: (p) => `Choose a Part ${p.part} condition (see basis references uk-dpa-2018-sch1).`,
+  },
+  ADM_ON_RECOGNISED_INTEREST: {
+    title: "Automated decision on a recognised legitimate interest",
+    message: (p) =>
+      `The solely automated decision "${p.decision}" would rest on a recognised legitimate interest, which the UK GDPR does not allow for significant decisions.`,
+    fix: () => "Choose another basis for the decision, or add meaningful human involvement.",
+  },
+  EPRIVACY_CORPORATE_MARKETING: {
+    title: "Electronic marketing to businesses",
+    message: (p) =>
+      `${purpose(p)} sends electronic marketing to corporate subscribers; the ePrivacy Directive leaves them to national law, and several member states require consent for them too.`,
+    fix: () =>
+      "Check the rules of each member state you send to, and record the consent where it is required.",
+  },
+  ACTIVITY_NO_RETENTION: {
+    title: "No retention period",
+    message: () => "The activity states no retention period and has no field-level specification.",
+    fix: () =>
+      "State how long the data is kept in activity.retention, or per field in the minimisation specification.",
   },
   REVIEW_OVERDUE: {
     title: "Review overdue",

@@ -4,7 +4,11 @@
  * and the UK's recognised legitimate interests at the decision level, consent quality,
  * Art. 8, Art. 9 / Art. 10 and the ePrivacy / PECR layer.
  */
-import { ARTICLE_9_NEEDS_SCHEDULE_1, findSchedule1 } from "../law/uk-schedule1.ts";
+import {
+  ARTICLE_9_NEEDS_SCHEDULE_1,
+  findSchedule1,
+  SCHEDULE_1_PART_FOR_ARTICLE_9,
+} from "../law/uk-schedule1.ts";
 import type { BasisDecision } from "../schema/index.ts";
 import {
   categoriesFor,
@@ -13,6 +17,9 @@ import {
   linkedInterests,
   type RuleContext,
 } from "./context.ts";
+
+/** Art. 9(2) points that rest on Union or member-state law, which should be named. */
+const LAW_BASED_CONDITIONS = new Set(["b", "g", "h", "i", "j"]);
 
 const CONSENT_ELEMENTS = [
   "freelyGiven",
@@ -58,7 +65,14 @@ export function checkDecisions(ctx: RuleContext): void {
       else if (!d.necessity.necessary)
         ctx.emit("BASIS_NOT_NECESSARY", `${path}.necessity.necessary`, pb);
     }
-    if (d.basis === "consent") checkConsent(ctx, d, path);
+    if (d.previousBasis?.basis === "consent" && d.basis !== "consent") {
+      ctx.emit("BASIS_SWITCHED_FROM_CONSENT", `${path}.previousBasis`, {
+        ...pb,
+        previous: "consent",
+      });
+    }
+    // Explicit consent under Art. 9(2)(a) must be valid consent whatever the Art. 6 basis.
+    if (d.basis === "consent" || d.specialCategory?.condition === "a") checkConsent(ctx, d, path);
     if (d.basis === "legitimate-interests") checkLegitimateInterests(ctx, d, path);
     if (d.basis === "recognised-legitimate-interest") checkRecognised(ctx, d, path);
   });
@@ -69,8 +83,6 @@ function checkLegitimateInterests(ctx: RuleContext, d: BasisDecision, path: stri
   if (ctx.a.organisation.publicAuthority === true && d.outsidePublicTasks !== true) {
     ctx.emit("LI_PUBLIC_AUTHORITY", `${path}.basis`, p);
   }
-  if (d.previousBasis?.basis === "consent")
-    ctx.emit("CONSENT_TO_LI_SWITCH", `${path}.previousBasis`, p);
   if (!ctx.a.lia || !d.interests || d.interests.length === 0) {
     ctx.emit("LI_WITHOUT_LIA", ctx.a.lia ? `${path}.interests` : "lia", p);
   }
@@ -87,7 +99,7 @@ function checkLegitimateInterests(ctx: RuleContext, d: BasisDecision, path: stri
     );
     if (!optOut) ctx.emit("DIRECT_MARKETING_NO_OPT_OUT", `${path}.directMarketing`, p);
   }
-  if (ctx.jurisdiction === "UK") {
+  if (ctx.jurisdiction === "UK" && ctx.ukReformInForce) {
     const named =
       d.directMarketing === true ||
       linked.some(({ interest }) =>
@@ -147,7 +159,20 @@ function checkSpecialData(ctx: RuleContext, d: BasisDecision, path: string): voi
         ctx.emit("SPECIAL_CATEGORY_EXPLICIT_CONSENT", `${path}.consent.explicit`, p);
       }
       if (ctx.jurisdiction === "UK" && ARTICLE_9_NEEDS_SCHEDULE_1.includes(sc.condition)) {
-        checkSchedule1(ctx, sc.schedule1, `${path}.specialCategory`, {
+        checkSchedule1(
+          ctx,
+          sc.schedule1,
+          `${path}.specialCategory`,
+          { ...p, condition: sc.condition },
+          SCHEDULE_1_PART_FOR_ARTICLE_9[sc.condition],
+        );
+      }
+      if (
+        ctx.jurisdiction === "EU" &&
+        LAW_BASED_CONDITIONS.has(sc.condition) &&
+        !given(sc.memberStateLaw)
+      ) {
+        ctx.emit("SPECIAL_CATEGORY_LAW_NOT_NAMED", `${path}.specialCategory.memberStateLaw`, {
           ...p,
           condition: sc.condition,
         });
@@ -175,6 +200,7 @@ function checkSchedule1(
   s1: { condition: string; appropriatePolicyDocument?: boolean | undefined } | undefined,
   path: string,
   params: Record<string, string>,
+  requiredPart?: 1 | 2 | 3,
 ): void {
   if (!s1) {
     ctx.emit("UK_SCHEDULE1_MISSING", `${path}.schedule1`, params);
@@ -188,6 +214,16 @@ function checkSchedule1(
     });
     return;
   }
+  // Art. 9 data: (b), (h), (i), (j) need a Part 1 condition and (g) a Part 2 one (DPA 2018
+  // s. 10(2)-(3)); Part 3 conditions are for criminal-offence data only.
+  if (requiredPart !== undefined && entry.part !== requiredPart) {
+    ctx.emit("UK_SCHEDULE1_WRONG_PART", `${path}.schedule1.condition`, {
+      ...params,
+      schedule1: s1.condition,
+      part: requiredPart,
+    });
+    return;
+  }
   if (entry.policyDocumentRequired && s1.appropriatePolicyDocument !== true) {
     ctx.emit("UK_POLICY_DOCUMENT_MISSING", `${path}.schedule1.appropriatePolicyDocument`, {
       ...params,
@@ -198,7 +234,7 @@ function checkSchedule1(
 
 function checkChildren(ctx: RuleContext, d: BasisDecision, path: string): void {
   if (d.basis !== "consent" || !ctx.hasChildren) return;
-  const p = { purpose: d.purpose, age: ctx.art8.age };
+  const p = { purpose: d.purpose, age: ctx.art8.age, ageSource: ctx.art8.source };
   if (!d.children) {
     ctx.emit("CHILD_ISS_UNANSWERED", `${path}.children`, p);
     return;
@@ -224,10 +260,18 @@ function checkEprivacy(ctx: RuleContext, d: BasisDecision, path: string): void {
       });
   }
   const m = d.electronicMarketing;
-  if (!m) return;
-  const regulated =
-    m.recipients !== "corporate" && m.channels.some((c) => c === "email" || c === "sms");
-  if (!regulated) return;
+  if (!m) {
+    // Direct marketing without its channels recorded: the ePrivacy/PECR layer cannot be checked.
+    if (d.directMarketing === true)
+      ctx.emit("PECR_MARKETING_UNANSWERED", `${path}.electronicMarketing`, p);
+    return;
+  }
+  const electronic = m.channels.some((c) => c === "email" || c === "sms");
+  if (electronic && m.recipients === "corporate" && ctx.jurisdiction === "EU") {
+    // Art. 13(5) leaves legal persons to national law; several member states require consent.
+    ctx.emit("EPRIVACY_CORPORATE_MARKETING", `${path}.electronicMarketing.recipients`, p);
+  }
+  if (m.recipients === "corporate" || !electronic) return;
   if (m.route === undefined) {
     ctx.emit("PECR_MARKETING_UNANSWERED", `${path}.electronicMarketing.route`, p);
   } else if (m.route === "none") {

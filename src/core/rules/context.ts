@@ -63,7 +63,7 @@ export function buildContext(
     rliInterests,
     hasChildren: a.activity.dataSubjects.some((s) => s.children === true),
     hasVulnerable: a.activity.dataSubjects.some((s) => s.vulnerable === true),
-    art8: ageOfDigitalConsent(jurisdiction, a.organisation.country),
+    art8: strictestAge(a, jurisdiction),
     findings,
     emit(code, path, params = {}) {
       const meta = RULES[code];
@@ -72,11 +72,29 @@ export function buildContext(
         severity: meta.severity,
         effect: meta.effect,
         path,
-        refs: ruleRefs(code, jurisdiction),
+        refs: ruleRefs(code, jurisdiction, jurisdiction === "UK" && today >= UK_DUAA_COMMENCEMENT),
         params,
       });
     },
   };
+}
+
+/**
+ * The Art. 8 age that applies: the controller's country, raised to the highest age of any
+ * country where a group containing children is reached (a service offered in several member
+ * states must meet each one's age; EDPB Guidelines 05/2020).
+ */
+function strictestAge(a: Assessment, jurisdiction: "EU" | "UK"): { age: number; source: string } {
+  let best = ageOfDigitalConsent(jurisdiction, a.organisation.country);
+  if (jurisdiction !== "EU") return best;
+  for (const g of a.activity.dataSubjects) {
+    if (g.children !== true) continue;
+    for (const c of g.countries ?? []) {
+      const candidate = ageOfDigitalConsent("EU", c);
+      if (candidate.age > best.age) best = candidate;
+    }
+  }
+  return best;
 }
 
 /** Data categories a purpose uses: those naming it, plus those naming no purpose at all. */

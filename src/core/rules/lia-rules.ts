@@ -16,8 +16,14 @@ export function checkLia(ctx: RuleContext): void {
   const usesAny = usesLi || ctx.rliInterests.size > 0;
 
   lia.interests.forEach((interest, i) => {
+    // Only interests a decision relies on are tested; one recorded but relied on by no
+    // purpose (e.g. an interest considered and set aside) is noted, not judged.
+    if (!ctx.liInterests.has(interest.id) && !ctx.rliInterests.has(interest.id)) {
+      ctx.emit("LIA_INTEREST_UNUSED", `lia.interests[${i}]`, { interest: interest.id });
+      return;
+    }
     // An interest relied on only for recognised LI (UK) needs necessity, not the purpose test
-    // or a balance; an interest no decision relies on is still assessed as ordinary LI.
+    // or a balance.
     const rliOnly = ctx.rliInterests.has(interest.id) && !ctx.liInterests.has(interest.id);
     if (!rliOnly) checkInterest(ctx, interest, i);
     checkNecessity(ctx, interest);
@@ -45,6 +51,14 @@ export function checkLia(ctx: RuleContext): void {
     });
   }
   checkSpecification(ctx);
+}
+
+/** Art. 30(1)(f) and Art. 5(1)(e): the activity states a retention, or every field does. */
+export function checkRetention(ctx: RuleContext): void {
+  const a = ctx.a;
+  if (given(a.activity.retention)) return;
+  if ((a.lia?.minimisation?.fields.length ?? 0) > 0) return;
+  ctx.emit("ACTIVITY_NO_RETENTION", "activity.retention");
 }
 
 function checkInterest(ctx: RuleContext, interest: Interest, i: number): void {

@@ -47,7 +47,7 @@ export const RULES = {
   BASIS_NO_ALTERNATIVES: { ...W("none"), area: "basis", eu: ["gdpr-art-5-2", "ico-lawful-basis"] },
   BASIS_NECESSITY_MISSING: { ...B(), area: "basis", eu: ["gdpr-art-6-1", "ico-lawful-basis"] },
   BASIS_NOT_NECESSARY: { ...B("fails"), area: "basis", eu: ["gdpr-art-6-1", "ico-lawful-basis"] },
-  CONSENT_TO_LI_SWITCH: {
+  BASIS_SWITCHED_FROM_CONSENT: {
     ...B("fails"),
     area: "basis",
     eu: ["edpb-guidelines-05-2020", "gdpr-art-7"],
@@ -145,10 +145,11 @@ export const RULES = {
   LIA_NO_OBJECTION_ROUTE: { ...B(), area: "lia", eu: ["gdpr-art-21-1", "edpb-guidelines-1-2024"] },
   LIA_CONCLUSION_MISSING: { ...B(), area: "lia", eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"] },
   LIA_AFTER_PROCESSING_START: {
-    ...W("none"),
+    ...W(),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "gdpr-art-5-2"],
   },
+  LIA_INTEREST_UNUSED: { ...I, area: "lia", eu: ["edpb-guidelines-1-2024"] },
 
   // UK recognised legitimate interests
   RLI_NOT_AVAILABLE: { ...B("fails"), area: "basis", eu: ["uk-gdpr-art-6-1-ea", "uk-duaa-2025"] },
@@ -183,6 +184,12 @@ export const RULES = {
     ...B(),
     area: "special-data",
     eu: ["gdpr-art-9-2", "edpb-guidelines-05-2020"],
+  },
+  SPECIAL_CATEGORY_LAW_NOT_NAMED: { ...W(), area: "special-data", eu: ["gdpr-art-9-2"] },
+  UK_SCHEDULE1_WRONG_PART: {
+    ...B(),
+    area: "special-data",
+    eu: ["uk-dpa-2018-s10", "uk-dpa-2018-sch1"],
   },
   UK_SCHEDULE1_MISSING: {
     ...B(),
@@ -219,7 +226,7 @@ export const RULES = {
     uk: ["pecr-reg-6", "cjeu-c-673-17-planet49"],
   },
   EPRIVACY_EXEMPTION_CLAIMED: {
-    ...I,
+    ...W(),
     area: "eprivacy",
     eu: ["eprivacy-art-5-3", "cnil-audience-measurement", "de-tdddg-25"],
     uk: ["pecr-reg-6", "uk-duaa-2025"],
@@ -230,6 +237,7 @@ export const RULES = {
     eu: ["eprivacy-art-13"],
     uk: ["pecr-reg-22", "pecr-reg-22-3"],
   },
+  EPRIVACY_CORPORATE_MARKETING: { ...W("none"), area: "eprivacy", eu: ["eprivacy-art-13"] },
   PECR_MARKETING_UNANSWERED: {
     ...B(),
     area: "eprivacy",
@@ -239,8 +247,13 @@ export const RULES = {
 
   // Risk: automated decisions, DPIA, transfers
   ADM_NO_EXCEPTION: { ...B(), area: "risk", eu: ["gdpr-art-22"], uk: ["uk-gdpr-art-22a-22d"] },
+  ADM_ON_RECOGNISED_INTEREST: {
+    ...B("fails"),
+    area: "risk",
+    eu: ["uk-gdpr-art-22a-22d", "uk-gdpr-art-6-1-ea"],
+  },
   ADM_SAFEGUARDS_MISSING: {
-    ...W(),
+    ...B(),
     area: "risk",
     eu: ["gdpr-art-22"],
     uk: ["uk-gdpr-art-22a-22d"],
@@ -250,6 +263,7 @@ export const RULES = {
     ...B(),
     area: "risk",
     eu: ["gdpr-art-44", "gdpr-art-45", "gdpr-art-46"],
+    uk: ["uk-gdpr", "gdpr-art-44", "gdpr-art-46"],
   },
   TRANSFER_DEROGATION: { ...W("none"), area: "risk", eu: ["gdpr-art-49"] },
 
@@ -257,6 +271,7 @@ export const RULES = {
   FIELD_NO_PURPOSE: { ...B(), area: "data", eu: ["gdpr-art-5-1-b", "gdpr-art-5-1-c"] },
   FIELD_NO_RETENTION: { ...B(), area: "data", eu: ["gdpr-art-5-1-e"] },
   FIELD_PROHIBITED_IN_SPEC: { ...B(), area: "data", eu: ["gdpr-art-5-1-c"] },
+  ACTIVITY_NO_RETENTION: { ...B(), area: "data", eu: ["gdpr-art-5-1-e", "gdpr-art-30"] },
 
   // Review
   REVIEW_OVERDUE: { ...W(), area: "review", eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"] },
@@ -267,8 +282,28 @@ export const RULES = {
 export type RuleCode = keyof typeof RULES;
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
-/** The references a rule cites under a jurisdiction profile. */
-export function ruleRefs(code: RuleCode, jurisdiction: "EU" | "UK"): string[] {
+/**
+ * The references a rule cites under a jurisdiction profile. `ukReformInForce` is false for a
+ * UK assessment dated before the Data (Use and Access) Act changes commenced: references to
+ * provisions not yet in force are not cited then. Under the UK profile, LIA rules also cite
+ * the ICO's guidance, since EDPB guidelines do not bind there.
+ */
+export function ruleRefs(
+  code: RuleCode,
+  jurisdiction: "EU" | "UK",
+  ukReformInForce = true,
+): string[] {
   const meta: RuleMeta = RULES[code];
-  return [...(jurisdiction === "UK" && meta.uk ? meta.uk : meta.eu)];
+  if (jurisdiction !== "UK") return [...meta.eu];
+  const refs = [...(meta.uk ?? meta.eu)].filter((r) => ukReformInForce || !UK_REFORM_REFS.has(r));
+  if (meta.area === "lia" && refs.includes("edpb-guidelines-1-2024"))
+    refs.push("ico-legitimate-interests");
+  return refs.length > 0 ? refs : [...meta.eu];
 }
+
+const UK_REFORM_REFS = new Set([
+  "uk-gdpr-art-22a-22d",
+  "uk-gdpr-art-6-examples",
+  "uk-gdpr-art-6-1-ea",
+  "uk-gdpr-annex-1",
+]);

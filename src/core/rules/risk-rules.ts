@@ -12,26 +12,38 @@ export const DEFAULT_REVIEW_MONTHS = 12;
 export const DUE_SOON_DAYS = 30;
 
 export function checkAutomatedDecisions(ctx: RuleContext): void {
+  const special = ctx.a.activity.dataCategories.some((c) => c.specialCategory !== undefined);
+  const conditions = new Set(
+    ctx.a.decisions.map((d) => d.specialCategory?.condition).filter(Boolean),
+  );
+  const onRecognised = ctx.a.decisions.some((d) => d.basis === "recognised-legitimate-interest");
   ctx.a.activity.automatedDecisions?.forEach((adm, i) => {
     if (!adm.solelyAutomated || !adm.legalOrSimilarEffect) return;
     const path = `activity.automatedDecisions[${i}]`;
-    const special = ctx.a.activity.dataCategories.some((c) => c.specialCategory !== undefined);
-    // Under the reformed UK regime only decisions using special-category data need one of the
-    // narrow conditions; elsewhere the safeguards of Art. 22C carry the weight.
-    const needsException = !ctx.ukReformInForce || special;
-    const uk = ctx.ukReformInForce;
-    const allowed =
-      uk && special
-        ? ["explicit-consent", "authorised-by-law"]
-        : ["contract", "authorised-by-law", "explicit-consent"];
-    if (needsException && (!adm.exception || !allowed.includes(adm.exception))) {
-      ctx.emit("ADM_NO_EXCEPTION", `${path}.exception`, {
-        decision: adm.description,
-        allowed: allowed.join(", "),
-      });
+    const p = { decision: adm.description };
+    let allowed: string | undefined;
+    if (ctx.ukReformInForce) {
+      // UK Art. 22B: no significant decision may rest on a recognised legitimate interest;
+      // with special-category data only explicit consent, or contract or law together with
+      // the substantial-public-interest condition (Art. 9(2)(g)); otherwise safeguards suffice.
+      if (onRecognised) ctx.emit("ADM_ON_RECOGNISED_INTEREST", `${path}`, p);
+      if (special) {
+        const ok =
+          adm.exception === "explicit-consent" ||
+          (adm.exception !== undefined && conditions.has("g"));
+        if (!ok) allowed = "explicit consent, or contract or law together with Art. 9(2)(g)";
+      }
+    } else {
+      // Art. 22(2): contract, law, or explicit consent; Art. 22(4): with special-category data
+      // only where Art. 9(2)(a) or (g) applies.
+      if (!adm.exception) allowed = "contract, authorised by law, explicit consent";
+      else if (special && !(conditions.has("a") || conditions.has("g"))) {
+        allowed =
+          "with special-category data, Art. 9(2)(a) explicit consent or (g) substantial public interest";
+      }
     }
-    if (!adm.safeguards?.length)
-      ctx.emit("ADM_SAFEGUARDS_MISSING", `${path}.safeguards`, { decision: adm.description });
+    if (allowed) ctx.emit("ADM_NO_EXCEPTION", `${path}.exception`, { ...p, allowed });
+    if (!adm.safeguards?.length) ctx.emit("ADM_SAFEGUARDS_MISSING", `${path}.safeguards`, p);
   });
 }
 
@@ -51,10 +63,14 @@ export function dpiaIndicators(ctx: RuleContext): DpiaIndicator[] {
 
 export function checkDpia(ctx: RuleContext): void {
   const indicators = dpiaIndicators(ctx);
-  if (indicators.length >= 2 && ctx.a.activity.dpia?.status !== "completed") {
+  // Art. 35(3)(a): automated evaluation on which legal or similar decisions are based always
+  // needs a DPIA; otherwise two or more WP248 criteria make one likely to be required.
+  const mandatory = indicators.includes("automated-decision-legal-effect");
+  if ((mandatory || indicators.length >= 2) && ctx.a.activity.dpia?.status !== "completed") {
     ctx.emit("DPIA_LIKELY", "activity.dpiaIndicators", {
       indicators: indicators.join(", "),
       count: indicators.length,
+      mandatory: mandatory ? "yes" : "no",
     });
   }
 }
@@ -72,11 +88,11 @@ export function checkTransfers(ctx: RuleContext): void {
 /** The next review date: stated, or the assessment date plus the cadence. */
 export function nextReviewDate(ctx: RuleContext): string | undefined {
   const r = ctx.a.review;
-  if (r?.nextReview) return r.nextReview;
-  const last = [ctx.a.assessedOn, ...(r?.history ?? []).map((h) => h.date)]
-    .filter(given)
-    .sort()
-    .pop();
+  const reviews = (r?.history ?? []).map((h) => h.date).sort();
+  const lastReview = reviews[reviews.length - 1];
+  // A stated date holds until a review is recorded on or after it; the cadence then runs from that review.
+  if (r?.nextReview && !(lastReview && lastReview >= r.nextReview)) return r.nextReview;
+  const last = [ctx.a.assessedOn, lastReview].filter(given).sort().pop();
   return last ? addMonths(last, r?.cadenceMonths ?? DEFAULT_REVIEW_MONTHS) : undefined;
 }
 

@@ -128,9 +128,73 @@ const CASES: Record<RuleCode, Case> = {
       decision(a).necessity = { necessary: false };
     },
   },
-  CONSENT_TO_LI_SWITCH: {
-    fires: (a) => (decision(a).previousBasis = { basis: "consent", until: "2025-12-31" }),
+  BASIS_SWITCHED_FROM_CONSENT: {
+    fires: (a) => {
+      decision(a).basis = "contract";
+      decision(a).previousBasis = { basis: "consent", until: "2025-12-31" };
+    },
     near: (a) => (decision(a).previousBasis = { basis: "contract" }),
+  },
+  LIA_INTEREST_UNUSED: {
+    fires: (a) =>
+      lia(a).interests.push({ id: "set-aside", title: "Marketing to prospects (set aside)" }),
+    near: (a) => {
+      lia(a).interests.push({ id: "set-aside", title: "x" });
+      decision(a).interests = ["account-security", "set-aside"];
+    },
+  },
+  SPECIAL_CATEGORY_LAW_NOT_NAMED: {
+    fires: (a) => {
+      health(a);
+      decision(a).specialCategory = { condition: "h" };
+    },
+    near: (a) => {
+      health(a);
+      decision(a).specialCategory = {
+        condition: "h",
+        memberStateLaw: "National health-care act, s. 4",
+      };
+    },
+  },
+  UK_SCHEDULE1_WRONG_PART: {
+    fires: (a) => {
+      uk(a);
+      health(a);
+      decision(a).specialCategory = { condition: "g", schedule1: { condition: "sch1-para-2" } };
+    },
+    near: (a) => {
+      uk(a);
+      health(a);
+      decision(a).specialCategory = { condition: "h", schedule1: { condition: "sch1-para-2" } };
+    },
+  },
+  ADM_ON_RECOGNISED_INTEREST: {
+    fires: (a) => {
+      rli(a);
+      adm({ safeguards: ["Human review"] })(a);
+    },
+    near: (a) => {
+      uk(a);
+      adm({ safeguards: ["Human review"] })(a);
+    },
+  },
+  EPRIVACY_CORPORATE_MARKETING: {
+    fires: (a) => {
+      toConsent(a);
+      decision(a).electronicMarketing = { channels: ["email"], recipients: "corporate" };
+    },
+    near: (a) => {
+      uk(a);
+      toConsent(a);
+      decision(a).electronicMarketing = { channels: ["email"], recipients: "corporate" };
+    },
+  },
+  ACTIVITY_NO_RETENTION: {
+    fires: (a) => {
+      delete a.activity.retention;
+      delete lia(a).minimisation;
+    },
+    near: (a) => delete a.activity.retention,
   },
   LI_WITHOUT_LIA: { fires: (a) => delete a.lia, near: (a) => (a.title = "Same LIA, other title") },
   LI_INTEREST_UNKNOWN: {

@@ -59,6 +59,10 @@ export const DataSubjectGroup = z.strictObject({
     .optional()
     .describe("Youngest age that can be in the group, when children are included"),
   vulnerable: z.boolean().optional().describe("True for vulnerable people or a power imbalance"),
+  countries: z
+    .array(CountryCode)
+    .optional()
+    .describe("Countries where the service reaches this group; each country's Art. 8 age applies"),
 });
 export type DataSubjectGroup = z.infer<typeof DataSubjectGroup>;
 

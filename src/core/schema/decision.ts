@@ -24,7 +24,7 @@ export const SpecialCategoryCondition = z.strictObject({
   memberStateLaw: Text.optional().describe("The law relied on, for (b), (g), (h), (i), (j)"),
   schedule1: z
     .strictObject({
-      condition: Id.describe("DPA 2018 Schedule 1 paragraph id, e.g. sch1-p1-1-employment"),
+      condition: Id.describe("DPA 2018 Schedule 1 paragraph id, e.g. sch1-para-1 (employment)"),
       appropriatePolicyDocument: z.boolean().optional(),
     })
     .optional()
