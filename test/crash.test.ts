@@ -150,7 +150,9 @@ describe.each(backends)("crash safety on $name", ({ setup }) => {
       const listed = await fetch(`${url}/api/assessments?q=crash-&pageSize=1`, {
         headers: { authorization: `Bearer ${token}` },
       });
-      expect((await listed.json()).total).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(((await listed.json()) as { total: number }).total).toBeGreaterThanOrEqual(
+        acknowledged.length,
+      );
       await writeUntilKilled(url, token, round, acknowledged, child);
     }
     expect(acknowledged.length).toBeGreaterThan(ROUNDS);

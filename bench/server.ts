@@ -1,0 +1,230 @@
+/**
+ * Server figures for `npm run bench`, on both backends: autocannon (50 connections, 10 s)
+ * against the register list page of a 10 000-activity register, one assessment, and an
+ * update; a bare Fastify route in the same run as the baseline; and the time from starting
+ * `basis serve` on an existing data directory to its first 200. The server runs in its own
+ * process so the load generator does not share its event loop.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import type { Assessment } from "../src/core/schema/index.ts";
+import { openStore } from "../src/store/index.ts";
+import { postgresAvailable, startPostgres } from "../test/support/postgres.ts";
+import { generatedLia } from "./generate.ts";
+
+const BIN = fileURLToPath(new URL("../bin/basis.js", import.meta.url));
+const ACTIVITIES = 10_000;
+export interface Row {
+  figure: string;
+  value: number;
+  unit: string;
+  goal?: string;
+}
+
+function start(
+  cmd: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; url: string; ms: number }> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cmd, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout?.on("data", async (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m && !out.includes("\u0000seen")) {
+        out += "\u0000seen";
+        const url = m[1] as string;
+        for (;;) {
+          const r = await fetch(`${url}/api/health`).catch(() => undefined);
+          if (r?.status === 200) break;
+        }
+        resolve({ child, url, ms: performance.now() - t });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+const stop = (c: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    c.once("exit", () => resolve());
+    c.kill("SIGTERM");
+  });
+
+async function load(url: string, opts: Partial<autocannon.Options> = {}) {
+  const r = await autocannon({ url, connections: 50, duration: 10, ...opts });
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
+
+async function seed(
+  open: () => ReturnType<typeof openStore>,
+): Promise<{ token: string; docs: Assessment[] }> {
+  const store = await open();
+  const docs = Array.from({ length: ACTIVITIES }, (_, i) => {
+    const d = generatedLia(2, i);
+    return { ...d, id: `bench-${String(i).padStart(5, "0")}` };
+  });
+  for (let i = 0; i < docs.length; i += 500) {
+    await store.assessments.importDocuments(docs.slice(i, i + 500), {
+      actor: "bench",
+      now: new Date(),
+      today: "2026-11-22",
+    });
+  }
+  const token = (
+    await store.accounts.createApiToken(
+      { name: "bench", role: "editor" },
+      null,
+      "bench",
+      new Date(),
+    )
+  ).token;
+  await store.close();
+  return { token, docs };
+}
+
+async function backendRows(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  open: () => ReturnType<typeof openStore>,
+  baselineRps: number,
+): Promise<Row[]> {
+  const { token, docs } = await seed(open);
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const s = await start([BIN, "serve", "--port", "0", ...args], env);
+    starts.push(s.ms);
+    await stop(s.child);
+  }
+  const server = await start([BIN, "serve", "--port", "0", ...args], env);
+  const list = await load(`${server.url}/api/activities?page=3&pageSize=50&sort=title`, {
+    headers,
+  });
+  const one = await load(`${server.url}/api/assessments/bench-04242`, { headers });
+  let next = 0;
+  const update = await load(`${server.url}/api/assessments`, {
+    headers,
+    requests: [
+      {
+        method: "PUT",
+        setupRequest: (req) => {
+          const doc = docs[next++ % docs.length] as Assessment;
+          return {
+            ...req,
+            path: `/api/assessments/${doc.id}`,
+            body: JSON.stringify({
+              baseVersion: 1,
+              document: { ...doc, title: `${doc.title} (edited)` },
+            }),
+          };
+        },
+      },
+    ],
+  });
+  await stop(server.child);
+  starts.sort((a, b) => a - b);
+  const rows: Row[] = [];
+  for (const [label, r, goal] of [
+    ["list page (50 of 10 000)", list, "p99 <= 50 ms"],
+    ["one assessment", one, undefined],
+    ["update", update, undefined],
+  ] as const) {
+    rows.push({ figure: `${name}: ${label}, req/s`, value: r.rps, unit: "req/s" });
+    rows.push({ figure: `${name}: ${label}, p50`, value: r.p50, unit: "ms" });
+    rows.push({
+      figure: `${name}: ${label}, p99`,
+      value: r.p99,
+      unit: "ms",
+      ...(goal ? { goal } : {}),
+    });
+    if (r.non2xx || r.errors)
+      rows.push({
+        figure: `${name}: ${label}, non-2xx + errors`,
+        value: r.non2xx + r.errors,
+        unit: "responses",
+      });
+  }
+  rows.push({
+    figure: `${name}: list page / bare Fastify req/s`,
+    value: Math.round((list.rps / baselineRps) * 100),
+    unit: "%",
+    goal: ">= 30 %",
+  });
+  rows.push({
+    figure: `${name}: basis serve to first 200 (existing data), median of 3`,
+    value: Math.round(starts[1] as number),
+    unit: "ms",
+  });
+  return rows;
+}
+
+export async function serverBench(): Promise<Row[]> {
+  const tmp = mkdtempSync(join(tmpdir(), "basis-bench-"));
+  const rows: Row[] = [];
+  try {
+    const bare = join(tmp, "bare.mjs");
+    writeFileSync(
+      bare,
+      `import Fastify from ${JSON.stringify(fileURLToPath(new URL("../node_modules/fastify/fastify.js", import.meta.url)))};
+const app = Fastify();
+app.get("/api/health", async () => ({ status: "ok" }));
+app.get("/", async () => ({ items: [], total: 0 }));
+const a = await app.listen({ port: 0, host: "127.0.0.1" });
+console.log("listening on " + a);`,
+    );
+    const b = await start([bare], {});
+    const baseline = await load(`${b.url}/`);
+    await stop(b.child);
+    rows.push({
+      figure: "bare Fastify route (baseline), req/s",
+      value: baseline.rps,
+      unit: "req/s",
+    });
+    const dataDir = join(tmp, "data");
+    rows.push(
+      ...(await backendRows(
+        "PGlite",
+        { DATABASE_URL: "" },
+        ["--data-dir", dataDir],
+        () => openStore({ dataDir, databaseUrl: "" }),
+        baseline.rps,
+      )),
+    );
+    if (postgresAvailable()) {
+      const pg = await startPostgres();
+      try {
+        const url = await pg.createDatabase();
+        rows.push(
+          ...(await backendRows(
+            "PostgreSQL",
+            { DATABASE_URL: url },
+            [],
+            () => openStore({ databaseUrl: url }),
+            baseline.rps,
+          )),
+        );
+      } finally {
+        pg.stop();
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return rows;
+}
