@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { allRoutes, buildServer } from "../src/server/build-server.ts";
 import { hashPassword } from "../src/server/passwords.ts";
 import { ROLES, type Role } from "../src/store/accounts.ts";
@@ -175,7 +176,10 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     url: `/api/assessments/${(await created()).id}/export`,
     bad: { url: `/api/assessments/${LONG}/export`, path: "params.id" },
   }),
-  "GET /api/export": async () => ({ url: "/api/export" }),
+  "GET /api/export": async () => ({
+    url: "/api/export",
+    bad: { url: "/api/export?format=xml", path: "query.format" },
+  }),
   "POST /api/import": async () => ({
     url: "/api/import",
     payload: readFileSync(root("fixtures/edusphere-audit-logging-lia.yaml"), "utf8"),
@@ -450,5 +454,45 @@ describe("assessments over HTTP", () => {
         paths[route.url.replace(/:([A-Za-z]+)/g, "{$1}")]?.[route.method.toLowerCase()],
         route.url,
       ).toBeDefined();
+  });
+
+  it("exports a one-controller register as a register file that equals the imported one", async () => {
+    const d = mkdtempSync(join(tmpdir(), "basis-api-reg-"));
+    const s2 = await openStore({ dataDir: d, databaseUrl: "" });
+    const app2 = await buildServer({ store: s2, now: () => NOW });
+    try {
+      const t = (await s2.accounts.createApiToken({ name: "x", role: "editor" }, null, "test", NOW))
+        .token;
+      const yaml = readFileSync(root("fixtures/lawful-basis-register.yaml"), "utf8");
+      const headers = { authorization: `Bearer ${t}` };
+      await app2.inject({
+        method: "POST",
+        url: "/api/import",
+        headers: { ...headers, "content-type": "application/yaml" },
+        payload: yaml,
+      });
+      const r = await app2.inject({ method: "GET", url: "/api/export?format=yaml", headers });
+      expect(r.statusCode).toBe(200);
+      const back = parse(r.body);
+      const original = parse(yaml);
+      expect(back.organisation).toEqual(original.organisation);
+      const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(back.activities)).toEqual(byId(original.activities));
+      const events = (await s2.audit.list(0, 1000)).map((e) => e.action);
+      expect(events).toContain("register.export");
+    } finally {
+      await app2.close();
+      await s2.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a YAML register export when assessments name different controllers", async () => {
+    const r = await app.inject({
+      method: "GET",
+      url: "/api/export?format=yaml",
+      headers: auth("viewer"),
+    });
+    expect(r.statusCode).toBe(409);
   });
 });

@@ -7,8 +7,8 @@
 import { asc, gt } from "drizzle-orm";
 import { AccountStore } from "./accounts.ts";
 import { AssessmentStore } from "./assessments.ts";
-import { type AuditVerification, verifyAudit } from "./audit.ts";
-import { type Database, type OpenOptions, openDatabase } from "./db.ts";
+import { type AuditInput, type AuditVerification, appendAudit, verifyAudit } from "./audit.ts";
+import { type Database, type Db, type OpenOptions, openDatabase } from "./db.ts";
 import { auditEvents } from "./schema.ts";
 
 export interface Store {
@@ -16,6 +16,8 @@ export interface Store {
   assessments: AssessmentStore;
   accounts: AccountStore;
   audit: {
+    /** Record an event that changes nothing else (e.g. an export), in its own transaction. */
+    record(input: AuditInput, now: Date): Promise<void>;
     verify(): Promise<AuditVerification>;
     list(after: number, limit: number): Promise<(typeof auditEvents.$inferSelect)[]>;
   };
@@ -30,6 +32,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     assessments: new AssessmentStore(db),
     accounts: new AccountStore(db),
     audit: {
+      record: (input, now) => db.transaction((tx) => appendAudit(tx as unknown as Db, input, now)),
       verify: () => verifyAudit(db),
       list: (after, limit) =>
         db

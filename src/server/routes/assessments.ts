@@ -15,6 +15,7 @@ import {
   Id,
   Organisation,
   ProcessingActivity,
+  type Register,
   registerAssessments,
 } from "../../core/schema/index.ts";
 import { toYaml } from "../../core/serialize.ts";
@@ -195,8 +196,18 @@ export function assessmentRoutes() {
       tag: "import-export",
       policy: canRead,
       params: IdParams,
-      async handler({ store, params, reply }) {
+      async handler({ store, params, reply, actor, now }) {
         const current = await store.assessments.get(params.id);
+        await store.audit.record(
+          {
+            actor,
+            action: "assessment.export",
+            entityType: "assessment",
+            entityId: current.id,
+            data: { version: current.version },
+          },
+          now,
+        );
         reply.header("content-type", "application/yaml; charset=utf-8");
         reply.header("content-disposition", `attachment; filename="${current.slug}.yaml"`);
         return toYaml(current.document, SCHEMA_URL);
@@ -205,11 +216,46 @@ export function assessmentRoutes() {
     defineRoute({
       method: "GET",
       url: "/api/export",
-      summary: "Every assessment's current document (JSON), for a full export",
+      summary:
+        "Every assessment's current document: JSON, or with format=yaml one register file (one controller)",
       tag: "import-export",
       policy: canRead,
-      async handler({ store }) {
-        return { format: ASSESSMENT_FORMAT, assessments: await store.assessments.allDocuments() };
+      query: z.strictObject({ format: z.enum(["json", "yaml"]).optional() }),
+      async handler({ store, query, reply, actor, now }) {
+        const docs = await store.assessments.allDocuments();
+        await store.audit.record(
+          {
+            actor,
+            action: "register.export",
+            entityType: "register",
+            entityId: "all",
+            data: { count: docs.length, format: query.format ?? "json" },
+          },
+          now,
+        );
+        if (query.format !== "yaml") return { format: ASSESSMENT_FORMAT, assessments: docs };
+        const first = docs[0];
+        if (!first) throw new DomainError("not_found", "the register is empty");
+        const same = docs.every(
+          (d) => JSON.stringify(d.organisation) === JSON.stringify(first.organisation),
+        );
+        if (!same)
+          throw new DomainError(
+            "conflict",
+            "the assessments name different controllers; export them one by one or as JSON",
+          );
+        const register: Register = {
+          format: ASSESSMENT_FORMAT,
+          kind: "register",
+          title: `Register of processing activities of ${first.organisation.name ?? "the controller"}`,
+          organisation: first.organisation,
+          activities: docs.map(
+            ({ format: _f, kind: _k, organisation: _o, $schema: _s, ...entry }) => entry,
+          ),
+        };
+        reply.header("content-type", "application/yaml; charset=utf-8");
+        reply.header("content-disposition", 'attachment; filename="register.yaml"');
+        return toYaml(register, SCHEMA_URL);
       },
     }),
     defineRoute({
