@@ -6,6 +6,8 @@
 
 export interface Io {
   out(text: string): void;
+  /** Bytes to standard output (PDF, DOCX, XLSX piped elsewhere). */
+  outBytes(bytes: Uint8Array): void;
   err(text: string): void;
   /** True when standard output is a terminal (progress and colours only then). */
   isTTY: boolean;
@@ -15,6 +17,7 @@ export interface Io {
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
+  outBytes: (b) => process.stdout.write(b),
   err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   isTTY: Boolean(process.stdout.isTTY),
   exit: (code) => {
@@ -23,9 +26,12 @@ export const processIo: Io = {
 };
 
 /** An Io that keeps what a command wrote, for running commands in-process. */
-export function bufferIo(isTTY = false): Io & { stdout: string; stderr: string; code: number } {
+export function bufferIo(
+  isTTY = false,
+): Io & { stdout: string; stderr: string; code: number; bytes: Uint8Array[] } {
   const io = {
     stdout: "",
+    bytes: [] as Uint8Array[],
     stderr: "",
     code: 0,
     isTTY,
@@ -34,6 +40,9 @@ export function bufferIo(isTTY = false): Io & { stdout: string; stderr: string; 
     },
     err(t: string) {
       io.stderr += t.endsWith("\n") ? t : `${t}\n`;
+    },
+    outBytes(b: Uint8Array) {
+      io.bytes.push(b);
     },
     exit(code: number) {
       io.code = code;

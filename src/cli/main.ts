@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { evaluateCommand } from "./commands/evaluate.ts";
+import { exportRegisterCommand } from "./commands/export-register.ts";
 import { newCommand } from "./commands/new.ts";
 import { referencesCommand } from "./commands/references.ts";
 import { renderCommand } from "./commands/render.ts";
@@ -27,6 +28,7 @@ export function buildProgram(io: Io): Command {
     validateCommand(io),
     evaluateCommand(io),
     renderCommand(io),
+    exportRegisterCommand(io),
     screenCommand((c) => io.exit(c)),
     referencesCommand(io),
     serveCommand(io),

@@ -6,8 +6,10 @@
  * and table cells are kept on one line with `|` escaped, so no cell can break its table.
  * The output depends on the document only: no clock, no environment.
  */
+
 import type { Block, Doc, ListBlock, NoteTone, ParagraphBlock, Run, TableBlock } from "./model.ts";
 import { runsOf } from "./model.ts";
+import { cleanText } from "./text.ts";
 
 /**
  * Characters that can open or close markup anywhere in a line. `:` and `@` are included because
@@ -23,7 +25,7 @@ const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "
  * Escaping every special character everywhere is deliberately blunt: it cannot miss a context.
  */
 export function escapeMarkdown(line: string): string {
-  return line.replace(SPECIAL, (c) => ENTITIES[c] ?? `\\${c}`);
+  return cleanText(line).replace(SPECIAL, (c) => ENTITIES[c] ?? `\\${c}`);
 }
 
 /** Split user text into trimmed lines; blank lines are kept as "" to mark paragraph breaks. */

@@ -65,6 +65,12 @@ export interface ListQuery {
   pageSize?: number | undefined;
 }
 
+/** Join condition: an assessment with its current version. */
+const CURRENT_VERSION = and(
+  eq(assessmentVersions.assessmentId, assessments.id),
+  eq(assessmentVersions.version, assessments.currentVersion),
+);
+
 function columnsOf(doc: Assessment, evaluation: Evaluation) {
   const next = evaluation.trace.facts.nextReview;
   return {
@@ -157,13 +163,7 @@ export class AssessmentStore {
             document: assessmentVersions.document,
           })
           .from(assessments)
-          .innerJoin(
-            assessmentVersions,
-            and(
-              eq(assessmentVersions.assessmentId, assessments.id),
-              eq(assessmentVersions.version, assessments.currentVersion),
-            ),
-          )
+          .innerJoin(assessmentVersions, CURRENT_VERSION)
           .where(eq(assessments.slug, doc.id));
         const row = existing[0];
         if (!row) {
@@ -234,13 +234,7 @@ export class AssessmentStore {
     const rows = await this.db
       .select({ a: assessments, v: assessmentVersions })
       .from(assessments)
-      .innerJoin(
-        assessmentVersions,
-        and(
-          eq(assessmentVersions.assessmentId, assessments.id),
-          eq(assessmentVersions.version, assessments.currentVersion),
-        ),
-      )
+      .innerJoin(assessmentVersions, CURRENT_VERSION)
       .where(byId ? eq(assessments.id, idOrSlug) : eq(assessments.slug, idOrSlug));
     const row = rows[0];
     if (!row) throw new DomainError("not_found", `no assessment "${idOrSlug}"`);
@@ -362,13 +356,7 @@ export class AssessmentStore {
     const rows = await this.db
       .select({ document: assessmentVersions.document })
       .from(assessments)
-      .innerJoin(
-        assessmentVersions,
-        and(
-          eq(assessmentVersions.assessmentId, assessments.id),
-          eq(assessmentVersions.version, assessments.currentVersion),
-        ),
-      )
+      .innerJoin(assessmentVersions, CURRENT_VERSION)
       .orderBy(asc(assessments.slug));
     return rows.map((r) => r.document as Assessment);
   }

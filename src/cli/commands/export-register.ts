@@ -1,0 +1,80 @@
+/**
+ * @module cli/commands/export-register
+ * `basis export-register <file-or-dir> --format csv|xlsx [-o out]`: the record of processing
+ * activities (Art. 30), one row per activity, from a register file or from every Basis file
+ * (`*.yaml`, `*.yml`) in a folder. The XLSX is binary: it goes to `-o <file>`, or to standard
+ * output only when that is not a terminal.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { Command, Option } from "commander";
+import type { Assessment } from "../../core/schema/index.ts";
+import { REGISTER_COLUMNS, registerRows } from "../../render/register-rows.ts";
+import { toCsv, toXlsx } from "../../render/spreadsheet.ts";
+import { CliError, EXIT, type Io } from "../io.ts";
+import { assessmentsOf, formatErrors, loadBasisFile } from "../load-file.ts";
+import { checkToday } from "./evaluate.ts";
+import { type BinaryIo, documentContext, refuseTerminal, writeOutput } from "./render.ts";
+
+export interface ExportRegisterOptions {
+  format: "csv" | "xlsx";
+  output?: string;
+  today?: string;
+}
+
+/** The Basis files to read: the file itself, or the YAML files of a folder in name order. */
+function filesOf(target: string): string[] {
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    return [target]; // loadBasisFile reports the missing file
+  }
+  if (!isDir) return [target];
+  const files = readdirSync(target)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .map((f) => join(target, f));
+  if (files.length === 0) throw new CliError(`${target}: no .yaml or .yml files in this folder`);
+  return files;
+}
+
+export async function runExportRegister(
+  io: BinaryIo,
+  target: string,
+  opts: ExportRegisterOptions,
+): Promise<number> {
+  const today = checkToday(opts.today);
+  const assessments: Assessment[] = [];
+  let failed = false;
+  for (const file of filesOf(target)) {
+    const loaded = loadBasisFile(file);
+    if (!loaded.ok) {
+      for (const line of formatErrors(file, loaded.errors)) io.err(line);
+      failed = true;
+    } else assessments.push(...assessmentsOf(loaded.value));
+  }
+  if (failed) return EXIT.failed;
+  const rows = registerRows(assessments, documentContext(today));
+  if (opts.format === "csv") {
+    writeOutput(io, toCsv(REGISTER_COLUMNS, rows), opts.output, "CSV");
+  } else {
+    refuseTerminal(io, opts.output, "an XLSX workbook");
+    writeOutput(io, await toXlsx(REGISTER_COLUMNS, rows), opts.output, "an XLSX workbook");
+  }
+  return EXIT.ok;
+}
+
+export function exportRegisterCommand(io: Io): Command {
+  return new Command("export-register")
+    .description("export the record of processing activities (Art. 30) as CSV or XLSX")
+    .argument("<file-or-dir>", "a register file, an assessment file, or a folder of them")
+    .addOption(
+      new Option("--format <format>", "csv or xlsx").choices(["csv", "xlsx"]).default("csv"),
+    )
+    .option("-o, --output <file>", "write to this file instead of standard output")
+    .option("--today <date>", "evaluate as of this date (YYYY-MM-DD)")
+    .action(async (target: string, opts: ExportRegisterOptions) => {
+      io.exit(await runExportRegister(io, target, opts));
+    });
+}

@@ -1,0 +1,69 @@
+/**
+ * @module render/document-context
+ * What document builders are given besides the assessment: the message catalogue, the
+ * knowledge base and today's date (and, per document, the rules engine's result). Builders stay
+ * pure: nothing here reads a file or the clock. Also the small wording helpers every document
+ * shares, so that "Not recorded" reads the same in the LIA, the lawful-basis assessment and
+ * the register.
+ */
+import type { Evaluation, Finding } from "../core/rules/types.ts";
+import type { Assessment } from "../core/schema/index.ts";
+import { formatDate } from "./labels.ts";
+
+/** A knowledge-base entry as the document needs it. */
+export interface ReferenceEntry {
+  title: string;
+  citation: string;
+  url?: string;
+}
+
+/** What every document needs: words for findings, the knowledge base, today's date. */
+export interface DocumentContext {
+  /** The message catalogue: a finding's sentence and how to resolve it. */
+  describe: (finding: Finding) => { message: string; fix: string };
+  /** The knowledge base: a reference id's title, citation and link, if known. */
+  reference: (id: string) => ReferenceEntry | undefined;
+  /** Today's date, YYYY-MM-DD: the document's date and the yardstick for an overdue review. */
+  today: string;
+}
+
+/** Everything the LIA document needs besides the assessment itself. */
+export interface LiaDocumentContext extends DocumentContext {
+  /** The rules engine's result for this assessment. */
+  evaluation: Evaluation;
+}
+
+/** For documents over several assessments: the rules engine's result for each. */
+export interface MultiDocumentContext extends DocumentContext {
+  evaluationOf: (assessment: Assessment) => Evaluation;
+}
+
+export const NOT_RECORDED = "Not recorded";
+export const DEFAULT_CADENCE_MONTHS = 12;
+
+/** Art. 6(1)(f) and the UK's Art. 6(1)(ea): the bases an LIA (or its necessity part) is for. */
+export const LI_BASES: ReadonlySet<string> = new Set([
+  "legitimate-interests",
+  "recognised-legitimate-interest",
+]);
+
+/** The next review date: the one recorded, else the one the engine computed, if any. */
+export function nextReviewDate(a: Assessment, evaluation: Evaluation): string | undefined {
+  const fact = evaluation.trace.facts.nextReview;
+  return a.review?.nextReview ?? (typeof fact === "string" ? fact : undefined);
+}
+
+/** `14 November 2026`, with "(overdue)" when it is before today; "Not recorded" when unknown. */
+export function nextReviewText(a: Assessment, evaluation: Evaluation, today: string): string {
+  const next = nextReviewDate(a, evaluation);
+  if (next === undefined) return NOT_RECORDED;
+  return next < today ? `${formatDate(next)} (overdue)` : formatDate(next);
+}
+
+export function dateOr(date: string | undefined): string {
+  return date === undefined ? NOT_RECORDED : formatDate(date);
+}
+
+export function joinOr(items: string[], empty: string): string {
+  return items.length > 0 ? items.join("; ") : empty;
+}
