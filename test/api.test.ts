@@ -208,6 +208,36 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
       path: "body.id",
     },
   }),
+  "GET /api/assessments/:id/document": async () => {
+    const id = (await created()).id;
+    return {
+      url: `/api/assessments/${id}/document?format=html`,
+      bad: { url: `/api/assessments/${id}/document?format=rtf`, path: "query.format" },
+    };
+  },
+  "GET /api/register/document": async () => ({
+    url: "/api/register/document?format=md",
+    bad: { url: "/api/register/document?document=poem", path: "query.document" },
+  }),
+  "GET /api/register/export": async () => ({
+    url: "/api/register/export?format=csv",
+    bad: { url: "/api/register/export?format=ods", path: "query.format" },
+  }),
+  "GET /api/assessments/:id/document": async () => {
+    const id = (await created()).id;
+    return {
+      url: `/api/assessments/${id}/document?format=html`,
+      bad: { url: `/api/assessments/${id}/document?format=rtf`, path: "query.format" },
+    };
+  },
+  "GET /api/register/document": async () => ({
+    url: "/api/register/document?format=md",
+    bad: { url: "/api/register/document?document=poem", path: "query.document" },
+  }),
+  "GET /api/register/export": async () => ({
+    url: "/api/register/export?format=csv",
+    bad: { url: "/api/register/export?format=ods", path: "query.format" },
+  }),
   "GET /api/audit": async () => ({
     url: "/api/audit?limit=5",
     bad: { url: "/api/audit?limit=5000", path: "query.limit" },
@@ -495,4 +525,47 @@ describe("assessments over HTTP", () => {
     });
     expect(r.statusCode).toBe(409);
   });
+
+  it("downloads documents in every format, escaped, and records the download", async () => {
+    const rec = await store.assessments.create(
+      anAssessment()
+        .with((a) => {
+          a.id = "doc-download";
+          a.title = "<script>alert(1)</script> LIA";
+        })
+        .build(),
+      { actor: "test", now: NOW, today: "2026-11-22" },
+    );
+    const get = (q: string) =>
+      app.inject({
+        method: "GET",
+        url: `/api/assessments/${rec.id}/document?${q}`,
+        headers: auth("viewer"),
+      });
+    const html = await get("format=html");
+    expect(html.headers["content-type"]).toMatch(/text\/html/);
+    expect(html.body).not.toContain("<script>alert");
+    const pdf = await get("format=pdf");
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const docx = await get("format=docx");
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const csv = await app.inject({
+      method: "GET",
+      url: "/api/register/export?format=csv",
+      headers: auth("viewer"),
+    });
+    expect(csv.headers["content-type"]).toMatch(/text\/csv/);
+    expect(csv.body).toContain("Portal security logging");
+    const xlsx = await app.inject({
+      method: "GET",
+      url: "/api/register/export?format=xlsx",
+      headers: auth("viewer"),
+    });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const events = (await store.audit.list(0, 100_000))
+      .filter((e) => e.entityId === rec.id)
+      .map((e) => e.action);
+    expect(events.filter((a) => a === "assessment.document")).toHaveLength(3);
+  }, 60_000);
 });

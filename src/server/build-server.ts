@@ -21,6 +21,7 @@ import {
 import { accountRoutes } from "./routes/accounts.ts";
 import { assessmentRoutes } from "./routes/assessments.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { setupPage } from "./routes/setup-page.ts";
 import { systemRoutes } from "./routes/system.ts";
 
@@ -40,6 +41,7 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
     ...systemRoutes(),
     ...accountRoutes(),
     ...assessmentRoutes(),
+    ...documentRoutes(),
     ...auditRoutes(),
   ] as RouteSpec<never, never, never>[];
 }

@@ -9,8 +9,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Command, Option } from "commander";
 import type { Assessment } from "../../core/schema/index.ts";
-import { REGISTER_COLUMNS, registerRows } from "../../render/register-rows.ts";
-import { toCsv, toXlsx } from "../../render/spreadsheet.ts";
+import { renderRegister } from "../../render/publish.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 import { assessmentsOf, formatErrors, loadBasisFile } from "../load-file.ts";
 import { checkToday } from "./evaluate.ts";
@@ -55,13 +54,10 @@ export async function runExportRegister(
     } else assessments.push(...assessmentsOf(loaded.value));
   }
   if (failed) return EXIT.failed;
-  const rows = registerRows(assessments, documentContext(today));
-  if (opts.format === "csv") {
-    writeOutput(io, toCsv(REGISTER_COLUMNS, rows), opts.output, "CSV");
-  } else {
-    refuseTerminal(io, opts.output, "an XLSX workbook");
-    writeOutput(io, await toXlsx(REGISTER_COLUMNS, rows), opts.output, "an XLSX workbook");
-  }
+  const what = opts.format === "csv" ? "CSV" : "an XLSX workbook";
+  if (opts.format === "xlsx") refuseTerminal(io, opts.output, what);
+  const published = await renderRegister(assessments, opts.format, documentContext(today));
+  writeOutput(io, published.body, opts.output, what);
   return EXIT.ok;
 }
 

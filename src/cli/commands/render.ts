@@ -9,29 +9,26 @@
  */
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { loadReferences, referenceIds } from "../../content/references.ts";
-import { evaluate } from "../../core/evaluate.ts";
-import { describeFinding } from "../../core/messages/en.ts";
-import type { Evaluation } from "../../core/rules/types.ts";
-import type { Assessment, BasisFile } from "../../core/schema/index.ts";
+import { loadReferences } from "../../content/references.ts";
 import type { MultiDocumentContext } from "../../render/document-context.ts";
-import { toHtml } from "../../render/html.ts";
-import { buildLawfulBasisDocument } from "../../render/lawful-basis-document.ts";
-import { buildLiaDocument } from "../../render/lia-document.ts";
-import { toMarkdown } from "../../render/markdown.ts";
-import type { Doc } from "../../render/model.ts";
-import { buildNoticeDocument } from "../../render/notice-document.ts";
-import { toPlainText } from "../../render/plain-text.ts";
+import {
+  documentContext as buildContext,
+  buildDocuments,
+  DOCUMENTS,
+  type DocumentKind,
+  RENDER_FORMATS,
+  type RenderFormat,
+  renderDocuments,
+} from "../../render/publish.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 import { assessmentsOf, formatErrors, loadBasisFile } from "../load-file.ts";
 import { checkToday } from "./evaluate.ts";
 
-export const RENDER_FORMATS = ["md", "html", "pdf", "docx", "notice"] as const;
-export const DOCUMENTS = ["lia", "lawful-basis"] as const;
+export { DOCUMENTS, RENDER_FORMATS };
 
 export interface RenderOptions {
-  format: (typeof RENDER_FORMATS)[number];
-  document?: (typeof DOCUMENTS)[number];
+  format: RenderFormat;
+  document?: DocumentKind;
   output?: string;
   today?: string;
 }
@@ -39,24 +36,9 @@ export interface RenderOptions {
 /** Kept as a name for the renderers' signatures: every `Io` writes bytes. */
 export type BinaryIo = Io;
 
-/** The context every document builder needs, with evaluations computed once per assessment. */
+/** The document context with the knowledge base loaded. */
 export function documentContext(today: string): MultiDocumentContext {
-  const refs = new Map(loadReferences().references.map((r) => [r.id, r]));
-  const knownRefs = referenceIds();
-  const evaluations = new WeakMap<Assessment, Evaluation>();
-  return {
-    today,
-    describe: (f) => describeFinding(f),
-    reference: (id) => refs.get(id),
-    evaluationOf: (a) => {
-      let e = evaluations.get(a);
-      if (!e) {
-        e = evaluate(a, { today, knownRefs });
-        evaluations.set(a, e);
-      }
-      return e;
-    },
-  };
+  return buildContext(today, loadReferences().references);
 }
 
 /**
@@ -97,15 +79,6 @@ export function refuseTerminal(io: Io, output: string | undefined, what: string)
   }
 }
 
-function documents(file: BasisFile, opts: RenderOptions, ctx: MultiDocumentContext): Doc[] {
-  const assessments = assessmentsOf(file);
-  if (opts.format === "notice") return [buildNoticeDocument(assessments, ctx)];
-  if (opts.document === "lawful-basis") {
-    return [buildLawfulBasisDocument(file.kind === "register" ? file : assessments, ctx)];
-  }
-  return assessments.map((a) => buildLiaDocument(a, { ...ctx, evaluation: ctx.evaluationOf(a) }));
-}
-
 export async function runRender(io: BinaryIo, file: string, opts: RenderOptions): Promise<number> {
   const today = checkToday(opts.today);
   const loaded = loadBasisFile(file);
@@ -113,30 +86,27 @@ export async function runRender(io: BinaryIo, file: string, opts: RenderOptions)
     for (const line of formatErrors(file, loaded.errors)) io.err(line);
     return EXIT.failed;
   }
-  const docs = documents(loaded.value, opts, documentContext(today));
-  switch (opts.format) {
-    case "md":
-      writeOutput(io, docs.map(toMarkdown).join("\n\n---\n\n"), opts.output, "Markdown");
-      break;
-    case "html":
-      writeOutput(io, toHtml(docs), opts.output, "HTML");
-      break;
-    case "notice":
-      writeOutput(io, docs.map(toPlainText).join("\n"), opts.output, "text");
-      break;
-    case "pdf": {
-      refuseTerminal(io, opts.output, "a PDF"); // before the work, not after it
-      const { toPdf } = await import("../../render/pdf.ts");
-      writeOutput(io, await toPdf(docs), opts.output, "a PDF");
-      break;
-    }
-    case "docx": {
-      refuseTerminal(io, opts.output, "a Word document");
-      const { toDocx } = await import("../../render/docx.ts");
-      writeOutput(io, await toDocx(docs), opts.output, "a Word document");
-      break;
-    }
-  }
+  const basisFile = loaded.value;
+  const docs = buildDocuments(
+    {
+      assessments: assessmentsOf(basisFile),
+      register: basisFile.kind === "register" ? basisFile : undefined,
+    },
+    opts.format,
+    opts.document ?? "lia",
+    documentContext(today),
+  );
+  const binary = opts.format === "pdf" || opts.format === "docx";
+  const what = {
+    md: "Markdown",
+    html: "HTML",
+    notice: "text",
+    pdf: "a PDF",
+    docx: "a Word document",
+  }[opts.format];
+  if (binary) refuseTerminal(io, opts.output, what); // before the work, not after it
+  const published = await renderDocuments(docs, opts.format);
+  writeOutput(io, published.body, opts.output, what);
   return EXIT.ok;
 }
 
