@@ -223,21 +223,6 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     url: "/api/register/export?format=csv",
     bad: { url: "/api/register/export?format=ods", path: "query.format" },
   }),
-  "GET /api/assessments/:id/document": async () => {
-    const id = (await created()).id;
-    return {
-      url: `/api/assessments/${id}/document?format=html`,
-      bad: { url: `/api/assessments/${id}/document?format=rtf`, path: "query.format" },
-    };
-  },
-  "GET /api/register/document": async () => ({
-    url: "/api/register/document?format=md",
-    bad: { url: "/api/register/document?document=poem", path: "query.document" },
-  }),
-  "GET /api/register/export": async () => ({
-    url: "/api/register/export?format=csv",
-    bad: { url: "/api/register/export?format=ods", path: "query.format" },
-  }),
   "GET /api/audit": async () => ({
     url: "/api/audit?limit=5",
     bad: { url: "/api/audit?limit=5000", path: "query.limit" },

@@ -3,7 +3,7 @@
  * Every behaviour a caller relies on — versions, stale updates, import, the audit chain, the
  * single-writer lock — must hold the same on each.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,16 +23,21 @@ const ctx = (actor = "test"): WriteContext => ({
 });
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 
+/** Every seed fixture and every template: the content a team starts from. */
 function seedDocuments(): Assessment[] {
-  const files = [
-    "fixtures/levqor-platform-lia.yaml",
-    "fixtures/lawful-basis-register.yaml",
-    "fixtures/edusphere-audit-logging-lia.yaml",
-  ];
-  return files.flatMap((f) => {
+  const fixtures = readdirSync(root("fixtures"))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => `fixtures/${f}`);
+  const templates = readdirSync(root("src/content/templates")).map(
+    (f) => `src/content/templates/${f}`,
+  );
+  return [...fixtures, ...templates].flatMap((f) => {
     const parsed = parseYaml(readFileSync(root(f), "utf8"), BasisFile);
     if (!parsed.ok) throw new Error(f);
-    return parsed.value.kind === "register" ? registerAssessments(parsed.value) : [parsed.value];
+    const docs =
+      parsed.value.kind === "register" ? registerAssessments(parsed.value) : [parsed.value];
+    // Templates share ids with some register activities; give them their own.
+    return f.startsWith("src/") ? docs.map((d) => ({ ...d, id: `template-${d.id}` })) : docs;
   });
 }
 
@@ -214,7 +219,7 @@ describe.each(backends)("store contract on $name", ({ open }) => {
     expect((await store.assessments.list({ q: "100%_" })).total).toBe(0);
   });
 
-  it("imports the seed fixtures and exports the same documents; a re-import changes nothing", async () => {
+  it("imports every fixture and template and exports the same documents; a re-import changes nothing", async () => {
     const docs = seedDocuments();
     const first = await store.assessments.importDocuments(docs, ctx("import"));
     expect(first.every((r) => r.result === "created")).toBe(true);
