@@ -96,7 +96,8 @@ export const assessments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("assessments_updated_idx").on(t.updatedAt),
+    index("assessments_updated_idx").on(t.updatedAt, t.slug),
+    index("assessments_title_idx").on(t.title, t.slug),
     index("assessments_outcome_idx").on(t.outcome),
     index("assessments_next_review_idx").on(t.nextReview),
   ],
