@@ -42,6 +42,12 @@ module.exports = {
       to: { path: "^src/(cli|server|store|render|content|check|web)" },
     },
     {
+      name: "check-uses-core-content-render",
+      severity: "error",
+      from: { path: "^src/check" },
+      to: { path: "^src/(cli|server|store|verify|web)" },
+    },
+    {
       name: "nothing-imports-cli",
       severity: "error",
       from: { path: "^src/(core|render|content|store|server|verify|check)" },

@@ -20,6 +20,14 @@ function newestSource(dir) {
   return newest;
 }
 
+// A reader that stops early (`basis … | head`) closes the pipe: stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 let entry;
 if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, "src"))) {
   entry = bundle;

@@ -6,8 +6,10 @@ import { build } from "esbuild";
 
 try {
   await build({
-    entryPoints: ["src/cli/main.ts"],
-    outfile: "dist/basis.mjs",
+    // The verify worker is its own entry: worker threads start from a file.
+    entryPoints: { basis: "src/cli/main.ts", "verify-worker": "src/verify/worker.ts" },
+    outdir: "dist",
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",

@@ -4,6 +4,7 @@
  * one line on standard error and an exit code (see `EXIT`), never a stack trace.
  */
 import { Command, CommanderError } from "commander";
+import { checkCommand } from "./commands/check.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { exportRegisterCommand } from "./commands/export-register.ts";
 import { newCommand } from "./commands/new.ts";
@@ -14,6 +15,7 @@ import { serveCommand } from "./commands/serve.ts";
 import { auditCommand, exportCommand, importCommand } from "./commands/store-commands.ts";
 import { templatesCommand } from "./commands/templates.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { verifyCommand } from "./commands/verify.ts";
 import { CliError, EXIT, type Io, processIo } from "./io.ts";
 
 export function buildProgram(io: Io): Command {
@@ -27,6 +29,8 @@ export function buildProgram(io: Io): Command {
     newCommand(io),
     validateCommand(io),
     evaluateCommand(io),
+    checkCommand(io),
+    verifyCommand(io),
     renderCommand(io),
     exportRegisterCommand(io),
     screenCommand((c) => io.exit(c)),

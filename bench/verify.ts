@@ -1,0 +1,271 @@
+/**
+ * `basis verify` throughput and peak memory on 1 GB of JSON Lines audit events and 1 GB of
+ * combined-format access log (generated once into a temporary folder, with a sprinkling of
+ * planted violations), beside ripgrep searching the same files for the equivalent patterns in
+ * the same run. Goals: at least half of ripgrep's throughput, peak RSS at most 200 MB.
+ *
+ * Peak RSS is the child's maximum resident set (worker threads included) from
+ * `/usr/bin/time`, or the VmHWM of `/proc/<pid>/status` sampled while it runs.
+ * Run alone with `npx tsx bench/verify.ts`; `bench/run.ts` calls `verifyBench()`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse, stringify } from "yaml";
+import { writeAccessLog, writeAuditEvents } from "../src/verify/testing/generate.ts";
+
+export interface BenchRow {
+  figure: string;
+  value: number;
+  unit: string;
+  goal?: string;
+}
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const TODAY = "2026-11-22";
+/** 1 GB per file; BASIS_BENCH_VERIFY_BYTES makes a quicker, smaller run. */
+const GB = Number(process.env.BASIS_BENCH_VERIFY_BYTES ?? 1000 * 1000 * 1000);
+const MB = 1024 * 1024;
+
+/** What ripgrep looks for: the same promises verify checks, as regular expressions. */
+const IPV4_FULL = String.raw`\b\d{1,3}\.\d{1,3}\.\d{1,3}\.[1-9]\d{0,2}\b`;
+const EMAIL = String.raw`[A-Za-z0-9._%+-]+(@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
+const QUERY = String.raw`\?`;
+
+interface Measured {
+  seconds: number;
+  /** User + system CPU time, when /usr/bin/time is there to tell. */
+  cpuSeconds?: number;
+  peakRssMb: number;
+  code: number | null;
+}
+
+/** Run a command, timing it and taking its peak RSS. */
+async function measure(cmd: string, args: string[]): Promise<Measured> {
+  const useTime = existsSync("/usr/bin/time");
+  const report = join(tmpdir(), `basis-bench-time-${process.pid}.txt`);
+  const started = performance.now();
+  const child = useTime
+    ? spawn("/usr/bin/time", ["-f", "%M %U %S", "-o", report, cmd, ...args], {
+        cwd: root,
+        stdio: ["ignore", "ignore", "pipe"],
+      })
+    : spawn(cmd, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  let hwm = 0;
+  const sampler = useTime
+    ? undefined
+    : setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+          if (m) hwm = Math.max(hwm, Number(m[1]));
+        } catch {
+          // the process has ended
+        }
+      }, 20);
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const seconds = (performance.now() - started) / 1000;
+  if (sampler) clearInterval(sampler);
+  let cpuSeconds: number | undefined;
+  if (useTime) {
+    // "%M %U %S": peak RSS in KB, then user and system CPU seconds
+    const last = readFileSync(report, "utf8").trim().split("\n").pop() ?? "";
+    const [rss, user, sys] = last.split(" ").map(Number);
+    hwm = rss ?? 0;
+    cpuSeconds = (user ?? 0) + (sys ?? 0);
+    rmSync(report, { force: true });
+  }
+  if (code !== 0 && code !== 1)
+    throw new Error(`${cmd} ${args.join(" ")} exited ${code}: ${stderr.slice(0, 500)}`);
+  return {
+    seconds,
+    peakRssMb: hwm / 1024,
+    code,
+    ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
+  };
+}
+
+/**
+ * `basis verify` as a user runs it: the bundled CLI once `verify` is registered in it (with its
+ * worker bundled beside it), else a bundle of the command and its worker made here the same
+ * way `scripts/build-cli.mjs` bundles the CLI, so the figures are not those of a TypeScript
+ * loader starting in every thread.
+ */
+async function verifyRunner(
+  outDir: string,
+): Promise<(spec: string, file: string) => [string, string[]]> {
+  const report = join(outDir, "report.json");
+  const args = (spec: string, file: string) => [
+    "--assessment",
+    spec,
+    "--today",
+    TODAY,
+    "--format",
+    "json",
+    "-o",
+    report,
+    file,
+  ];
+  const help = spawnSync(process.execPath, ["bin/basis.js", "--help"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (
+    /^\s+verify\b/m.test(help.stdout ?? "") &&
+    existsSync(join(root, "dist", "verify-worker.mjs"))
+  )
+    return (spec, file) => [process.execPath, ["bin/basis.js", "verify", ...args(spec, file)]];
+  const { build } = await import("esbuild");
+  const entry = join(outDir, "runner.ts");
+  writeFileSync(
+    entry,
+    `import { verifyCommand } from ${JSON.stringify(join(root, "src/cli/commands/verify.ts"))};
+const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t), isTTY: false, exit: (c: number) => { process.exitCode = c; } };
+await verifyCommand(io).exitOverride().parseAsync(process.argv.slice(2), { from: "user" });
+`,
+  );
+  await build({
+    entryPoints: { runner: entry, "verify-worker": join(root, "src/verify/worker.ts") },
+    outdir: outDir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return (spec, file) => [process.execPath, [join(outDir, "runner.mjs"), ...args(spec, file)]];
+}
+
+async function best(times: number, run: () => Promise<Measured>): Promise<Measured> {
+  let top: Measured | undefined;
+  for (let i = 0; i < times; i++) {
+    const m = await run();
+    if (!top || m.seconds < top.seconds)
+      top = { ...m, peakRssMb: Math.max(m.peakRssMb, top?.peakRssMb ?? 0) };
+  }
+  return top as Measured;
+}
+
+export async function verifyBench(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "basis-verify-bench-"));
+  // Inside the project, so the bundle finds the project's node_modules.
+  const out = mkdtempSync(join(root, "dist", "bench-verify-"));
+  const rows: BenchRow[] = [];
+  try {
+    const runner = await verifyRunner(out);
+    const audit = join(dir, "audit.jsonl");
+    const access = join(dir, "access.log");
+    const t = performance.now();
+    writeAuditEvents(audit, {
+      bytes: GB,
+      today: TODAY,
+      seed: 21,
+      plant: { fullIp: 5000, extraField: 2000, email: 1000, expired: 3000 },
+    });
+    writeAccessLog(access, {
+      bytes: GB,
+      today: TODAY,
+      seed: 22,
+      plant: { fullIpv4: 5000, pathQuery: 2000, referrerQuery: 2000, rawUa: 3000, expired: 1000 },
+    });
+    console.log(
+      `generated 2 x ${(GB / MB).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    );
+    const webSpec = join(dir, "web-analytics.yaml");
+    const web = parse(
+      readFileSync(join(root, "src/content/templates/cookieless-analytics.yaml"), "utf8"),
+    );
+    web.lia.minimisation.fields.push(
+      { name: "status", purpose: "Spot broken pages", retention: "25 months", retentionDays: 750 },
+      {
+        name: "bytes",
+        purpose: "Spot unusual traffic",
+        retention: "25 months",
+        retentionDays: 750,
+      },
+    );
+    writeFileSync(webSpec, stringify(web));
+    const rg = spawnSync("rg", ["--version"]).status === 0;
+    if (!rg)
+      console.warn(
+        "\n*** ripgrep (rg) is not installed: the comparison with ripgrep is SKIPPED ***\n",
+      );
+    const cases = [
+      {
+        name: "JSON Lines",
+        file: audit,
+        spec: join(root, "src/content/templates/audit-logging.yaml"),
+        patterns: [IPV4_FULL, EMAIL],
+      },
+      { name: "combined log", file: access, spec: webSpec, patterns: [IPV4_FULL, EMAIL, QUERY] },
+    ];
+    for (const c of cases) {
+      const size = statSync(c.file).size;
+      const [cmd, args] = runner(c.spec, c.file);
+      const v = await best(2, () => measure(cmd, args));
+      const verifyRate = size / MB / v.seconds;
+      let rgRate: number | undefined;
+      if (rg) {
+        const r = await best(2, () =>
+          measure("rg", ["-c", ...c.patterns.flatMap((p) => ["-e", p]), c.file]),
+        );
+        rgRate = size / MB / r.seconds;
+        rows.push({
+          figure: `ripgrep, same patterns: 1 GB ${c.name}`,
+          value: Math.round(rgRate),
+          unit: "MB/s",
+        });
+        if (r.cpuSeconds)
+          rows.push({
+            figure: `ripgrep: 1 GB ${c.name}, per CPU second`,
+            value: Math.round(size / MB / r.cpuSeconds),
+            unit: "MB/cpu-s",
+          });
+      }
+      rows.push({
+        figure: `basis verify: 1 GB ${c.name}, throughput`,
+        value: Math.round(verifyRate),
+        unit: "MB/s",
+        ...(rgRate ? { goal: `>= ${Math.round(rgRate / 2)} (0.5 x ripgrep)` } : {}),
+      });
+      // On a shared machine wall time depends on what else runs; CPU time shows the work done.
+      if (v.cpuSeconds)
+        rows.push({
+          figure: `basis verify: 1 GB ${c.name}, per CPU second`,
+          value: Math.round(size / MB / v.cpuSeconds),
+          unit: "MB/cpu-s",
+        });
+      if (rgRate)
+        rows.push({
+          figure: `basis verify / ripgrep: 1 GB ${c.name}`,
+          value: Math.round((verifyRate / rgRate) * 100) / 100,
+          unit: "x",
+          goal: ">= 0.5",
+        });
+      rows.push({
+        figure: `basis verify: 1 GB ${c.name}, peak RSS`,
+        value: Math.round(v.peakRssMb),
+        unit: "MB",
+        goal: "<= 200",
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const rows = await verifyBench();
+  const width = Math.max(...rows.map((r) => r.figure.length));
+  for (const r of rows)
+    console.log(
+      `${r.figure.padEnd(width)}  ${String(r.value).padStart(8)}  ${r.unit.padEnd(5)}  ${r.goal ?? ""}`,
+    );
+}

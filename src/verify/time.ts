@@ -1,0 +1,170 @@
+/**
+ * @module verify/time
+ * Record timestamps read straight from bytes: ISO 8601 (`2026-03-01`, `2026-03-01T10:00:00Z`,
+ * with fractions and `±hh:mm` offsets) and the common-log date (`10/Oct/2026:13:55:36 -0700`).
+ * Returns milliseconds since the epoch, or NaN when the value is neither.
+ */
+
+/** Month number by its three-letter English abbreviation, packed as one integer. */
+const MONTHS = new Map<number, number>();
+for (const [i, m] of [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+].entries())
+  MONTHS.set((m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i + 1);
+
+function digits(buf: Uint8Array, at: number, n: number, e: number): number {
+  if (at + n > e) return -1;
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = (buf[i] as number) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian), without a Date object. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function utc(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+): number {
+  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+}
+
+function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return false;
+  if (s < 0 || s > 60) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 ? (leap ? 29 : 28) : (MONTH_DAYS[mo] as number));
+}
+
+/** Parse a timestamp in `buf[s, e)`. */
+export function parseTimeBytes(buf: Uint8Array, s: number, e: number): number {
+  if (e - s >= 10 && buf[s + 4] === 45) return parseIso(buf, s, e);
+  if (e - s >= 20 && buf[s + 2] === 47) return parseCommonLog(buf, s, e);
+  return Number.NaN;
+}
+
+const encoder = new TextEncoder();
+
+export function parseTimeString(value: string): number {
+  if (value.length > 64) return Number.NaN;
+  const bytes = encoder.encode(value);
+  return parseTimeBytes(bytes, 0, bytes.length);
+}
+
+function parseIso(buf: Uint8Array, s: number, e: number): number {
+  const y = digits(buf, s, 4, e);
+  const mo = digits(buf, s + 5, 2, e);
+  const d = digits(buf, s + 8, 2, e);
+  if (y < 0 || mo < 0 || d < 0 || buf[s + 7] !== 45) return Number.NaN;
+  let i = s + 10;
+  let h = 0;
+  let mi = 0;
+  let sec = 0;
+  let ms = 0;
+  let offset = 0;
+  if (i < e && (buf[i] === 84 || buf[i] === 116 || buf[i] === 32)) {
+    h = digits(buf, i + 1, 2, e);
+    mi = digits(buf, i + 4, 2, e);
+    if (h < 0 || mi < 0 || buf[i + 3] !== 58) return Number.NaN;
+    i += 6;
+    if (i < e && buf[i] === 58) {
+      sec = digits(buf, i + 1, 2, e);
+      if (sec < 0) return Number.NaN;
+      i += 3;
+      if (i < e && (buf[i] === 46 || buf[i] === 44)) {
+        i++;
+        const start = i;
+        let scale = 100;
+        while (i < e && (buf[i] as number) >= 48 && (buf[i] as number) <= 57) {
+          ms += ((buf[i] as number) - 48) * scale;
+          scale /= 10;
+          i++;
+        }
+        if (i === start) return Number.NaN;
+        ms = Math.floor(ms);
+      }
+    }
+    if (i < e) {
+      const c = buf[i];
+      if (c === 90 || c === 122) i++;
+      else if (c === 43 || c === 45) {
+        const oh = digits(buf, i + 1, 2, e);
+        const colon = buf[i + 3] === 58 ? 1 : 0;
+        const om = digits(buf, i + 3 + colon, 2, e);
+        if (oh < 0 || om < 0) return Number.NaN;
+        offset = (c === 43 ? 1 : -1) * (oh * 60 + om);
+        i += 5 + colon;
+      }
+    }
+  }
+  if (i !== e || !valid(y, mo, d, h, mi, sec)) return Number.NaN;
+  return utc(y, mo, d, h, mi, sec, ms) - offset * 60_000;
+}
+
+function parseCommonLog(buf: Uint8Array, s: number, e: number): number {
+  // dd/Mon/yyyy:HH:MM:SS +zzzz
+  const d = digits(buf, s, 2, e);
+  const mon = MONTHS.get(
+    ((buf[s + 3] as number) << 16) | ((buf[s + 4] as number) << 8) | (buf[s + 5] as number),
+  );
+  const y = digits(buf, s + 7, 4, e);
+  const h = digits(buf, s + 12, 2, e);
+  const mi = digits(buf, s + 15, 2, e);
+  const sec = digits(buf, s + 18, 2, e);
+  if (d < 0 || mon === undefined || y < 0 || h < 0 || mi < 0 || sec < 0) return Number.NaN;
+  if (buf[s + 6] !== 47 || buf[s + 11] !== 58) return Number.NaN;
+  let offset = 0;
+  let i = s + 20;
+  if (i < e && buf[i] === 32) {
+    const sign = buf[i + 1];
+    const oh = digits(buf, i + 2, 2, e);
+    const om = digits(buf, i + 4, 2, e);
+    if ((sign !== 43 && sign !== 45) || oh < 0 || om < 0) return Number.NaN;
+    offset = (sign === 43 ? 1 : -1) * (oh * 60 + om);
+    i += 6;
+  }
+  if (i !== e || !valid(y, mon, d, h, mi, sec)) return Number.NaN;
+  return utc(y, mon, d, h, mi, sec, 0) - offset * 60_000;
+}
+
+/** Midnight UTC at the start of a YYYY-MM-DD day. */
+export function dayStartMs(isoDate: string): number {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+export const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD of an instant, UTC. */
+export function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
