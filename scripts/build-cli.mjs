@@ -10,6 +10,9 @@ try {
     entryPoints: { basis: "src/cli/main.ts", "verify-worker": "src/verify/worker.ts" },
     outdir: "dist",
     outExtension: { ".js": ".mjs" },
+    // Commands load the server, the database and the PDF and Word renderers on use only.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     bundle: true,
     platform: "node",
     format: "esm",

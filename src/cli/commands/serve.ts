@@ -6,8 +6,6 @@
  */
 import { Command } from "commander";
 import { DomainError } from "../../core/errors.ts";
-import { buildServer } from "../../server/build-server.ts";
-import { openStore } from "../../store/index.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 
 export interface ServeOptions {
@@ -20,6 +18,9 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new CliError(`--port "${opts.port}": use a number from 0 to 65535`, EXIT.usage);
+  // Loaded on use, so other commands do not pay for the server and database at start.
+  const { openStore } = await import("../../store/index.ts");
+  const { buildServer } = await import("../../server/build-server.ts");
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
     store = await openStore({ dataDir: opts.dataDir, command: `basis serve (port ${opts.port})` });

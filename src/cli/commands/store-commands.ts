@@ -10,7 +10,7 @@ import { Command } from "commander";
 import { DomainError } from "../../core/errors.ts";
 import type { Assessment } from "../../core/schema/index.ts";
 import { toYaml } from "../../core/serialize.ts";
-import { openStore, type Store } from "../../store/index.ts";
+import type { Store } from "../../store/index.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 import { assessmentsOf, formatErrors, loadBasisFile, readTextFile } from "../load-file.ts";
 import { call, remoteOf } from "../remote.ts";
@@ -29,6 +29,8 @@ async function withStore<T>(
   fn: (store: Store) => Promise<T>,
 ): Promise<T> {
   let store: Store;
+  // Loaded on use, so other commands do not pay for the database at start.
+  const { openStore } = await import("../../store/index.ts");
   try {
     store = await openStore({ dataDir: opts.dataDir, command });
   } catch (e) {
