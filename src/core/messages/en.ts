@@ -385,6 +385,13 @@ export const en: Record<RuleCode, MessageEntry> = {
     fix: () =>
       "Tell people about the decision, let them make representations, obtain human intervention and contest the decision, and record these safeguards.",
   },
+  DPIA_MISSING_AFTER_START: {
+    title: "Processing started without its DPIA",
+    message: (p) =>
+      `The processing started on ${p.startsOn}, but the DPIA it calls for (criteria: ${p.indicators}) is not completed; a DPIA must come before the processing.`,
+    fix: () =>
+      "Complete the DPIA now, consult the supervisory authority if high risk remains, and record it in activity.dpia; consider pausing the processing until then.",
+  },
   DPIA_LIKELY: {
     title: "DPIA required",
     message: (p) =>

@@ -259,6 +259,7 @@ export const RULES = {
     uk: ["uk-gdpr-art-22a-22d"],
   },
   DPIA_LIKELY: { ...W(), area: "risk", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
+  DPIA_MISSING_AFTER_START: { ...B(), area: "risk", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
   TRANSFER_NO_MECHANISM: {
     ...B(),
     area: "risk",

@@ -67,11 +67,18 @@ export function checkDpia(ctx: RuleContext): void {
   // needs a DPIA; otherwise two or more WP248 criteria make one likely to be required.
   const mandatory = indicators.includes("automated-decision-legal-effect");
   if ((mandatory || indicators.length >= 2) && ctx.a.activity.dpia?.status !== "completed") {
-    ctx.emit("DPIA_LIKELY", "activity.dpiaIndicators", {
+    const params = {
       indicators: indicators.join(", "),
       count: indicators.length,
       mandatory: mandatory ? "yes" : "no",
-    });
+    };
+    ctx.emit("DPIA_LIKELY", "activity.dpiaIndicators", params);
+    // Art. 35(1): the DPIA comes before the processing; once it has started without one, the
+    // processing runs without its assessment.
+    const started = ctx.a.activity.startsOn;
+    if (started && started <= ctx.today) {
+      ctx.emit("DPIA_MISSING_AFTER_START", "activity.dpia", { ...params, startsOn: started });
+    }
   }
 }
 

@@ -499,6 +499,16 @@ const CASES: Record<RuleCode, Case> = {
       a.activity.dpia = { status: "completed", reference: "DPIA-7" };
     },
   },
+  DPIA_MISSING_AFTER_START: {
+    fires: (a) => {
+      a.activity.dpiaIndicators = ["large-scale", "systematic-monitoring"];
+      a.activity.startsOn = "2026-01-01";
+    },
+    near: (a) => {
+      a.activity.dpiaIndicators = ["large-scale", "systematic-monitoring"];
+      a.activity.startsOn = "2026-09-01";
+    },
+  },
   TRANSFER_NO_MECHANISM: {
     fires: (a) => (a.activity.transfers = [{ destination: "United States" }]),
     near: (a) =>
