@@ -250,6 +250,26 @@ describe.each(backends)("store contract on $name", ({ open }) => {
     expect((await store.audit.verify()).ok).toBe(true);
   });
 
+  it("notices when the newest audit events are removed", async () => {
+    const fresh = await open();
+    try {
+      for (const id of ["head-a", "head-b"])
+        await fresh.assessments.create(
+          anAssessment()
+            .with((x) => (x.id = id))
+            .build(),
+          ctx(),
+        );
+      expect((await fresh.audit.verify()).ok).toBe(true);
+      const events = await fresh.audit.list(0, 100);
+      const last = events[events.length - 1] as (typeof events)[0];
+      await fresh.database.db.execute(sql`delete from audit_events where seq = ${last.seq}`);
+      expect((await fresh.audit.verify()).broken?.reason).toBe("head-missing");
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("chains the audit trail and catches an edited, a deleted and a reordered event", async () => {
     expect(await store.audit.verify()).toMatchObject({ ok: true });
     const { db } = store.database;
