@@ -4,6 +4,7 @@
  * one line on standard error and an exit code (see `EXIT`), never a stack trace.
  */
 import { Command, CommanderError } from "commander";
+import { PACKAGE_VERSION } from "../content/paths.ts";
 import { checkCommand } from "./commands/check.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { exportRegisterCommand } from "./commands/export-register.ts";
@@ -21,7 +22,7 @@ import { CliError, EXIT, type Io, processIo } from "./io.ts";
 export function buildProgram(io: Io): Command {
   const program = new Command("basis")
     .description("Decide, document and defend the lawful basis of processing (EU and UK GDPR)")
-    .version("0.1.0")
+    .version(PACKAGE_VERSION)
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   for (const cmd of [

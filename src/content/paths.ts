@@ -21,5 +21,9 @@ function findPackageRoot(): string {
 }
 
 export const PACKAGE_ROOT = findPackageRoot();
+/** The version in Basis's package.json: what the CLI, the API and SARIF/JUnit reports name. */
+export const PACKAGE_VERSION = String(
+  JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version,
+);
 export const CONTENT_DIR = join(PACKAGE_ROOT, "src", "content");
 export const SCHEMA_DIR = join(PACKAGE_ROOT, "schema");

@@ -6,6 +6,7 @@
  * shares, so that "Not recorded" reads the same in the LIA, the lawful-basis assessment and
  * the register.
  */
+import { LI_BASES } from "../core/rules/context.ts";
 import type { Evaluation, Finding } from "../core/rules/types.ts";
 import type { Assessment } from "../core/schema/index.ts";
 import { formatDate } from "./labels.ts";
@@ -41,16 +42,12 @@ export interface MultiDocumentContext extends DocumentContext {
 export const NOT_RECORDED = "Not recorded";
 export const DEFAULT_CADENCE_MONTHS = 12;
 
-/** Art. 6(1)(f) and the UK's Art. 6(1)(ea): the bases an LIA (or its necessity part) is for. */
-export const LI_BASES: ReadonlySet<string> = new Set([
-  "legitimate-interests",
-  "recognised-legitimate-interest",
-]);
+export { LI_BASES };
 
-/** The next review date: the one recorded, else the one the engine computed, if any. */
-export function nextReviewDate(a: Assessment, evaluation: Evaluation): string | undefined {
+/** The next review date as the engine computed it (a stated date, or the cadence from the latest review). */
+export function nextReviewDate(_a: Assessment, evaluation: Evaluation): string | undefined {
   const fact = evaluation.trace.facts.nextReview;
-  return a.review?.nextReview ?? (typeof fact === "string" ? fact : undefined);
+  return typeof fact === "string" ? fact : undefined;
 }
 
 /** `14 November 2026`, with "(overdue)" when it is before today; "Not recorded" when unknown. */

@@ -229,7 +229,8 @@ export function testEvaluation(): Evaluation {
           outcome: "incomplete",
         },
       ],
-      facts: {},
+      // As the engine reports it for testAssessment(): the review date the file states.
+      facts: { nextReview: "2027-01-15" },
     },
   };
 }

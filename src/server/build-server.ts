@@ -9,6 +9,7 @@ import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
+import { PACKAGE_VERSION } from "../content/paths.ts";
 import { DomainError } from "../core/errors.ts";
 import type { Principal } from "../store/accounts.ts";
 import {
@@ -32,7 +33,7 @@ declare module "fastify" {
 }
 
 export const SESSION_COOKIE = "basis_session";
-export const API_VERSION = "0.1.0";
+export const API_VERSION = PACKAGE_VERSION;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Every API route, in one list: registration, OpenAPI and the authorisation matrix use it. */

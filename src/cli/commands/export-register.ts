@@ -5,9 +5,8 @@
  * (`*.yaml`, `*.yml`) in a folder. The XLSX is binary: it goes to `-o <file>`, or to standard
  * output only when that is not a terminal.
  */
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { Command, Option } from "commander";
+import { collectFiles } from "../../check/collect-files.ts";
 import type { Assessment } from "../../core/schema/index.ts";
 import { renderRegister } from "../../render/publish.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
@@ -21,21 +20,13 @@ export interface ExportRegisterOptions {
   today?: string;
 }
 
-/** The Basis files to read: the file itself, or the YAML files of a folder in name order. */
+/** The Basis files to read: the file itself, or the Basis files under a folder (as `basis check` finds them). */
 function filesOf(target: string): string[] {
-  let isDir = false;
-  try {
-    isDir = statSync(target).isDirectory();
-  } catch {
-    return [target]; // loadBasisFile reports the missing file
-  }
-  if (!isDir) return [target];
-  const files = readdirSync(target)
-    .filter((f) => /\.ya?ml$/i.test(f))
-    .sort()
-    .map((f) => join(target, f));
-  if (files.length === 0) throw new CliError(`${target}: no .yaml or .yml files in this folder`);
-  return files;
+  const found = collectFiles([target]);
+  if (found.missing.length > 0) return found.missing; // loadBasisFile reports the missing file
+  if (found.files.length === 0)
+    throw new CliError(`${target}: no Basis .yaml or .yml files in this folder`);
+  return found.files;
 }
 
 export async function runExportRegister(

@@ -26,7 +26,7 @@ import { defineRoute } from "../route.ts";
 
 const SCHEMA_URL = "https://basis.invalid/schema/assessment.schema.json";
 /** An assessment is addressed by its uuid or by its slug (the file's id). */
-const AssessmentRef = z
+export const AssessmentRef = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "use the assessment's id or slug");
 const IdParams = z.strictObject({ id: AssessmentRef });

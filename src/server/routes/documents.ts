@@ -19,6 +19,7 @@ import {
 } from "../../render/publish.ts";
 import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
+import { AssessmentRef } from "./assessments.ts";
 
 const DocumentQuery = z.strictObject({
   format: z.enum(RENDER_FORMATS).default("md"),
@@ -41,7 +42,7 @@ export function documentRoutes() {
       tag: "documents",
       policy: canRead,
       params: z.strictObject({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "use the assessment's id or slug"),
+        id: AssessmentRef,
       }),
       query: DocumentQuery,
       async handler({ store, params, query, reply, actor, now, today }) {
