@@ -78,6 +78,17 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     bad: { body: { email: "x", password: "y" }, path: "body.email" },
   }),
   "GET /api/session": async () => ({ url: "/api/session" }),
+  "GET /api/templates": async () => ({ url: "/api/templates" }),
+  "GET /api/templates/:id": async () => ({
+    url: "/api/templates/cookieless-analytics",
+    bad: { url: "/api/templates/Not_An_Id", path: "params.id" },
+  }),
+  "GET /api/questionnaires": async () => ({ url: "/api/questionnaires" }),
+  "GET /api/questionnaires/:id": async () => ({
+    url: "/api/questionnaires/lia-screening-2018",
+    bad: { url: "/api/questionnaires/Not_An_Id", path: "params.id" },
+  }),
+  "GET /api/references": async () => ({ url: "/api/references" }),
   "DELETE /api/session": async () => ({ url: "/api/session" }),
   "GET /api/users": async () => ({ url: "/api/users" }),
   "POST /api/users": async () => ({

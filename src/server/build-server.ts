@@ -22,9 +22,11 @@ import {
 import { accountRoutes } from "./routes/accounts.ts";
 import { assessmentRoutes } from "./routes/assessments.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { contentRoutes } from "./routes/content.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { setupPage } from "./routes/setup-page.ts";
 import { systemRoutes } from "./routes/system.ts";
+import { serveWebApp } from "./web-app.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -44,6 +46,7 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
     ...assessmentRoutes(),
     ...documentRoutes(),
     ...auditRoutes(),
+    ...contentRoutes(),
   ] as RouteSpec<never, never, never>[];
 }
 
@@ -101,5 +104,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const openapi = openApiDocument(routes, API_VERSION);
   app.get("/api/openapi.json", async () => openapi);
   setupPage(app, deps);
+  await serveWebApp(app);
   return app;
 }
