@@ -1,15 +1,20 @@
 /**
  * `basis check` as CI runs it: over the fixtures and over folders, in every report format,
- * with the exit codes a pipeline relies on. SARIF is validated against the SARIF 2.1.0 schema.
+ * with the exit codes a pipeline relies on, and over a running server's register with
+ * `--server URL --token T`. SARIF is validated against the SARIF 2.1.0 schema.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Command, CommanderError } from "commander";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkCommand } from "../src/cli/commands/check.ts";
+import { importCommand } from "../src/cli/commands/store-commands.ts";
 import { bufferIo, CliError, type Io } from "../src/cli/io.ts";
+import { buildServer } from "../src/server/build-server.ts";
+import { openStore } from "../src/store/index.ts";
 import { sarifErrors } from "./schemas/sarif.ts";
 
 async function run(make: (io: Io) => Command, ...argv: string[]) {
@@ -154,4 +159,96 @@ describe("basis check", () => {
     expect((await check("fixtures", "--today", "2026-02-30")).code).toBe(2);
     expect((await check("fixtures", "--format", "xml")).code).toBe(2);
   });
+});
+
+describe("basis check --server", () => {
+  /** What a run says failed: assessment id -> its gate violations' codes, sorted. */
+  const failures = (json: {
+    files: {
+      assessments: { id: string; passed: boolean; findings: { code: string; gate: boolean }[] }[];
+    }[];
+  }) =>
+    Object.fromEntries(
+      json.files
+        .flatMap((f) => f.assessments)
+        .filter((a) => !a.passed)
+        .map((a) => [
+          a.id,
+          a.findings
+            .filter((f) => f.gate)
+            .map((f) => f.code)
+            .sort(),
+        ]),
+    );
+
+  it("gates a running server's register the same as the files it was imported from", async () => {
+    const dir = tempDir();
+    const now = new Date("2026-11-22T09:00:00Z");
+    const store = await openStore({ dataDir: dir, databaseUrl: "" });
+    const app = await buildServer({ store, now: () => now });
+    try {
+      await app.listen({ host: "127.0.0.1", port: 0 });
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const token = async (role: "viewer" | "editor") =>
+        (await store.accounts.createApiToken({ name: role, role }, null, "test", now)).token;
+      const fixtures = readdirSync("fixtures").map((f) => join("fixtures", f));
+      const server = ["--server", url, "--token", await token("viewer")];
+      // Nothing imported yet: nothing to check is a usage error, as for an empty folder.
+      const empty = await check(...server, ...TODAY);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain("no assessments to check");
+      const imported = await run(
+        importCommand,
+        ...fixtures,
+        "--server",
+        url,
+        "--token",
+        await token("editor"),
+      );
+      expect(imported.code).toBe(0);
+
+      const text = await check(...server, ...TODAY);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain(`7 assessments on ${url}`);
+      expect(text.stdout).toContain("FAILED: 3 of 7 assessments fail the gate (4 violations)");
+      expect(text.stdout).toMatch(
+        new RegExp(`${url}/api/assessments/levqor-platform-lia {2}REVIEW_OVERDUE`),
+      );
+
+      const fromServer = JSON.parse((await check(...server, ...TODAY, "--format", "json")).stdout);
+      const fromFiles = JSON.parse((await check("fixtures", ...TODAY, "--format", "json")).stdout);
+      expect(fromServer.totals).toMatchObject({ assessments: 7, failed: 3, violations: 4 });
+      expect(fromServer.exitCode).toBe(1);
+      expect(failures(fromServer)).toEqual(failures(fromFiles));
+      expect(Object.keys(failures(fromServer))).toHaveLength(3);
+
+      const sarif = JSON.parse((await check(...server, ...TODAY, "--format", "sarif")).stdout);
+      expect(sarifErrors(sarif)).toEqual([]);
+      const overdue = sarif.runs[0].results.find(
+        (x: { ruleId: string }) => x.ruleId === "REVIEW_OVERDUE",
+      );
+      expect(overdue.level).toBe("error");
+      expect(overdue.locations[0]).toEqual({
+        physicalLocation: {
+          artifactLocation: { uri: `${url}/api/assessments/levqor-platform-lia` },
+        },
+        logicalLocations: [{ fullyQualifiedName: "levqor-platform-lia/review.nextReview" }],
+      });
+
+      const out = join(dir, "junit.xml");
+      expect((await check(...server, ...TODAY, "--format", "junit", "-o", out)).code).toBe(1);
+      const xml = readFileSync(out, "utf8");
+      expect(xml).toMatch(/tests="7" failures="3" errors="0" skipped="0"/);
+      expect(xml.match(/<failure /g)).toHaveLength(3);
+
+      // A wrong token, or paths beside --server, stop the check instead of passing it.
+      const denied = await check("--server", url, "--token", "not-a-token", ...TODAY);
+      expect(denied.code).toBe(1);
+      expect(denied.stderr).toMatch(/GET \/api\/export failed \(401\)/);
+      expect((await check("fixtures", ...server, ...TODAY)).code).toBe(2);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  }, 60_000);
 });

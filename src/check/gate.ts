@@ -6,14 +6,14 @@
  *   - any blocker finding is open (fields without purpose or retention among them),
  *   - its review is overdue (a warning in `evaluate`, a failure here).
  * Retired and superseded assessments are reported but not gated. Each finding is located on
- * the line and column of its field path in the YAML, for SARIF and for people.
+ * the line and column of its field path in the YAML, for SARIF and for people. A document
+ * fetched from a server has no lines: its findings carry only their field path.
  */
-import type { Document, LineCounter } from "yaml";
 import { evaluate } from "../core/evaluate.ts";
 import { describeFinding } from "../core/messages/en.ts";
 import { type LocatedError, locatePath, parseYamlText, validateData } from "../core/parse.ts";
 import type { Finding } from "../core/rules/types.ts";
-import { type Assessment, BasisFile, registerAssessments } from "../core/schema/index.ts";
+import { Assessment, BasisFile, registerAssessments } from "../core/schema/index.ts";
 import { GATE_MESSAGES } from "./messages.ts";
 
 export type GateLevel = "error" | "warning" | "note";
@@ -69,17 +69,37 @@ export function checkFileText(file: string, text: string, options: GateOptions):
   const assessments =
     value.kind === "register"
       ? registerAssessments(value).map((a, i) =>
-          checkAssessment(a, options, parsed.doc, parsed.lines, ["activities", i]),
+          checkAssessment(a, options, locate, ["activities", i]),
         )
-      : [checkAssessment(value, options, parsed.doc, parsed.lines, [])];
+      : [checkAssessment(value, options, locate, [])];
   return { file, errors: [], assessments };
 }
+
+/**
+ * Gate one assessment document that is already data (a server's export), named `source` (its
+ * API URL). It is validated again: the gate trusts no more than it would trust a file.
+ */
+export function checkAssessmentData(
+  source: string,
+  data: unknown,
+  options: GateOptions,
+): CheckedFile {
+  const valid = validateData(data, Assessment);
+  if (!valid.ok) return { file: source, errors: valid.errors, assessments: [] };
+  return {
+    file: source,
+    errors: [],
+    assessments: [checkAssessment(valid.value, options, noLines, [])],
+  };
+}
+
+type Locate = (path: ReadonlyArray<PropertyKey>) => { line?: number; col?: number };
+const noLines: Locate = () => ({});
 
 function checkAssessment(
   a: Assessment,
   options: GateOptions,
-  doc: Document,
-  lines: LineCounter,
+  locate: Locate,
   prefix: (string | number)[],
 ): CheckedAssessment {
   const status = a.status ?? "draft";
@@ -90,7 +110,7 @@ function checkAssessment(
   const skipped = NOT_GATED.has(status) ? `${status}: not gated` : undefined;
   const place = (path: string) => {
     const segments = [...prefix, ...pathSegments(path)];
-    const at = locatePath(doc, lines, segments);
+    const at = locate(segments);
     return { path: formatSegments(segments), ...at };
   };
   const findings: GateFinding[] = evaluation.findings.map((f) => fromFinding(f, place, !skipped));

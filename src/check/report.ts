@@ -11,6 +11,8 @@ export interface CheckReport {
   files: CheckedFile[];
   /** YAML files found in directories that are not Basis files (no `format: basis/…`). */
   ignoredFiles: number;
+  /** The server the assessments were fetched from (`--server`); then each "file" is one URL. */
+  server?: string;
   totals: {
     files: number;
     invalidFiles: number;
@@ -22,12 +24,18 @@ export interface CheckReport {
   };
 }
 
-export function checkReport(today: string, files: CheckedFile[], ignoredFiles = 0): CheckReport {
+export function checkReport(
+  today: string,
+  files: CheckedFile[],
+  ignoredFiles = 0,
+  server?: string,
+): CheckReport {
   const all = files.flatMap((f) => f.assessments);
   return {
     today,
     files,
     ignoredFiles,
+    ...(server !== undefined ? { server } : {}),
     totals: {
       files: files.length,
       invalidFiles: files.filter((f) => f.errors.length > 0).length,
@@ -51,8 +59,11 @@ const at = (file: string, f: { line?: number; col?: number }) =>
 export function checkText(report: CheckReport, tty = false): string {
   const bold = (s: string) => (tty ? `\u001b[1m${s}\u001b[22m` : s);
   const t = report.totals;
+  const counted = `${t.assessments} assessment${t.assessments === 1 ? "" : "s"}`;
   const lines = [
-    `${bold("basis check")}: ${t.files} file${t.files === 1 ? "" : "s"}, ${t.assessments} assessment${t.assessments === 1 ? "" : "s"}, as of ${report.today}`,
+    report.server !== undefined
+      ? `${bold("basis check")}: ${counted} on ${report.server}, as of ${report.today}`
+      : `${bold("basis check")}: ${t.files} file${t.files === 1 ? "" : "s"}, ${counted}, as of ${report.today}`,
   ];
   for (const file of report.files) {
     if (file.errors.length > 0) {

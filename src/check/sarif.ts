@@ -113,7 +113,7 @@ export function checkSarif(report: CheckReport, toolVersion: string): string {
         result(f.code, {
           level: f.level,
           message: { text: `${f.message}${f.fix ? ` Fix: ${f.fix}` : ""}` },
-          locations: [location(file.file, f.line, f.col)],
+          locations: [location(file.file, f.line, f.col, `${a.id}/${f.path}`)],
           properties: { assessment: a.id, path: f.path, gate: f.gate, references: f.refs },
         });
   }
@@ -126,7 +126,11 @@ export function checkSarif(report: CheckReport, toolVersion: string): string {
           tool: { driver: { name: "basis check", version: toolVersion, rules } },
           invocations: [{ executionSuccessful: true }],
           results,
-          properties: { today: report.today, totals: report.totals },
+          properties: {
+            today: report.today,
+            totals: report.totals,
+            ...(report.server !== undefined ? { server: report.server } : {}),
+          },
         },
       ],
     },
@@ -135,12 +139,19 @@ export function checkSarif(report: CheckReport, toolVersion: string): string {
   )}\n`;
 }
 
-function location(file: string, line: number | undefined, col: number | undefined) {
+/** A finding without a line (a document from a server) is placed by its field path instead. */
+function location(
+  file: string,
+  line: number | undefined,
+  col: number | undefined,
+  logical?: string,
+) {
   return {
     physicalLocation: {
       artifactLocation: { uri: toUri(file) },
       ...(line ? { region: { startLine: line, ...(col ? { startColumn: col } : {}) } } : {}),
     },
+    ...(!line && logical ? { logicalLocations: [{ fullyQualifiedName: logical }] } : {}),
   };
 }
 
@@ -154,9 +165,11 @@ function pascal(code: string): string {
 
 /**
  * A path as a SARIF URI: relative paths (the usual case: inside the working directory) as URI
- * references with forward slashes, absolute ones as file: URLs.
+ * references with forward slashes, absolute ones as file: URLs, and an assessment fetched from
+ * a server (`--server`) by its API URL, as it is.
  */
 export function toUri(path: string): string {
+  if (/^https?:\/\//i.test(path)) return path;
   if (isAbsolute(path)) return pathToFileURL(path).href;
   return encodeURI(path.split("\\").join("/")).replace(/[?#]/g, (c) => (c === "?" ? "%3F" : "%23"));
 }
