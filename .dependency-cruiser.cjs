@@ -53,6 +53,13 @@ module.exports = {
       from: { path: "^src/(core|render|content|store|server|verify|check)" },
       to: { path: "^src/cli" },
     },
+    {
+      name: "web-uses-core-only",
+      comment: "the browser app imports the pure core and the label tables, never the server side",
+      severity: "error",
+      from: { path: "^web/" },
+      to: { path: "^src/", pathNot: ["^src/core/", "^src/render/labels\\.ts$"] },
+    },
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
   ],
   options: {

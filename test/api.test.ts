@@ -89,6 +89,10 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     bad: { url: "/api/questionnaires/Not_An_Id", path: "params.id" },
   }),
   "GET /api/references": async () => ({ url: "/api/references" }),
+  "GET /api/dashboard": async () => ({
+    url: "/api/dashboard?days=30",
+    bad: { url: "/api/dashboard?days=0", path: "query.days" },
+  }),
   "DELETE /api/session": async () => ({ url: "/api/session" }),
   "GET /api/users": async () => ({ url: "/api/users" }),
   "POST /api/users": async () => ({

@@ -23,6 +23,7 @@ import { accountRoutes } from "./routes/accounts.ts";
 import { assessmentRoutes } from "./routes/assessments.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { contentRoutes } from "./routes/content.ts";
+import { dashboardRoutes } from "./routes/dashboard.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { setupPage } from "./routes/setup-page.ts";
 import { systemRoutes } from "./routes/system.ts";
@@ -47,6 +48,7 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
     ...documentRoutes(),
     ...auditRoutes(),
     ...contentRoutes(),
+    ...dashboardRoutes(),
   ] as RouteSpec<never, never, never>[];
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Builds the web app into dist/web when any of its sources (web/, and the core engine it
+// runs in the browser) is newer than the last build, so `npm start` always serves the app
+// as the sources are. `--force` rebuilds regardless.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const index = join(root, "dist", "web", "index.html");
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (!e.name.endsWith(".test.ts")) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const sources = Math.max(
+  newest(join(root, "web")),
+  newest(join(root, "src", "core")),
+  statSync(join(root, "src", "render", "labels.ts")).mtimeMs,
+);
+if (!process.argv.includes("--force") && existsSync(index) && statSync(index).mtimeMs >= sources) {
+  process.exit(0);
+}
+let vite;
+try {
+  vite = await import("vite");
+} catch {
+  console.warn("basis: vite is not installed (npm install), so the web app was not rebuilt");
+  process.exit(existsSync(index) ? 0 : 1);
+}
+console.log("basis: building the web app…");
+await vite.build({ configFile: join(root, "web", "vite.config.ts"), logLevel: "warn" });

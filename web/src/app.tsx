@@ -1,0 +1,110 @@
+/**
+ * The frame around every screen: sign-in when nobody is signed in, otherwise the navigation
+ * and the screen the address names. Screens load on demand so the first paint stays small.
+ */
+import {
+  AppShell,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { lazy, Suspense } from "react";
+import { Link, Route, Switch, useLocation } from "wouter";
+import { SignIn } from "./screens/sign-in.tsx";
+import { useCan, useSession } from "./session.tsx";
+
+const Dashboard = lazy(() => import("./screens/dashboard.tsx"));
+const RegisterScreen = lazy(() => import("./screens/register.tsx"));
+const ActivityScreen = lazy(() => import("./screens/activity.tsx"));
+const ScreeningScreen = lazy(() => import("./screens/screening.tsx"));
+const UsersScreen = lazy(() => import("./screens/users.tsx"));
+
+const NAV = [
+  { href: "/", label: "Dashboard" },
+  { href: "/register", label: "Register" },
+  { href: "/screening", label: "Screening" },
+];
+
+export function App() {
+  const { principal, loading, signOut } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const [location] = useLocation();
+  const isAdmin = useCan("admin");
+
+  if (loading)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  if (!principal) return <SignIn />;
+
+  const nav = isAdmin ? [...NAV, { href: "/users", label: "Users" }] : NAV;
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={1} size="h3">
+              Basis
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="xs" c="dimmed">
+              {principal.name} · {principal.role}
+            </Text>
+            <Button variant="subtle" size="xs" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {nav.map((item) => (
+          <NavLink
+            key={item.href}
+            component={Link}
+            href={item.href}
+            label={item.label}
+            active={item.href === "/" ? location === "/" : location.startsWith(item.href)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader aria-label="Loading" />
+            </Center>
+          }
+        >
+          <Switch>
+            <Route path="/" component={Dashboard} />
+            <Route path="/register" component={RegisterScreen} />
+            <Route path="/activities/:slug/:tab?" component={ActivityScreen} />
+            <Route path="/screening" component={ScreeningScreen} />
+            <Route path="/users" component={UsersScreen} />
+            <Route>
+              <Title order={2}>Not found</Title>
+              <Text>
+                There is no screen at this address. <Link href="/">Go to the dashboard</Link>.
+              </Text>
+            </Route>
+          </Switch>
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

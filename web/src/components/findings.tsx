@@ -1,0 +1,118 @@
+/**
+ * Findings where they belong: the live evaluation is shared through context, and each part
+ * of the editor shows the findings whose path falls under it, with the sentence, the fix and
+ * the references the finding rests on.
+ */
+import { Alert, Anchor, Badge, Group, List, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext } from "react";
+import { api } from "../api.ts";
+import type { LiveResult } from "../live.ts";
+import type { PresentedFinding, ReferenceInfo } from "../types.ts";
+
+const LiveContext = createContext<LiveResult | null>(null);
+
+export function LiveProvider({ value, children }: { value: LiveResult; children: ReactNode }) {
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): LiveResult | null {
+  return useContext(LiveContext);
+}
+
+/** True when `path` is `at` or lies inside it. */
+export function under(path: string, at: string): boolean {
+  return path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`);
+}
+
+const COLOR = { blocker: "red", warning: "yellow", info: "blue" } as const;
+
+export function useReferences(): Map<string, ReferenceInfo> {
+  const { data } = useQuery({
+    queryKey: ["references"],
+    queryFn: () => api.get<{ references: ReferenceInfo[] }>("/api/references"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return new Map((data?.references ?? []).map((r) => [r.id, r]));
+}
+
+export function FindingCard({ f, showPath }: { f: PresentedFinding; showPath?: boolean }) {
+  const refs = useReferences();
+  return (
+    <Alert
+      color={COLOR[f.severity]}
+      variant="light"
+      p="xs"
+      data-finding={f.code}
+      data-severity={f.severity}
+      title={
+        <Group gap={6} wrap="wrap">
+          <Badge color={COLOR[f.severity]} size="xs" variant="filled">
+            {f.severity}
+          </Badge>
+          <Text size="sm" fw={600} component="span">
+            {f.title ?? f.code}
+          </Text>
+        </Group>
+      }
+    >
+      <Stack gap={4}>
+        <Text size="sm" className="wrap-anywhere">
+          {f.message}
+        </Text>
+        {f.fix && (
+          <Text size="sm" c="dark.6">
+            <strong>Fix:</strong> {f.fix}
+          </Text>
+        )}
+        <Group gap={6} wrap="wrap">
+          {showPath && (
+            <Text className="finding-path" c="dimmed">
+              {f.path || "(document)"} · {f.code}
+            </Text>
+          )}
+          {f.refs.map((id) => {
+            const r = refs.get(id);
+            return r?.url ? (
+              <Anchor key={id} href={r.url} target="_blank" rel="noreferrer" size="xs">
+                {r.title}
+              </Anchor>
+            ) : (
+              <Text key={id} size="xs" c="dimmed">
+                {r?.title ?? id}
+              </Text>
+            );
+          })}
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** The live findings and schema problems under `at`, beside the answers they concern. */
+export function Findings({ at, exact = false }: { at: string; exact?: boolean }) {
+  const live = useLive();
+  if (!live) return null;
+  const match = (p: string) => (exact ? p === at : under(p, at));
+  const issues = live.issues.filter((i) => match(i.path));
+  const findings = live.findings.filter((f) => match(f.path));
+  if (issues.length === 0 && findings.length === 0) return null;
+  return (
+    <Stack gap={6} aria-live="polite">
+      {issues.length > 0 && (
+        <Alert color="red" variant="outline" p="xs" title="Not valid yet">
+          <List size="sm">
+            {issues.map((i) => (
+              <List.Item key={`${i.path}:${i.message}`}>
+                <span className="finding-path">{i.path}</span>: {i.message}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {findings.map((f) => (
+        <FindingCard key={`${f.code}@${f.path}`} f={f} />
+      ))}
+    </Stack>
+  );
+}

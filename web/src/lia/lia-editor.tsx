@@ -1,0 +1,79 @@
+/**
+ * The LIA as EDPB 1/2024's three cumulative steps — purpose (the interests), necessity and
+ * balancing, one block per interest — then the data-minimisation specification and the
+ * conclusion. Each answer shows its findings as the user types.
+ */
+import { Alert, Button, Group, Stack, Stepper, Text } from "@mantine/core";
+import { useState } from "react";
+import { getIn } from "../components/fields.tsx";
+import { Findings } from "../components/findings.tsx";
+import { BalancingStep } from "./balancing-step.tsx";
+import { ConclusionStep } from "./conclusion-step.tsx";
+import { MinimisationTable } from "./minimisation-table.tsx";
+import { NecessityStep } from "./necessity-step.tsx";
+import { PurposeStep } from "./purpose-step.tsx";
+import type { StepProps } from "./steps.ts";
+
+const STEPS = [
+  { label: "Purpose", description: "The interests", at: "lia.interests" },
+  { label: "Necessity", description: "Less intrusive means?", at: "lia.necessity" },
+  { label: "Balancing", description: "Rights and expectations", at: "lia.balancing" },
+  { label: "Minimisation", description: "Fields and retention", at: "lia.minimisation" },
+  { label: "Conclusion", description: "Outcome and sign-off", at: "lia.conclusion" },
+];
+
+export function LiaEditor({ form, readOnly }: StepProps) {
+  const [step, setStep] = useState(0);
+  const lia = getIn(form.values, "lia");
+  if (!lia)
+    return (
+      <Stack>
+        <Alert color="blue" title="No LIA yet">
+          An LIA is needed whenever a purpose relies on legitimate interests (Art. 6(1)(f)).
+        </Alert>
+        <Button
+          w="fit-content"
+          disabled={readOnly}
+          onClick={() =>
+            form.setFieldValue("lia", { interests: [{ id: "interest-1", title: "" }] })
+          }
+        >
+          Start the LIA
+        </Button>
+      </Stack>
+    );
+  const props = { form, readOnly };
+  return (
+    <Stack>
+      <Findings at="lia" exact />
+      <Stepper active={step} onStepClick={setStep} size="sm" allowNextStepsSelect>
+        <Stepper.Step label={STEPS[0]?.label} description={STEPS[0]?.description}>
+          <PurposeStep {...props} />
+        </Stepper.Step>
+        <Stepper.Step label={STEPS[1]?.label} description={STEPS[1]?.description}>
+          <NecessityStep {...props} />
+        </Stepper.Step>
+        <Stepper.Step label={STEPS[2]?.label} description={STEPS[2]?.description}>
+          <BalancingStep {...props} />
+        </Stepper.Step>
+        <Stepper.Step label={STEPS[3]?.label} description={STEPS[3]?.description}>
+          <MinimisationTable {...props} />
+        </Stepper.Step>
+        <Stepper.Step label={STEPS[4]?.label} description={STEPS[4]?.description}>
+          <ConclusionStep {...props} />
+        </Stepper.Step>
+      </Stepper>
+      <Group justify="space-between">
+        <Button variant="default" disabled={step === 0} onClick={() => setStep((s) => s - 1)}>
+          Back
+        </Button>
+        <Text size="sm" c="dimmed">
+          Step {step + 1} of {STEPS.length}
+        </Text>
+        <Button disabled={step === STEPS.length - 1} onClick={() => setStep((s) => s + 1)}>
+          Next
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

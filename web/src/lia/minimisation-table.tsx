@@ -1,0 +1,164 @@
+/**
+ * The data-minimisation specification as an editable table: each field with its type,
+ * purpose, retention and promised transformation (what `basis verify` checks in real data),
+ * and the prohibited fields that may not be added without a new or updated LIA.
+ */
+import {
+  ActionIcon,
+  Button,
+  NumberInput,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from "@mantine/core";
+import { TRANSFORMATION_LABELS } from "../../../src/render/labels.ts";
+import { getIn, RecordList, TextField } from "../components/fields.tsx";
+import { Findings } from "../components/findings.tsx";
+import type { StepProps } from "./steps.ts";
+
+interface Field {
+  name?: string;
+  retentionDays?: number;
+  transformation?: string;
+}
+
+const TRANSFORMATIONS = Object.entries(TRANSFORMATION_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
+
+export function MinimisationTable({ form, readOnly }: StepProps) {
+  const fields = (getIn(form.values, "lia.minimisation.fields") as Field[] | undefined) ?? [];
+  const add = () =>
+    getIn(form.values, "lia.minimisation")
+      ? form.insertListItem("lia.minimisation.fields", { name: "" })
+      : form.setFieldValue("lia.minimisation", { fields: [{ name: "" }] });
+  const cell = (i: number, key: string, label: string) => (
+    <TextInput
+      aria-label={`${label} of field ${i + 1}`}
+      readOnly={readOnly}
+      size="xs"
+      {...form.getInputProps(`lia.minimisation.fields.${i}.${key}`)}
+      value={String(getIn(form.values, `lia.minimisation.fields.${i}.${key}`) ?? "")}
+    />
+  );
+  return (
+    <Stack mt="md">
+      <Findings at="lia.minimisation" exact />
+      <ScrollArea type="auto">
+        <Table withTableBorder miw={880} aria-label="Data-minimisation specification">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Field</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Purpose</Table.Th>
+              <Table.Th>Retention</Table.Th>
+              <Table.Th>Days</Table.Th>
+              <Table.Th>Transformation</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Remove</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.map((field, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by position
+              <Table.Tr key={i}>
+                <Table.Td>{cell(i, "name", "Name")}</Table.Td>
+                <Table.Td>{cell(i, "type", "Type")}</Table.Td>
+                <Table.Td>{cell(i, "purpose", "Purpose")}</Table.Td>
+                <Table.Td>{cell(i, "retention", "Retention")}</Table.Td>
+                <Table.Td w={90}>
+                  <NumberInput
+                    size="xs"
+                    aria-label={`Retention in days of field ${i + 1}`}
+                    min={1}
+                    readOnly={readOnly}
+                    value={field.retentionDays ?? ""}
+                    onChange={(v) =>
+                      form.setFieldValue(
+                        `lia.minimisation.fields.${i}.retentionDays`,
+                        typeof v === "number" ? v : undefined,
+                      )
+                    }
+                  />
+                </Table.Td>
+                <Table.Td w={200}>
+                  <Select
+                    size="xs"
+                    aria-label={`Transformation of field ${i + 1}`}
+                    data={TRANSFORMATIONS}
+                    clearable
+                    readOnly={readOnly}
+                    value={field.transformation ?? null}
+                    onChange={(v) =>
+                      form.setFieldValue(
+                        `lia.minimisation.fields.${i}.transformation`,
+                        v ?? undefined,
+                      )
+                    }
+                  />
+                </Table.Td>
+                <Table.Td>
+                  {!readOnly && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove field ${field.name || i + 1}`}
+                      onClick={() => form.removeListItem("lia.minimisation.fields", i)}
+                    >
+                      ✕
+                    </ActionIcon>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {fields.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by position
+        <Findings key={i} at={`lia.minimisation.fields[${i}]`} />
+      ))}
+      {!readOnly && (
+        <Button variant="light" size="xs" w="fit-content" onClick={add}>
+          Add a field
+        </Button>
+      )}
+      <Text fw={500} size="sm">
+        Prohibited fields
+      </Text>
+      <RecordList
+        form={form}
+        readOnly={readOnly}
+        path="lia.minimisation.prohibited"
+        label="Prohibited fields"
+        addLabel="Add a prohibited field"
+        empty={{ name: "" }}
+        itemLabel={(p, n) => String(p.name || `Prohibited field ${n + 1}`)}
+        render={(pp) => (
+          <>
+            <TextField form={form} readOnly={readOnly} path={`${pp}.name`} label="Field" />
+            <TextField
+              form={form}
+              readOnly={readOnly}
+              path={`${pp}.reason`}
+              label="Why it is prohibited"
+            />
+          </>
+        )}
+      />
+      <TextField
+        form={form}
+        readOnly={readOnly}
+        path="lia.minimisation.rule"
+        label="Rule"
+        multiline
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * One processing activity: its Art. 30 record, a basis decision per purpose, the LIA, the
+ * findings with the trace, versions and documents. The draft autosaves; the outcome and what
+ * would change it stay in view beside whatever step the user is on.
+ */
+import { Alert, Badge, Center, Grid, Group, Loader, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useLocation, useParams } from "wouter";
+import { STATUS_LABELS } from "../../../src/render/labels.ts";
+import { api } from "../api.ts";
+import { ConflictDialog } from "../components/conflict-dialog.tsx";
+import { LiveProvider } from "../components/findings.tsx";
+import { OutcomePanel } from "../components/outcome-panel.tsx";
+import { SaveState } from "../components/save-state.tsx";
+import { LiaEditor } from "../lia/lia-editor.tsx";
+import { todayIso, useLiveEvaluation } from "../live.ts";
+import { useCan } from "../session.tsx";
+import type { AssessmentView } from "../types.ts";
+import { useDraft } from "../use-draft.ts";
+import { ActivityRecord } from "./activity-record.tsx";
+import { BasisWizard } from "./basis-wizard.tsx";
+import { DocumentsTab } from "./documents-tab.tsx";
+import { FindingsTab } from "./findings-tab.tsx";
+import { VersionsTab } from "./versions-tab.tsx";
+
+const TABS = [
+  { id: "record", label: "Activity (Art. 30)" },
+  { id: "basis", label: "Lawful basis" },
+  { id: "lia", label: "LIA" },
+  { id: "findings", label: "Findings" },
+  { id: "versions", label: "Versions" },
+  { id: "documents", label: "Documents" },
+] as const;
+
+export default function ActivityScreen() {
+  const { slug = "" } = useParams<{ slug: string }>();
+  const { data, error, isLoading } = useQuery({
+    queryKey: ["assessment", slug],
+    queryFn: () => api.get<AssessmentView>(`/api/assessments/${slug}`),
+  });
+  if (isLoading)
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading the assessment" />
+      </Center>
+    );
+  if (error || !data)
+    return (
+      <Alert color="red" title="Could not open this activity">
+        {error instanceof Error ? error.message : "not found"}{" "}
+        <Link href="/register">Back to the register</Link>
+      </Alert>
+    );
+  return <Editor key={data.id} view={data} />;
+}
+
+function Editor({ view }: { view: AssessmentView }) {
+  const params = useParams<{ tab?: string }>();
+  const [, navigate] = useLocation();
+  const tab = TABS.some((t) => t.id === params.tab) ? (params.tab as string) : "record";
+  const draft = useDraft(view);
+  const live = useLiveEvaluation(draft.form.values, todayIso());
+  const canEdit = useCan("editor");
+  const values = draft.form.values as { title?: string; status?: string };
+  const counts = (sev: string) => live.findings.filter((f) => f.severity === sev).length;
+
+  return (
+    <LiveProvider value={live}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Stack gap={2}>
+            <Text size="sm">
+              <Link href="/register">Register</Link> / {view.slug}
+            </Text>
+            <Title order={2} className="wrap-anywhere">
+              {values.title || view.title}
+            </Title>
+            <Group gap="xs">
+              <Badge variant="outline">
+                {STATUS_LABELS[(values.status ?? view.status) as keyof typeof STATUS_LABELS] ??
+                  view.status}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                version {draft.baseVersion}
+              </Text>
+              <SaveState draft={draft} />
+            </Group>
+          </Stack>
+        </Group>
+        {draft.restored && draft.status !== "conflict" && (
+          <Alert color="blue" variant="light" title="Your unsaved changes were restored">
+            This browser kept the answers you had not saved yet; they are being saved now.
+          </Alert>
+        )}
+        {!canEdit && (
+          <Alert color="gray" variant="light">
+            You have read access: changes you type here are not saved.
+          </Alert>
+        )}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Tabs
+              value={tab}
+              onChange={(t) => navigate(`/activities/${view.slug}/${t ?? "record"}`)}
+              keepMounted={false}
+            >
+              <Tabs.List>
+                {TABS.map((t) => (
+                  <Tabs.Tab key={t.id} value={t.id}>
+                    {t.label}
+                    {t.id === "findings" && counts("blocker") > 0 && (
+                      <Badge ml={6} size="xs" color="red" circle>
+                        {counts("blocker")}
+                      </Badge>
+                    )}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <Tabs.Panel value="record" pt="md">
+                <ActivityRecord form={draft.form} readOnly={!canEdit} />
+              </Tabs.Panel>
+              <Tabs.Panel value="basis" pt="md">
+                <BasisWizard form={draft.form} readOnly={!canEdit} />
+              </Tabs.Panel>
+              <Tabs.Panel value="lia" pt="md">
+                <LiaEditor form={draft.form} readOnly={!canEdit} />
+              </Tabs.Panel>
+              <Tabs.Panel value="findings" pt="md">
+                <FindingsTab />
+              </Tabs.Panel>
+              <Tabs.Panel value="versions" pt="md">
+                <VersionsTab view={view} />
+              </Tabs.Panel>
+              <Tabs.Panel value="documents" pt="md">
+                <DocumentsTab view={view} />
+              </Tabs.Panel>
+            </Tabs>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <OutcomePanel />
+          </Grid.Col>
+        </Grid>
+        <ConflictDialog draft={draft} />
+      </Stack>
+    </LiveProvider>
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * The register of processing activities (Art. 30): search, filters (basis, outcome, review
+ * due, special-category data, children), sorting and pages, served by the API so it stays
+ * fast on a register of thousands. New activities start from a template or from scratch.
+ */
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Pagination,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "wouter";
+import { addDays } from "../../../src/core/dates.ts";
+import { BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
+import { api, qs } from "../api.ts";
+import { OutcomeBadge } from "../components/outcome.tsx";
+import { todayIso } from "../live.ts";
+import { useCan } from "../session.tsx";
+import type { Page, RegisterRow } from "../types.ts";
+import { NewActivityDialog } from "./new-activity.tsx";
+
+const SORTS = {
+  updated: "Recently changed",
+  title: "Title",
+  "next-review": "Next review",
+  outcome: "Outcome",
+};
+const DUE = { "": "Any time", overdue: "Overdue", "30": "Within 30 days", "90": "Within 90 days" };
+
+export default function RegisterScreen() {
+  const [q, setQ] = useState("");
+  const [search] = useDebouncedValue(q, 250);
+  const [basis, setBasis] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [due, setDue] = useState<string>("");
+  const [special, setSpecial] = useState(false);
+  const [children, setChildren] = useState(false);
+  const [sort, setSort] = useState("updated");
+  const [page, setPage] = useState(1);
+  const [creating, { open, close }] = useDisclosure(false);
+  const canEdit = useCan("editor");
+  const today = todayIso();
+  const reviewDueBefore =
+    due === "" ? undefined : due === "overdue" ? addDays(today, -1) : addDays(today, Number(due));
+  const params = {
+    q: search,
+    basis,
+    outcome,
+    reviewDueBefore,
+    specialCategory: special ? "true" : undefined,
+    children: children ? "true" : undefined,
+    sort,
+    page,
+    pageSize: 25,
+  };
+  const { data, isFetching, error } = useQuery({
+    queryKey: ["register", params],
+    queryFn: () => api.get<Page<RegisterRow>>(`/api/activities${qs(params)}`),
+    placeholderData: keepPreviousData,
+  });
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Register of processing activities</Title>
+        {canEdit && <Button onClick={open}>New activity</Button>}
+      </Group>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        <TextInput
+          label="Search"
+          placeholder="Title, activity or id"
+          value={q}
+          onChange={(e) => reset(setQ)(e.currentTarget.value)}
+        />
+        <Select
+          label="Basis"
+          clearable
+          data={Object.entries(BASIS_LABELS).map(([value, label]) => ({ value, label }))}
+          value={basis}
+          onChange={reset(setBasis)}
+        />
+        <Select
+          label="Outcome"
+          clearable
+          data={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))}
+          value={outcome}
+          onChange={reset(setOutcome)}
+        />
+        <Select
+          label="Review due"
+          data={Object.entries(DUE).map(([value, label]) => ({ value, label }))}
+          value={due}
+          onChange={(v) => reset(setDue)(v ?? "")}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      <Group>
+        <Checkbox
+          label="Special-category data"
+          checked={special}
+          onChange={(e) => reset(setSpecial)(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label="Children"
+          checked={children}
+          onChange={(e) => reset(setChildren)(e.currentTarget.checked)}
+        />
+        <Select
+          aria-label="Sort by"
+          data={Object.entries(SORTS).map(([value, label]) => ({ value, label }))}
+          value={sort}
+          onChange={(v) => reset(setSort)(v ?? "updated")}
+          allowDeselect={false}
+          w={200}
+        />
+        <Text size="sm" c="dimmed" role="status">
+          {error
+            ? (error as Error).message
+            : data
+              ? `${data.total} activities${isFetching ? " · updating…" : ""}`
+              : "Loading…"}
+        </Text>
+      </Group>
+      <ScrollArea type="auto">
+        <Table
+          striped
+          highlightOnHover
+          withTableBorder
+          miw={760}
+          aria-label="Processing activities"
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Activity</Table.Th>
+              <Table.Th>Basis</Table.Th>
+              <Table.Th>Outcome</Table.Th>
+              <Table.Th>Blockers</Table.Th>
+              <Table.Th>Next review</Table.Th>
+              <Table.Th>Flags</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(data?.items ?? []).map((row) => (
+              <Table.Tr key={row.assessmentId}>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    href={`/activities/${row.slug}`}
+                    className="wrap-anywhere"
+                  >
+                    {row.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {row.slug}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {row.bases
+                      .map((b) => BASIS_LABELS[b as keyof typeof BASIS_LABELS] ?? b)
+                      .join(", ") || "—"}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <OutcomeBadge outcome={row.outcome} size="sm" />
+                </Table.Td>
+                <Table.Td>{row.blockers}</Table.Td>
+                <Table.Td>
+                  <Text
+                    size="sm"
+                    {...(row.nextReview && row.nextReview < today ? { c: "red.8" } : {})}
+                  >
+                    {row.nextReview ?? "—"}
+                    {row.nextReview && row.nextReview < today ? " (overdue)" : ""}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {row.specialCategory && (
+                      <Badge size="xs" color="grape">
+                        Art. 9
+                      </Badge>
+                    )}
+                    {row.children && (
+                      <Badge size="xs" color="cyan">
+                        Children
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {pages > 1 && (
+        <Pagination
+          total={pages}
+          value={page}
+          onChange={setPage}
+          getControlProps={(c) => ({ "aria-label": `${c} page` })}
+        />
+      )}
+      <NewActivityDialog opened={creating} onClose={close} />
+    </Stack>
+  );
+}

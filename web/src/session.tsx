@@ -1,0 +1,70 @@
+/**
+ * Who is signed in. The session lives in an HttpOnly cookie the app cannot read; on load the
+ * app asks the server who it is and keeps the CSRF token the server hands back for writes.
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import { ApiError, api, setCsrfToken } from "./api.ts";
+import type { Principal, Role } from "./types.ts";
+
+interface SessionState {
+  principal: Principal | null;
+  loading: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [principal, setPrincipal] = useState<Principal | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    api
+      .get<{ principal: Principal; csrfToken: string | null }>("/api/session")
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setPrincipal(s.principal);
+      })
+      .catch((e) => {
+        if (!(e instanceof ApiError && e.status === 401)) console.error(e);
+      })
+      .finally(() => setLoading(false));
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const r = await api.post<{ user: Principal; csrfToken: string }>("/api/session", {
+      email,
+      password,
+    });
+    setCsrfToken(r.csrfToken);
+    const s = await api.get<{ principal: Principal }>("/api/session");
+    setPrincipal(s.principal);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api.del("/api/session");
+    setCsrfToken(null);
+    setPrincipal(null);
+  }, []);
+
+  return (
+    <SessionContext.Provider value={{ principal, loading, signIn, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error("useSession outside SessionProvider");
+  return s;
+}
+
+/** Whether the signed-in principal holds at least `role`; the server checks again. */
+export function useCan(role: Role): boolean {
+  const { principal } = useSession();
+  return principal ? RANK[principal.role] >= RANK[role] : false;
+}

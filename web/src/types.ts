@@ -1,0 +1,87 @@
+/**
+ * Shapes of what the API returns, as the web app reads them. The assessment document itself
+ * is the core zod type, so the editor and the server agree on every field.
+ */
+
+import type { Outcome, Trace } from "../../src/core/rules/types.ts";
+import type { Assessment } from "../../src/core/schema/index.ts";
+
+export type Role = "viewer" | "editor" | "approver" | "admin";
+
+export interface Principal {
+  kind: "user" | "token";
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface PresentedFinding {
+  code: string;
+  severity: "blocker" | "warning" | "info";
+  path: string;
+  title?: string;
+  message: string;
+  fix: string;
+  refs: string[];
+}
+
+export interface AssessmentView {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  version: number;
+  outcome: Outcome;
+  updatedAt: string;
+  document: Assessment;
+  evaluation: { outcome: Outcome; findings: PresentedFinding[]; trace: Trace };
+}
+
+export interface RegisterRow {
+  assessmentId: string;
+  slug: string;
+  name: string;
+  bases: string[];
+  outcome: Outcome;
+  status: string;
+  nextReview: string | null;
+  specialCategory: boolean;
+  children: boolean;
+  blockers: number;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  description: string;
+  purposes: string[];
+  interests: number;
+  jurisdiction: string;
+}
+
+export interface VersionInfo {
+  version: number;
+  status: string;
+  outcome: string;
+  findingCodes: string[];
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface Change {
+  path: string;
+  op: "added" | "removed" | "changed";
+  from?: unknown;
+  to?: unknown;
+}
+
+export type { Reference as ReferenceInfo } from "../../src/core/references.ts";
