@@ -78,15 +78,13 @@ export class RecordChecker {
    * A field the specification does not list, or prohibits. Only a description of the value
    * (its type and size) ever reaches an example.
    */
-  other(res: Resolution, value: unknown, description?: string): void {
+  other(res: Resolution, value: unknown, description?: string | (() => string)): void {
     if (res.kind === "field") return;
     const code = res.kind === "prohibited" ? "FIELD_PROHIBITED" : "FIELD_NOT_IN_SPEC";
-    this.tally.hit(
-      code,
-      res.name,
-      this.line,
-      () => `${res.name} = ${description ?? describeValue(value)}`,
-    );
+    this.tally.hit(code, res.name, this.line, () => {
+      const d = typeof description === "function" ? description() : description;
+      return `${res.name} = ${d ?? describeValue(value)}`;
+    });
   }
 
   /** A record's time from a field outside the specification (e.g. a log's own clock). */

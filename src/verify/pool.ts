@@ -35,7 +35,9 @@ export async function runTasks(
     return results;
   }
   const count = Math.min(options.workers, tasks.length);
-  const queue = [...tasks];
+  // Whole files (gzip, CSV) first, then the ranges: the longest work starts first, so the
+  // threads finish close together. Results are put back in task order below.
+  const queue = [...tasks].sort((a, b) => b.end - b.start - (a.end - a.start));
   const results: TaskResult[] = [];
   const workers: Worker[] = [];
   try {

@@ -46,18 +46,6 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function utc(
-  y: number,
-  mo: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  ms: number,
-): number {
-  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
-}
-
 function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return false;
   if (s < 0 || s > 60) return false;
@@ -80,11 +68,67 @@ export function parseTimeString(value: string): number {
   return parseTimeBytes(bytes, 0, bytes.length);
 }
 
-function parseIso(buf: Uint8Array, s: number, e: number): number {
+/**
+ * The last two calendar days read, by their bytes (`yyyy-mm-dd` or `dd/Mon/yyyy`), with their
+ * first instants: records mostly come in time order, so nearly all of them repeat a recent day
+ * (two, for the hours around midnight and logs merged from two days) and skip the calendar
+ * arithmetic. Valid days only; per thread, as every module's state is.
+ */
+class DayCache {
+  private readonly bytes = [new Uint8Array(11), new Uint8Array(11)];
+  private readonly len = [0, 0];
+  private readonly ms = [0, 0];
+  private older = 0;
+
+  get(buf: Uint8Array, s: number, n: number): number {
+    for (let slot = 0; slot < 2; slot++) {
+      if (this.len[slot] !== n) continue;
+      const b = this.bytes[slot] as Uint8Array;
+      let k = 0;
+      while (k < n && b[k] === buf[s + k]) k++;
+      if (k === n) {
+        this.older = 1 - slot;
+        return this.ms[slot] as number;
+      }
+    }
+    return Number.NaN;
+  }
+
+  set(buf: Uint8Array, s: number, n: number, ms: number): void {
+    const slot = this.older;
+    const b = this.bytes[slot] as Uint8Array;
+    for (let k = 0; k < n; k++) b[k] = buf[s + k] as number;
+    this.len[slot] = n;
+    this.ms[slot] = ms;
+    this.older = 1 - slot;
+  }
+}
+
+const isoDays = new DayCache();
+const clfDays = new DayCache();
+
+/** A time of day within a valid day: `valid` without the day's part. */
+function validClock(h: number, mi: number, s: number): boolean {
+  return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 60;
+}
+
+/** The first instant of `yyyy-mm-dd` at `s` (already shown to have its dashes), or NaN. */
+function isoDayStart(buf: Uint8Array, s: number, e: number): number {
+  const cached = isoDays.get(buf, s, 10);
+  if (!Number.isNaN(cached)) return cached;
   const y = digits(buf, s, 4, e);
   const mo = digits(buf, s + 5, 2, e);
   const d = digits(buf, s + 8, 2, e);
-  if (y < 0 || mo < 0 || d < 0 || buf[s + 7] !== 45) return Number.NaN;
+  if (y < 0 || mo < 0 || d < 0 || !valid(y, mo, d, 0, 0, 0)) return Number.NaN;
+  const ms = daysFromCivil(y, mo, d) * 86_400_000;
+  isoDays.set(buf, s, 10, ms);
+  return ms;
+}
+
+function parseIso(buf: Uint8Array, s: number, e: number): number {
+  if (buf[s + 7] !== 45) return Number.NaN;
+  const day = isoDayStart(buf, s, e);
+  if (Number.isNaN(day)) return Number.NaN;
   let i = s + 10;
   let h = 0;
   let mi = 0;
@@ -126,22 +170,34 @@ function parseIso(buf: Uint8Array, s: number, e: number): number {
       }
     }
   }
-  if (i !== e || !valid(y, mo, d, h, mi, sec)) return Number.NaN;
-  return utc(y, mo, d, h, mi, sec, ms) - offset * 60_000;
+  if (i !== e || !validClock(h, mi, sec)) return Number.NaN;
+  return day + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms - offset * 60_000;
 }
 
-function parseCommonLog(buf: Uint8Array, s: number, e: number): number {
-  // dd/Mon/yyyy:HH:MM:SS +zzzz
+/** The first instant of `dd/Mon/yyyy` at `s` (length already checked), or NaN. */
+function commonLogDay(buf: Uint8Array, s: number, e: number): number {
+  const cached = clfDays.get(buf, s, 11);
+  if (!Number.isNaN(cached)) return cached;
   const d = digits(buf, s, 2, e);
   const mon = MONTHS.get(
     ((buf[s + 3] as number) << 16) | ((buf[s + 4] as number) << 8) | (buf[s + 5] as number),
   );
   const y = digits(buf, s + 7, 4, e);
+  if (d < 0 || mon === undefined || y < 0 || buf[s + 6] !== 47 || !valid(y, mon, d, 0, 0, 0))
+    return Number.NaN;
+  const ms = daysFromCivil(y, mon, d) * 86_400_000;
+  clfDays.set(buf, s, 11, ms);
+  return ms;
+}
+
+function parseCommonLog(buf: Uint8Array, s: number, e: number): number {
+  // dd/Mon/yyyy:HH:MM:SS +zzzz
+  const day = commonLogDay(buf, s, e);
   const h = digits(buf, s + 12, 2, e);
   const mi = digits(buf, s + 15, 2, e);
   const sec = digits(buf, s + 18, 2, e);
-  if (d < 0 || mon === undefined || y < 0 || h < 0 || mi < 0 || sec < 0) return Number.NaN;
-  if (buf[s + 6] !== 47 || buf[s + 11] !== 58) return Number.NaN;
+  if (Number.isNaN(day) || h < 0 || mi < 0 || sec < 0) return Number.NaN;
+  if (buf[s + 11] !== 58) return Number.NaN;
   let offset = 0;
   let i = s + 20;
   if (i < e && buf[i] === 32) {
@@ -152,8 +208,8 @@ function parseCommonLog(buf: Uint8Array, s: number, e: number): number {
     offset = (sign === 43 ? 1 : -1) * (oh * 60 + om);
     i += 6;
   }
-  if (i !== e || !valid(y, mon, d, h, mi, sec)) return Number.NaN;
-  return utc(y, mon, d, h, mi, sec, 0) - offset * 60_000;
+  if (i !== e || !validClock(h, mi, sec)) return Number.NaN;
+  return day + h * 3_600_000 + mi * 60_000 + sec * 1000 - offset * 60_000;
 }
 
 /** Midnight UTC at the start of a YYYY-MM-DD day. */

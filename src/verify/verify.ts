@@ -54,9 +54,15 @@ export interface VerifyReport {
 export class VerifyInputError extends Error {}
 
 const SCHEMA_MAX_BYTES = 64 * 1024 * 1024;
-export const DEFAULT_CHUNK_BYTES = 64 * 1024 * 1024;
+/**
+ * Small enough that the threads finish together (the last range runs alone while the other
+ * threads idle), large enough that starting a range costs nothing next to reading it.
+ */
+export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
 /** Below this much input, starting threads costs more than it saves. */
 const THREADS_FROM_BYTES = 32 * 1024 * 1024;
+/** A gzip file is judged by the text it holds: logs and JSON compress about this well. */
+const GZIP_EXPANSION = 5;
 
 export async function verifyInputs(req: VerifyRequest): Promise<VerifyReport> {
   const plan = req.plan;
@@ -80,6 +86,7 @@ export async function verifyInputs(req: VerifyRequest): Promise<VerifyReport> {
     untimed: 0,
   }));
   let totalBytes = 0;
+  let work = 0;
   let done = 0;
   detected.forEach((d, input) => {
     if (d.format === "json-schema" || d.format === "sql") {
@@ -99,6 +106,7 @@ export async function verifyInputs(req: VerifyRequest): Promise<VerifyReport> {
       return;
     }
     totalBytes += d.size;
+    work += d.gzip ? d.size * GZIP_EXPANSION : d.size;
     const whole = d.gzip || d.format === "csv" || d.size <= chunk;
     const ranges = whole ? 1 : Math.ceil(d.size / chunk);
     for (let k = 0; k < ranges; k++) {
@@ -114,7 +122,9 @@ export async function verifyInputs(req: VerifyRequest): Promise<VerifyReport> {
       });
     }
   });
-  const workers = req.workers ?? (totalBytes >= THREADS_FROM_BYTES ? defaultWorkers() : 0);
+  // One task (a single gzip or CSV file, or a small file) gains nothing from a thread.
+  const workers =
+    req.workers ?? (work >= THREADS_FROM_BYTES && tasks.length > 1 ? defaultWorkers() : 0);
   const onProgress = req.onProgress;
   const results = await runTasks(
     plan,

@@ -57,12 +57,7 @@ export class CombinedLogReader extends RecordReader {
     const ck = this.checker;
     ck.begin(line);
     // Most lines hold none of the rare bytes (@, ?, %): then no part needs a closer look.
-    const plain =
-      Math.min(
-        this.next(SLOT_AT, buf, s),
-        this.next(SLOT_QUERY, buf, s),
-        this.next(SLOT_PERCENT, buf, s),
-      ) >= e;
+    const plain = this.plain(buf, s, e);
     for (let k = 0; k < n; k++) {
       const ps = this.ps[k] as number;
       const pe = this.pe[k] as number;
@@ -70,7 +65,7 @@ export class CombinedLogReader extends RecordReader {
       const res = k < this.parts.length ? (this.parts[k] as Resolution) : this.extra(k);
       if (res.kind === "field")
         ck.fieldBytes(res.field, res.isTime, buf, ps, pe, plain ? 0 : this.flagsAt(buf, ps, pe));
-      else ck.other(res, "", `<${pe - ps} bytes>`);
+      else ck.other(res, "", () => `<${pe - ps} bytes>`);
       // The log's own clock dates the record even when the spec names no time field.
       if (k === TIME_PART && !res.isTime) ck.timeBytes(buf, ps, pe);
     }

@@ -20,6 +20,8 @@ export abstract class RecordReader implements LineSink {
   /** Next offset of each rare byte at or after the last position asked, in the current buffer. */
   private readonly ahead = new Float64Array(RARE.length);
   private aheadBuf: Buffer | undefined;
+  /** The first of @, ? and % in `ahead`, or -1 when not known for this buffer. */
+  private rare = -1;
 
   constructor(protected readonly checker: RecordChecker) {}
 
@@ -38,6 +40,7 @@ export abstract class RecordReader implements LineSink {
     if (buf !== this.aheadBuf) {
       this.aheadBuf = buf;
       this.ahead.fill(-1);
+      this.rare = -1;
     }
     let at = this.ahead[slot] as number;
     if (at < pos) {
@@ -46,6 +49,20 @@ export abstract class RecordReader implements LineSink {
       this.ahead[slot] = at;
     }
     return at;
+  }
+
+  /**
+   * Whether `buf[s, e)` holds none of @, ? and %: for most lines one comparison with the
+   * cached offset of the next one. Asked in increasing `s` within a buffer, as `next` is.
+   */
+  protected plain(buf: Buffer, s: number, e: number): boolean {
+    if (buf !== this.aheadBuf || this.rare < s)
+      this.rare = Math.min(
+        this.next(SLOT_AT, buf, s),
+        this.next(SLOT_QUERY, buf, s),
+        this.next(SLOT_PERCENT, buf, s),
+      );
+    return this.rare >= e;
   }
 
   /** The checker's flags for `buf[s, e)`, from the look-ahead. */
