@@ -40,6 +40,12 @@ export interface TaskResult {
 const READ_BYTES = 1024 * 1024;
 const PROGRESS_EVERY = 8 * 1024 * 1024;
 
+/**
+ * One read buffer per thread, reused by every range it reads (ranges run one at a time and
+ * synchronously): a fresh megabyte per range would wait for a collection to be freed.
+ */
+let readBuffer: Buffer | undefined;
+
 export async function runTask(
   spec: CompiledSpec,
   task: TaskSpec,
@@ -85,7 +91,8 @@ function readRange(
     end: task.end,
     startsMidFile: midFile,
   });
-  const buf = Buffer.allocUnsafe(READ_BYTES);
+  readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
+  const buf = readBuffer;
   let fd: number | undefined;
   let unreported = 0;
   try {

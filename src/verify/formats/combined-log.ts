@@ -12,7 +12,7 @@
  */
 import type { RecordChecker } from "../checker.ts";
 import type { Resolution } from "../spec.ts";
-import { RecordReader, SLOT_AT, SLOT_BACKSLASH, SLOT_PERCENT, SLOT_QUERY } from "./reader.ts";
+import { RecordReader, SLOT_BACKSLASH } from "./reader.ts";
 
 /** Log part -> specification names to try, in order. Documented in the verify README. */
 export const LOG_FIELD_CANDIDATES: Readonly<Record<string, readonly string[]>> = {
