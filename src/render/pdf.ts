@@ -2,18 +2,18 @@
  * @module render/pdf
  * Renders documents to PDF with pdfmake (A4, page numbers, bookmarks for headings). pdfmake
  * never fetches anything: its URL policy refuses every URL and its local-file policy allows
- * only the font files listed here, which ship inside registry packages (no download at run
- * time). Text is drawn in Roboto (Latin, Greek, Cyrillic); characters Roboto lacks go to Noto
- * fonts for Chinese and Japanese, Hebrew, Arabic and emoji (monochrome), loaded only when a
- * document uses them. See `text.ts` for right-to-left ordering and its limits.
+ * only the font files listed in `pdf-fonts.ts`, which ship inside registry packages (no
+ * download at run time). Text is drawn in Roboto (Latin, Greek, Cyrillic); characters Roboto
+ * lacks go to Noto fonts for Chinese and Japanese, Hebrew, Arabic and emoji (monochrome),
+ * loaded only when a document uses them, then parsed once per process. See `text.ts` for
+ * right-to-left ordering and its limits.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { Block, Doc, NoteTone, Run, TableBlock } from "./model.ts";
 import { runsOf } from "./model.ts";
+import { familyOf, fontFiles, type PdfDocumentClass, shareParsedFonts } from "./pdf-fonts.ts";
 import { columnWeights } from "./table-widths.ts";
-import { cleanText, type FontFace, fontRuns, visualOrder } from "./text.ts";
+import { cleanText, fontRuns, visualOrder } from "./text.ts";
 
 type Inline = {
   text: string;
@@ -26,45 +26,6 @@ type Inline = {
 /** How an inline looks. */
 type Look = { size: number; bold?: boolean; italics?: boolean; color?: string };
 type Node = Record<string, unknown>;
-type FontFiles = { normal: string; bold: string; italics: string; bolditalics: string };
-
-const FACES: Record<FontFace, { family: string; pkg: string; files: FontFiles }> = {
-  latin: {
-    family: "Roboto",
-    pkg: "pdfmake",
-    files: {
-      normal: "fonts/Roboto/Roboto-Regular.ttf",
-      bold: "fonts/Roboto/Roboto-Medium.ttf",
-      italics: "fonts/Roboto/Roboto-Italic.ttf",
-      bolditalics: "fonts/Roboto/Roboto-MediumItalic.ttf",
-    },
-  },
-  cjk: {
-    family: "NotoSansSC",
-    pkg: "@embedpdf/fonts-sc",
-    files: upright("fonts/NotoSansHans-Regular.otf", "fonts/NotoSansHans-Bold.otf"),
-  },
-  hebrew: {
-    family: "NotoSansHebrew",
-    pkg: "@embedpdf/fonts-hebrew",
-    files: upright("fonts/NotoSansHebrew-Regular.ttf", "fonts/NotoSansHebrew-Bold.ttf"),
-  },
-  arabic: {
-    family: "NotoNaskhArabic",
-    pkg: "@embedpdf/fonts-arabic",
-    files: upright("fonts/NotoNaskhArabic-Regular.ttf", "fonts/NotoNaskhArabic-Bold.ttf"),
-  },
-  emoji: {
-    family: "NotoEmoji",
-    pkg: "@expo-google-fonts/noto-emoji",
-    files: upright("400Regular/NotoEmoji_400Regular.ttf", "700Bold/NotoEmoji_700Bold.ttf"),
-  },
-};
-
-/** Fonts without italics: the upright face stands in for the slanted one. */
-function upright(normal: string, bold: string): FontFiles {
-  return { normal, bold, italics: normal, bolditalics: bold };
-}
 
 const PAGE_WIDTH = 595.28; // A4, points
 const MARGIN_X = 48;
@@ -87,42 +48,6 @@ const NOTE_COLOURS: Record<NoteTone, { fill: string; label: string }> = {
   warning: { fill: "#fdf3e1", label: "Warning" },
   blocker: { fill: "#fbe4e4", label: "Blocker" },
 };
-
-let fontTable: Record<string, FontFiles> | undefined;
-
-/** Absolute paths of every font file, found once from the packages that ship them. */
-function fonts(): Record<string, FontFiles> {
-  if (fontTable) return fontTable;
-  const require = createRequire(import.meta.url);
-  const table: Record<string, FontFiles> = {};
-  for (const { family, pkg, files } of Object.values(FACES)) {
-    let dir = dirname(require.resolve(pkg));
-    while (!existsSync(join(dir, "package.json")) || !readPackageName(dir, pkg)) {
-      const up = dirname(dir);
-      if (up === dir) throw new Error(`cannot find the folder of ${pkg}`);
-      dir = up;
-    }
-    table[family] = {
-      normal: join(dir, files.normal),
-      bold: join(dir, files.bold),
-      italics: join(dir, files.italics),
-      bolditalics: join(dir, files.bolditalics),
-    };
-  }
-  fontTable = table;
-  return table;
-}
-
-function readPackageName(dir: string, name: string): boolean {
-  try {
-    return (
-      (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name ===
-      name
-    );
-  } catch {
-    return false;
-  }
-}
 
 /**
  * User text as pdfmake inlines: cleaned, right-to-left stretches put in display order, each
@@ -147,7 +72,7 @@ function inlines(text: string, look: Look, width: number): Inline[] {
   lines.forEach((line, i) => {
     const visual = visualOrder(line) + (i < lines.length - 1 ? "\n" : "");
     for (const run of fontRuns(visual)) {
-      const font = { font: FACES[run.face].family };
+      const font = { font: familyOf(run.face) };
       let pending = "";
       for (const piece of run.text.split(/(\s+)/)) {
         const long = piece.length > maxChars && !/[\uD800-\uDFFF]/.test(piece);
@@ -354,7 +279,12 @@ function small(block: Block): boolean {
 export async function toPdf(docs: Doc | readonly Doc[]): Promise<Uint8Array> {
   const list: readonly Doc[] = Array.isArray(docs) ? docs : [docs as Doc];
   const { default: pdfmake } = await import("pdfmake");
-  const table = fonts();
+  // The class pdfmake's printer makes its documents from (the same module instance).
+  shareParsedFonts(
+    (createRequire(import.meta.url)("pdfmake/js/PDFDocument.js") as { default: PdfDocumentClass })
+      .default,
+  );
+  const table = fontFiles();
   const allowed = new Set(Object.values(table).flatMap((f) => Object.values(f)));
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
