@@ -1,8 +1,13 @@
 /**
  * Document rendering times: each format (Markdown, HTML, PDF, Word) for the seed-001 LIA
- * (fixtures/levqor-platform-lia.yaml) and for a generated 50-interest LIA, as the median of
- * several warm runs in this process; and, as a baseline, LibreOffice converting the same Word
- * file to PDF (a fresh process each time, as a server would use it). Called from bench/run.ts.
+ * (fixtures/levqor-platform-lia.yaml) and for a generated 50-interest LIA; and, as a baseline,
+ * LibreOffice converting the same Word file to PDF (a fresh process each time, as a server
+ * would use it). Called from bench/run.ts.
+ *
+ * PDF and Word are reported twice. The first render pays once per process for loading the
+ * library and, for the PDF, parsing the fonts (for the seed-001 LIA, which goes first: the
+ * command line's case); the warm figures are the median and best of the renders after it (a
+ * server's case). The goals (PDF <= 300 ms, Word <= 150 ms) are for the seed-001 LIA warm.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,20 +30,22 @@ type Row = { figure: string; value: number; unit: string; goal?: string };
 const root = fileURLToPath(new URL("..", import.meta.url));
 const TODAY = "2026-11-22";
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+/** The first run, timed on its own, then `runs` warm runs. */
+type Timing = { first: number; median: number; best: number; runs: number };
 
-async function timed(runs: number, work: () => unknown): Promise<number> {
-  await work(); // warm up: module loading, fonts, JIT
+async function timed(runs: number, work: () => unknown): Promise<Timing> {
+  const start = performance.now();
+  await work(); // the first run: module loading, fonts, JIT
+  const first = performance.now() - start;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await work();
     times.push(performance.now() - t);
   }
-  return median(times);
+  const sorted = times.sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return { first, median, best: sorted[0] ?? Number.NaN, runs };
 }
 
 function liaDoc(a: Assessment): Doc {
@@ -56,31 +63,40 @@ export async function documentBench(): Promise<Row[]> {
   ];
   const rows: Row[] = [];
   for (const [name, doc] of subjects) {
-    const heavy = name.startsWith("generated") ? 3 : 7;
-    rows.push(
-      {
-        figure: `render ${name}: Markdown, median`,
-        value: round(await timed(21, () => toMarkdown(doc))),
+    const isSeed = name.startsWith("seed");
+    const warmRuns = isSeed ? 15 : 5;
+    for (const [format, render] of [
+      ["Markdown", toMarkdown],
+      ["HTML", toHtml],
+    ] as const) {
+      const t = await timed(21, () => render(doc));
+      rows.push({
+        figure: `render ${name}: ${format}, warm median`,
+        value: round(t.median),
         unit: "ms",
-      },
-      {
-        figure: `render ${name}: HTML, median`,
-        value: round(await timed(21, () => toHtml(doc))),
-        unit: "ms",
-      },
-      {
-        figure: `render ${name}: PDF, median`,
-        value: round(await timed(heavy, () => toPdf(doc))),
-        unit: "ms",
-        goal: "<= 300",
-      },
-      {
-        figure: `render ${name}: DOCX, median`,
-        value: round(await timed(heavy, () => toDocx(doc))),
-        unit: "ms",
-        goal: "<= 150",
-      },
-    );
+      });
+    }
+    for (const [format, render, goal] of [
+      ["PDF", toPdf, "<= 300"],
+      ["DOCX", toDocx, "<= 150"],
+    ] as const) {
+      const t = await timed(warmRuns, () => render(doc));
+      const first = isSeed ? "first render in the process" : "first render, library loaded";
+      rows.push(
+        { figure: `render ${name}: ${format}, ${first}`, value: round(t.first), unit: "ms" },
+        {
+          figure: `render ${name}: ${format}, warm median of ${t.runs}`,
+          value: round(t.median),
+          unit: "ms",
+          ...(isSeed ? { goal } : {}),
+        },
+        {
+          figure: `render ${name}: ${format}, warm best of ${t.runs}`,
+          value: round(t.best),
+          unit: "ms",
+        },
+      );
+    }
   }
   const soffice = ["soffice", "libreoffice"].find(
     (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0,
@@ -105,8 +121,8 @@ export async function documentBench(): Promise<Row[]> {
         if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`);
       };
       rows.push({
-        figure: "baseline: LibreOffice DOCX -> PDF of the seed-001 LIA, median",
-        value: round(await timed(3, convert)),
+        figure: "baseline: LibreOffice DOCX -> PDF of the seed-001 LIA, median of 3",
+        value: round((await timed(3, convert)).median),
         unit: "ms",
       });
     } finally {
