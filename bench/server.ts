@@ -3,7 +3,8 @@
  * against the register list page of a 10 000-activity register, one assessment, and an
  * update; a bare Fastify route in the same run as the baseline; and the time from starting
  * `basis serve` on an existing data directory to its first 200. The server runs in its own
- * process so the load generator does not share its event loop.
+ * process so the load generator does not share its event loop. Each load is preceded by an
+ * uncounted 2 s warm-up.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -60,6 +61,9 @@ const stop = (c: ChildProcess) =>
   });
 
 async function load(url: string, opts: Partial<autocannon.Options> = {}) {
+  // A 2 s warm-up, not counted: the figures are the steady state, not the JIT's first pass
+  // or the first cache fill (the time to first 200 is measured on its own below).
+  await autocannon({ url, connections: 50, duration: 2, ...opts });
   const r = await autocannon({ url, connections: 50, duration: 10, ...opts });
   return {
     rps: Math.round(r.requests.average),

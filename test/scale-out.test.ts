@@ -1,11 +1,15 @@
 /**
- * Several server instances on one PostgreSQL database: the servers keep no state of their
- * own, so a session made through one works through another, and concurrent writes through
- * both still obey the stale-version rule.
+ * Several server instances on one PostgreSQL database: the servers keep nothing of their own
+ * but a cache that follows the audit trail, so a session made through one works through
+ * another, a write through one is seen at once through the other (even where the other had
+ * the old answer cached), a signed-out session, a disabled user or a revoked token is refused
+ * at once everywhere, and concurrent writes through both still obey the stale-version rule.
  */
 
 import type { FastifyInstance } from "fastify";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DomainError } from "../src/core/errors.ts";
 import { buildServer } from "../src/server/build-server.ts";
 import { hashPassword } from "../src/server/passwords.ts";
 import { openStore, type Store } from "../src/store/index.ts";
@@ -13,15 +17,30 @@ import { anAssessment } from "./builders.ts";
 import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
 
 const withPg = postgresAvailable();
+
+/** Retry while a pooled connection turns out to be dead (not on a domain error). */
+async function untilConnected<T>(op: () => Promise<T>): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < 20; i++) {
+    try {
+      return await op();
+    } catch (e) {
+      if (e instanceof DomainError) throw e;
+      last = e;
+    }
+  }
+  throw last;
+}
 const NOW = new Date("2026-11-22T09:00:00Z");
-let pg: TestPostgres | undefined;
+let server: TestPostgres | undefined;
+let url = "";
 const stores: Store[] = [];
 const apps: FastifyInstance[] = [];
 
 beforeAll(async () => {
   if (!withPg) return;
-  pg = await startPostgres();
-  const url = await pg.createDatabase();
+  server = await startPostgres();
+  url = await server.createDatabase();
   for (let i = 0; i < 2; i++) {
     const store = await openStore({ databaseUrl: url, poolSize: 15 });
     stores.push(store);
@@ -31,7 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const a of apps) await a.close();
   for (const s of stores) await s.close();
-  pg?.stop();
+  server?.stop();
 });
 
 describe.runIf(withPg)("two server instances on one PostgreSQL database", () => {
@@ -110,5 +129,199 @@ describe.runIf(withPg)("two server instances on one PostgreSQL database", () => 
     });
     expect(current.json()).toMatchObject({ version: 2, document: { title: winner } });
     expect((await (stores[1] as Store).audit.verify()).ok).toBe(true);
+  });
+
+  it("shows a write through one instance at once in the other's cached page and assessment", async () => {
+    const [a, b] = apps as [FastifyInstance, FastifyInstance];
+    const token = (
+      await (stores[0] as Store).accounts.createApiToken(
+        { name: "cache", role: "editor" },
+        null,
+        "test",
+        NOW,
+      )
+    ).token;
+    const headers = { authorization: `Bearer ${token}` };
+    const doc = anAssessment()
+      .with((x) => (x.id = "seen-everywhere"))
+      .build();
+    await a.inject({
+      method: "POST",
+      url: "/api/assessments",
+      headers,
+      payload: { document: doc },
+    });
+    const page = "/api/activities?q=seen-everywhere";
+    const one = "/api/assessments/seen-everywhere";
+    // Read twice through B so its answers come from its cache.
+    for (let i = 0; i < 2; i++) {
+      expect((await b.inject({ method: "GET", url: page, headers })).json().total).toBe(1);
+      expect((await b.inject({ method: "GET", url: one, headers })).json().version).toBe(1);
+    }
+    const put = await a.inject({
+      method: "PUT",
+      url: one,
+      headers,
+      payload: { baseVersion: 1, document: { ...doc, title: "Renamed through A" } },
+    });
+    expect(put.statusCode).toBe(200);
+    const after = (await b.inject({ method: "GET", url: one, headers })).json();
+    expect(after).toMatchObject({ version: 2, title: "Renamed through A" });
+    const listed = (await b.inject({ method: "GET", url: page, headers })).json().items;
+    expect(listed).toMatchObject([{ slug: "seen-everywhere" }]);
+    expect(
+      (await b.inject({ method: "GET", url: "/api/assessments?q=seen-everywhere", headers })).json()
+        .items[0],
+    ).toMatchObject({ version: 2, title: "Renamed through A" });
+    // A stale edit through B, whose cache held version 1 a moment ago, still gets 409.
+    const stale = await b.inject({
+      method: "PUT",
+      url: one,
+      headers,
+      payload: { baseVersion: 1, document: { ...doc, title: "Lost" } },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current.version).toBe(2);
+    await a.inject({ method: "DELETE", url: `${one}?baseVersion=2`, headers });
+    expect((await b.inject({ method: "GET", url: one, headers })).statusCode).toBe(404);
+    expect((await b.inject({ method: "GET", url: page, headers })).json().total).toBe(0);
+  });
+
+  it("refuses at once on the other instance a signed-out session, a disabled user and a revoked token", async () => {
+    const [a, b] = apps as [FastifyInstance, FastifyInstance];
+    const store = stores[0] as Store;
+    const admin = (
+      await store.accounts.createApiToken({ name: "admin", role: "admin" }, null, "test", NOW)
+    ).token;
+    const user = await store.accounts.createUser(
+      {
+        email: "leaver@example.org",
+        name: "Leaver",
+        role: "editor",
+        passwordHash: await hashPassword("a long password"),
+      },
+      "test",
+      NOW,
+    );
+    const signIn = async () => {
+      const login = await a.inject({
+        method: "POST",
+        url: "/api/session",
+        payload: { email: "leaver@example.org", password: "a long password" },
+      });
+      return String(login.headers["set-cookie"]).split(";")[0] as string;
+    };
+    const meOnB = async (headers: Record<string, string>) =>
+      (await b.inject({ method: "GET", url: "/api/session", headers })).statusCode;
+
+    const first = await signIn();
+    expect(await meOnB({ cookie: first })).toBe(200);
+    expect(await meOnB({ cookie: first })).toBe(200);
+    const csrf = (
+      await a.inject({ method: "GET", url: "/api/session", headers: { cookie: first } })
+    ).json().csrfToken as string;
+    await a.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: { cookie: first, "x-csrf-token": csrf },
+    });
+    expect(await meOnB({ cookie: first })).toBe(401);
+
+    const second = await signIn();
+    expect(await meOnB({ cookie: second })).toBe(200);
+    const patch = await a.inject({
+      method: "PATCH",
+      url: `/api/users/${user.id}`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { disabled: true },
+    });
+    expect(patch.statusCode).toBe(200);
+    expect(await meOnB({ cookie: second })).toBe(401);
+
+    const made = await a.inject({
+      method: "POST",
+      url: "/api/tokens",
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { name: "ci", role: "viewer" },
+    });
+    const ci = { authorization: `Bearer ${made.json().token as string}` };
+    expect(await meOnB(ci)).toBe(200);
+    expect(await meOnB(ci)).toBe(200);
+    await a.inject({
+      method: "DELETE",
+      url: `/api/tokens/${made.json().id as string}`,
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(await meOnB(ci)).toBe(401);
+  });
+
+  it("sees a role change made through one instance at once on the other", async () => {
+    const [a, b] = apps as [FastifyInstance, FastifyInstance];
+    const store = stores[0] as Store;
+    const admin = (
+      await store.accounts.createApiToken({ name: "admin2", role: "admin" }, null, "test", NOW)
+    ).token;
+    const user = await store.accounts.createUser(
+      {
+        email: "demoted@example.org",
+        name: "Demoted",
+        role: "editor",
+        passwordHash: await hashPassword("a long password"),
+      },
+      "test",
+      NOW,
+    );
+    const login = await b.inject({
+      method: "POST",
+      url: "/api/session",
+      payload: { email: "demoted@example.org", password: "a long password" },
+    });
+    const cookie = String(login.headers["set-cookie"]).split(";")[0] as string;
+    const csrf = login.json().csrfToken as string;
+    const create = (id: string) =>
+      b.inject({
+        method: "POST",
+        url: "/api/assessments",
+        headers: { cookie, "x-csrf-token": csrf },
+        payload: {
+          document: anAssessment()
+            .with((x) => (x.id = id))
+            .build(),
+        },
+      });
+    expect((await create("before-demotion")).statusCode).toBe(201);
+    await a.inject({
+      method: "PATCH",
+      url: `/api/users/${user.id}`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { role: "viewer" },
+    });
+    expect((await create("after-demotion")).statusCode).toBe(403);
+  });
+
+  it("stays exact after its connections to the database are cut", async () => {
+    const store = stores[1] as Store;
+    const doc = anAssessment()
+      .with((x) => (x.id = "connections-cut"))
+      .build();
+    const ctx = { actor: "test", now: NOW, today: "2026-11-22" };
+    const made = await (stores[0] as Store).assessments.create(doc, ctx);
+    expect((await store.assessments.get("connections-cut")).version).toBe(1);
+    // What a database restart or a network blip does to every pooled connection.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(
+      "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
+    await admin.end();
+    await untilConnected(() =>
+      (stores[0] as Store).assessments.update(made.id, 1, { ...doc, title: "After" }, ctx),
+    );
+    // Whether B's first try meets a dead connection (the cache is dropped) or a new one (the
+    // feed is read), it never answers with the version it had cached.
+    expect(await untilConnected(() => store.assessments.get("connections-cut"))).toMatchObject({
+      version: 2,
+      title: "After",
+    });
   });
 });

@@ -250,6 +250,65 @@ describe.each(backends)("store contract on $name", ({ open }) => {
     expect((await store.audit.verify()).ok).toBe(true);
   });
 
+  it("answers reads from its cache yet shows every write at once", async () => {
+    const doc = anAssessment()
+      .with((a) => (a.id = "cached-reads"))
+      .build();
+    const v1 = await store.assessments.create(doc, ctx());
+    const query = { q: "cached-reads" };
+    // Asked twice, the second answer is the cached one: the very same object.
+    const page = await store.assessments.list(query);
+    expect(await store.assessments.list(query)).toBe(page);
+    expect(await store.assessments.get("cached-reads")).toBe(await store.assessments.get(v1.id));
+    expect(page.items[0]).toMatchObject({ title: doc.title, version: 1 });
+    await store.assessments.update("cached-reads", 1, { ...doc, title: "Retitled" }, ctx());
+    expect((await store.assessments.list(query)).items[0]).toMatchObject({
+      title: "Retitled",
+      version: 2,
+    });
+    expect(await store.assessments.get(v1.id)).toMatchObject({ title: "Retitled", version: 2 });
+    await expect(
+      store.assessments.update(v1.id, 1, { ...doc, title: "Stale" }, ctx()),
+    ).rejects.toMatchObject({ code: "stale_version", details: { current: { version: 2 } } });
+    await store.assessments.delete(v1.id, 2, ctx());
+    expect((await store.assessments.list(query)).total).toBe(0);
+    await expect(store.assessments.get("cached-reads")).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+
+  it("refuses a cached session or token at once once it is signed out, disabled, revoked or expired", async () => {
+    const now = new Date("2026-11-22T10:00:00Z");
+    const user = await store.accounts.createUser(
+      { email: "cached@example.org", name: "Cached", role: "editor", passwordHash: "x" },
+      "test",
+      now,
+    );
+    const out = await store.accounts.createSession(user, now);
+    expect(await store.accounts.sessionPrincipal(out.token, now)).toMatchObject({ id: user.id });
+    await store.accounts.deleteSession(out.token, "test", now);
+    expect(await store.accounts.sessionPrincipal(out.token, now)).toBeUndefined();
+
+    const kept = await store.accounts.createSession(user, now);
+    expect(await store.accounts.sessionPrincipal(kept.token, now)).toMatchObject({
+      role: "editor",
+    });
+    await store.accounts.updateUser(user.id, { role: "viewer" }, "test", now);
+    expect(await store.accounts.sessionPrincipal(kept.token, now)).toMatchObject({
+      role: "viewer",
+    });
+    const expiry = new Date(kept.expiresAt.getTime() + 1);
+    expect(await store.accounts.sessionPrincipal(kept.token, expiry)).toBeUndefined();
+    await store.accounts.updateUser(user.id, { disabled: true }, "test", now);
+    expect(await store.accounts.sessionPrincipal(kept.token, now)).toBeUndefined();
+
+    const t = await store.accounts.createApiToken({ name: "c", role: "viewer" }, null, "test", now);
+    expect(await store.accounts.tokenPrincipal(t.token)).toMatchObject({ id: t.id });
+    await store.accounts.revokeApiToken(t.id, "test", now);
+    expect(await store.accounts.tokenPrincipal(t.token)).toBeUndefined();
+    expect((await store.audit.verify()).ok).toBe(true);
+  });
+
   it("notices when the newest audit events are removed", async () => {
     const fresh = await open();
     try {

@@ -6,7 +6,6 @@
  * can serve one PostgreSQL database.
  */
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { PACKAGE_VERSION } from "../content/paths.ts";
@@ -27,6 +26,7 @@ import { dashboardRoutes } from "./routes/dashboard.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { setupPage } from "./routes/setup-page.ts";
 import { systemRoutes } from "./routes/system.ts";
+import { addSecurityHeaders } from "./security-headers.ts";
 import { serveWebApp } from "./web-app.ts";
 
 declare module "fastify" {
@@ -54,7 +54,7 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 6 * 1024 * 1024, trustProxy: true });
-  await app.register(helmet, {
+  await addSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { "form-action": ["'self'"] } },
   });
   await app.register(cookie);

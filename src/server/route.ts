@@ -133,6 +133,26 @@ export function register(
   });
 }
 
+/**
+ * A JSON body serialised once per cached value. The store hands out the same frozen object
+ * until a write replaces it, so its serialised presentation is kept beside it (and goes
+ * with it). `memo` is one map per presentation.
+ */
+export function jsonOnce(
+  reply: FastifyReply,
+  memo: WeakMap<object, string>,
+  source: object,
+  present: () => unknown,
+): string {
+  let body = memo.get(source);
+  if (body === undefined) {
+    body = JSON.stringify(present());
+    memo.set(source, body);
+  }
+  reply.type("application/json; charset=utf-8");
+  return body;
+}
+
 /** Map any thrown error to the coded error body; unknown errors become a 500 without details. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {

@@ -5,9 +5,10 @@
  * live in the database so any server instance can serve any request.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { DomainError } from "../core/errors.ts";
-import { appendAudit } from "./audit.ts";
+import { appendAudit, writeTransaction } from "./audit.ts";
+import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 import { apiTokens, sessions, settings, users } from "./schema.ts";
 
@@ -41,8 +42,37 @@ function toUser(r: typeof users.$inferSelect): User {
   return { id: r.id, email: r.email, name: r.name, role: r.role as Role, disabled: r.disabled };
 }
 
+/** A cached session: its principal, valid until it expires. */
+interface SessionEntry {
+  principal: Principal;
+  expiresAt: number;
+}
+
 export class AccountStore {
-  constructor(private readonly db: Db) {}
+  private readonly sessionById;
+  private readonly tokenByHash;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cache: StoreCache,
+  ) {
+    // Prepared once: authentication runs on every request that misses the cache.
+    this.sessionById = db
+      .select({ s: sessions, u: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder("id")), eq(users.disabled, false)))
+      .prepare("basis_session_principal");
+    this.tokenByHash = db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder("hash")), isNull(apiTokens.revokedAt)))
+      .prepare("basis_token_principal");
+  }
+
+  private write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    return writeTransaction(this.db, this.cache, work);
+  }
 
   async userCount(): Promise<number> {
     const r = await this.db.select({ n: count() }).from(users);
@@ -66,8 +96,7 @@ export class AccountStore {
     input: { email: string; name: string; passwordHash: string },
     now: Date,
   ): Promise<User> {
-    return this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    return this.write(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(7340212)`);
       const existing = await tx.select({ n: count() }).from(users);
       if (Number(existing[0]?.n ?? 0) > 0)
@@ -90,7 +119,7 @@ export class AccountStore {
     actor: string,
     now: Date,
   ): Promise<User> {
-    return this.db.transaction((tx) => insertUser(tx as unknown as Db, input, actor, now));
+    return this.write((tx) => insertUser(tx, input, actor, now));
   }
 
   async listUsers(): Promise<User[]> {
@@ -103,8 +132,7 @@ export class AccountStore {
     actor: string,
     now: Date,
   ): Promise<User> {
-    return this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    return this.write(async (tx) => {
       const set: Partial<typeof users.$inferInsert> = {};
       if (change.role) set.role = change.role;
       if (change.disabled !== undefined) set.disabled = change.disabled;
@@ -138,8 +166,7 @@ export class AccountStore {
     const token = newSecret();
     const csrfToken = newSecret(24);
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-    await this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    await this.write(async (tx) => {
       await tx
         .insert(sessions)
         .values({ id: sha256(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
@@ -158,27 +185,24 @@ export class AccountStore {
   }
 
   async sessionPrincipal(token: string, now: Date): Promise<Principal | undefined> {
-    const rows = await this.db
-      .select({ s: sessions, u: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(
-        and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now), eq(users.disabled, false)),
-      );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      kind: "user",
-      id: row.u.id,
-      role: row.u.role as Role,
-      name: row.u.name,
-      csrfToken: row.s.csrfToken,
-    };
+    const id = sha256(token);
+    const entry = await this.cache.read("principals", `session:${id}`, async () => {
+      const row = (await this.sessionById.execute({ id }))[0];
+      if (!row) return undefined;
+      const principal: Principal = {
+        kind: "user",
+        id: row.u.id,
+        role: row.u.role as Role,
+        name: row.u.name,
+        csrfToken: row.s.csrfToken,
+      };
+      return { principal, expiresAt: row.s.expiresAt.getTime() } satisfies SessionEntry;
+    });
+    return entry && entry.expiresAt > now.getTime() ? entry.principal : undefined;
   }
 
   async deleteSession(token: string, actor: string, now: Date): Promise<void> {
-    await this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    await this.write(async (tx) => {
       const gone = await tx
         .delete(sessions)
         .where(eq(sessions.id, sha256(token)))
@@ -200,8 +224,7 @@ export class AccountStore {
   ) {
     const token = `basis_${newSecret()}`;
     const id = randomUUID();
-    await this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    await this.write(async (tx) => {
       await tx.insert(apiTokens).values({
         id,
         name: input.name,
@@ -238,8 +261,7 @@ export class AccountStore {
   }
 
   async revokeApiToken(id: string, actor: string, now: Date): Promise<void> {
-    await this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    await this.write(async (tx) => {
       const rows = await tx
         .update(apiTokens)
         .set({ revokedAt: now })
@@ -255,12 +277,13 @@ export class AccountStore {
   }
 
   async tokenPrincipal(token: string): Promise<Principal | undefined> {
-    const rows = await this.db
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
-    const row = rows[0];
-    return row ? { kind: "token", id: row.id, role: row.role as Role, name: row.name } : undefined;
+    const hash = sha256(token);
+    return this.cache.read("principals", `token:${hash}`, async () => {
+      const row = (await this.tokenByHash.execute({ hash }))[0];
+      return row
+        ? ({ kind: "token", id: row.id, role: row.role as Role, name: row.name } as Principal)
+        : undefined;
+    });
   }
 }
 

@@ -12,7 +12,8 @@ import { DomainError } from "../core/errors.ts";
 import { evaluate } from "../core/evaluate.ts";
 import type { Evaluation } from "../core/rules/types.ts";
 import type { Assessment } from "../core/schema/index.ts";
-import { appendAudit, canonical } from "./audit.ts";
+import { appendAudit, canonical, writeTransaction } from "./audit.ts";
+import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 import { assessments, assessmentVersions } from "./schema.ts";
 
@@ -94,6 +95,31 @@ function columnsOf(doc: Assessment, evaluation: Evaluation) {
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An assessment is addressed by its uuid or by its slug (the file's id). */
+function refCondition(idOrSlug: string): SQL {
+  return UUID.test(idOrSlug) ? eq(assessments.id, idOrSlug) : eq(assessments.slug, idOrSlug);
+}
+
+/** The register columns a list page shows (not the document: a page stays small). */
+const SUMMARY = {
+  id: assessments.id,
+  slug: assessments.slug,
+  title: assessments.title,
+  activityName: assessments.activityName,
+  status: assessments.status,
+  version: assessments.currentVersion,
+  bases: assessments.bases,
+  outcome: assessments.outcome,
+  blockers: assessments.blockers,
+  warnings: assessments.warnings,
+  nextReview: assessments.nextReview,
+  specialCategory: assessments.specialCategory,
+  children: assessments.children,
+  updatedAt: assessments.updatedAt,
+};
+
 function evaluateForStore(doc: Assessment, today: string): Evaluation {
   return evaluate(doc, { today, knownRefs: referenceIds() });
 }
@@ -105,20 +131,54 @@ function uniqueViolation(e: unknown): boolean {
   return code === "23505";
 }
 
+export interface ListPage {
+  items: AssessmentSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export class AssessmentStore {
-  constructor(private readonly db: Db) {}
+  private readonly currentBy;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cache: StoreCache,
+  ) {
+    const current = (by: SQL) =>
+      db
+        .select({ a: assessments, v: assessmentVersions })
+        .from(assessments)
+        .innerJoin(assessmentVersions, CURRENT_VERSION)
+        .where(by);
+    // Prepared once: the single-assessment read is a hot path on a cache miss.
+    this.currentBy = {
+      id: current(eq(assessments.id, sql.placeholder("ref"))).prepare("basis_assessment_by_id"),
+      slug: current(eq(assessments.slug, sql.placeholder("ref"))).prepare(
+        "basis_assessment_by_slug",
+      ),
+    };
+  }
+
+  private write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    return writeTransaction(this.db, this.cache, work);
+  }
 
   async create(doc: Assessment, ctx: WriteContext, reason = "created"): Promise<AssessmentRecord> {
     try {
-      return await this.db.transaction((tx) => createIn(tx as unknown as Db, doc, ctx, reason));
+      return await this.write((tx) => createIn(tx, doc, ctx, reason));
     } catch (e) {
       throw mapUnique(e, doc);
     }
   }
 
-  /** Save a new version on top of `baseVersion`; a stale base gets `stale_version` with the current record. */
+  /**
+   * Save a new version on top of `baseVersion` (the assessment named by id or slug); a stale
+   * base gets `stale_version` with the current record. The version check is the UPDATE's
+   * own condition, inside the transaction, whatever a cache holds.
+   */
   async update(
-    id: string,
+    idOrSlug: string,
     baseVersion: number,
     doc: Assessment,
     ctx: WriteContext,
@@ -126,14 +186,14 @@ export class AssessmentStore {
   ): Promise<AssessmentRecord> {
     let saved: AssessmentRecord | undefined;
     try {
-      saved = await this.db.transaction((tx) =>
-        updateIn(tx as unknown as Db, id, baseVersion, doc, ctx, reason ?? "updated"),
+      saved = await this.write((tx) =>
+        updateIn(tx, idOrSlug, baseVersion, doc, ctx, reason ?? "updated"),
       );
     } catch (e) {
       throw mapUnique(e, doc);
     }
     if (!saved) {
-      const current = await this.get(id);
+      const current = await this.get(idOrSlug);
       throw new DomainError(
         "stale_version",
         `assessment changed since version ${baseVersion}; the current version is ${current.version}`,
@@ -151,8 +211,7 @@ export class AssessmentStore {
     docs: Assessment[],
     ctx: WriteContext,
   ): Promise<{ slug: string; result: "created" | "updated" | "unchanged"; version: number }[]> {
-    return this.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    return this.write(async (tx) => {
       const out: { slug: string; result: "created" | "updated" | "unchanged"; version: number }[] =
         [];
       for (const doc of docs) {
@@ -187,7 +246,7 @@ export class AssessmentStore {
 
   /** Delete an assessment none of whose versions was approved. */
   async delete(id: string, baseVersion: number, ctx: WriteContext): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.write(async (tx) => {
       const approved = await tx
         .select({ n: count() })
         .from(assessmentVersions)
@@ -228,90 +287,78 @@ export class AssessmentStore {
     });
   }
 
-  /** The current version of an assessment, by id or by its slug. */
+  /** The current version of an assessment, by id or by its slug (cached; do not change it). */
   async get(idOrSlug: string): Promise<AssessmentRecord> {
-    const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(idOrSlug);
-    const rows = await this.db
-      .select({ a: assessments, v: assessmentVersions })
-      .from(assessments)
-      .innerJoin(assessmentVersions, CURRENT_VERSION)
-      .where(byId ? eq(assessments.id, idOrSlug) : eq(assessments.slug, idOrSlug));
-    const row = rows[0];
-    if (!row) throw new DomainError("not_found", `no assessment "${idOrSlug}"`);
-    return {
-      id: row.a.id,
-      slug: row.a.slug,
-      title: row.a.title,
-      status: row.a.status,
-      version: row.a.currentVersion,
-      outcome: row.a.outcome,
-      updatedAt: row.a.updatedAt.toISOString(),
-      document: row.v.document as Assessment,
-      evaluation: row.v.evaluation as Evaluation,
-    };
+    const by = UUID.test(idOrSlug) ? "id" : "slug";
+    const found = await this.cache.read(
+      "assessments",
+      `${by}:${idOrSlug}`,
+      async () => {
+        const row = (await this.currentBy[by].execute({ ref: idOrSlug }))[0];
+        if (!row) return undefined;
+        const r: AssessmentRecord = {
+          id: row.a.id,
+          slug: row.a.slug,
+          title: row.a.title,
+          status: row.a.status,
+          version: row.a.currentVersion,
+          outcome: row.a.outcome,
+          updatedAt: row.a.updatedAt.toISOString(),
+          document: row.v.document as Assessment,
+          evaluation: row.v.evaluation as Evaluation,
+        };
+        return r;
+      },
+      { aliases: (r) => [`id:${r.id}`, `slug:${r.slug}`] },
+    );
+    if (!found) throw new DomainError("not_found", `no assessment "${idOrSlug}"`);
+    return found;
   }
 
-  async list(
-    query: ListQuery,
-  ): Promise<{ items: AssessmentSummary[]; total: number; page: number; pageSize: number }> {
-    const where: SQL[] = [];
-    if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const match = or(
-        ilike(assessments.title, pattern),
-        ilike(assessments.activityName, pattern),
-        ilike(assessments.slug, pattern),
-      );
-      if (match) where.push(match);
-    }
-    if (query.outcome) where.push(eq(assessments.outcome, query.outcome));
-    if (query.status) where.push(eq(assessments.status, query.status));
-    if (query.basis) where.push(sql`${query.basis} = any(${assessments.bases})`);
-    if (query.specialCategory !== undefined)
-      where.push(eq(assessments.specialCategory, query.specialCategory));
-    if (query.children !== undefined) where.push(eq(assessments.children, query.children));
-    if (query.reviewDueBefore)
-      where.push(sql`${assessments.nextReview} <= ${query.reviewDueBefore}`);
-    const condition = where.length ? and(...where) : undefined;
+  /** One page of the register (cached; do not change it). */
+  async list(query: ListQuery): Promise<ListPage> {
+    const filter = {
+      q: query.q || undefined,
+      outcome: query.outcome,
+      status: query.status,
+      basis: query.basis,
+      specialCategory: query.specialCategory,
+      children: query.children,
+      reviewDueBefore: query.reviewDueBefore,
+    };
     const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500);
     const page = Math.max(query.page ?? 1, 1);
-    const order = {
-      updated: [desc(assessments.updatedAt), asc(assessments.slug)],
-      title: [asc(assessments.title), asc(assessments.slug)],
-      "next-review": [sql`${assessments.nextReview} asc nulls last`, asc(assessments.slug)],
-      outcome: [asc(assessments.outcome), asc(assessments.slug)],
-    }[query.sort ?? "updated"];
-    const [rows, totals] = await Promise.all([
-      this.db
-        .select()
-        .from(assessments)
-        .where(condition)
-        .orderBy(...order)
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
-      this.db.select({ n: count() }).from(assessments).where(condition),
-    ]);
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        slug: r.slug,
-        title: r.title,
-        activityName: r.activityName,
-        status: r.status,
-        version: r.currentVersion,
-        bases: r.bases,
-        outcome: r.outcome,
-        blockers: r.blockers,
-        warnings: r.warnings,
-        nextReview: r.nextReview,
-        specialCategory: r.specialCategory,
-        children: r.children,
-        updatedAt: r.updatedAt.toISOString(),
-      })),
-      total: Number(totals[0]?.n ?? 0),
-      page,
-      pageSize,
-    };
+    const sort = query.sort ?? "updated";
+    const filterKey = JSON.stringify(Object.values(filter));
+    return this.cache.read(
+      "assessments",
+      `page:${filterKey}:${sort}:${page}:${pageSize}`,
+      async () => {
+        const condition = whereOf(filter);
+        const order = {
+          updated: [desc(assessments.updatedAt), asc(assessments.slug)],
+          title: [asc(assessments.title), asc(assessments.slug)],
+          "next-review": [sql`${assessments.nextReview} asc nulls last`, asc(assessments.slug)],
+          outcome: [asc(assessments.outcome), asc(assessments.slug)],
+        }[sort];
+        const [rows, total] = await Promise.all([
+          this.db
+            .select(SUMMARY)
+            .from(assessments)
+            .where(condition)
+            .orderBy(...order)
+            .limit(pageSize)
+            .offset((page - 1) * pageSize),
+          // The total depends on the filter only, so paging and re-sorting reuse it.
+          this.cache.read("assessments", `total:${filterKey}`, async () => {
+            const r = await this.db.select({ n: count() }).from(assessments).where(condition);
+            return Number(r[0]?.n ?? 0);
+          }),
+        ]);
+        const items = rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+        return { items, total, page, pageSize };
+      },
+    );
   }
 
   async versions(id: string) {
@@ -362,6 +409,27 @@ export class AssessmentStore {
   }
 }
 
+function whereOf(query: ListQuery): SQL | undefined {
+  const where: SQL[] = [];
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(
+      ilike(assessments.title, pattern),
+      ilike(assessments.activityName, pattern),
+      ilike(assessments.slug, pattern),
+    );
+    if (match) where.push(match);
+  }
+  if (query.outcome) where.push(eq(assessments.outcome, query.outcome));
+  if (query.status) where.push(eq(assessments.status, query.status));
+  if (query.basis) where.push(sql`${query.basis} = any(${assessments.bases})`);
+  if (query.specialCategory !== undefined)
+    where.push(eq(assessments.specialCategory, query.specialCategory));
+  if (query.children !== undefined) where.push(eq(assessments.children, query.children));
+  if (query.reviewDueBefore) where.push(sql`${assessments.nextReview} <= ${query.reviewDueBefore}`);
+  return where.length ? and(...where) : undefined;
+}
+
 async function createIn(
   tx: Db,
   doc: Assessment,
@@ -395,7 +463,7 @@ async function createIn(
 /** Returns undefined when `baseVersion` is no longer current (nothing is written then). */
 async function updateIn(
   tx: Db,
-  id: string,
+  idOrSlug: string,
   baseVersion: number,
   doc: Assessment,
   ctx: WriteContext,
@@ -406,9 +474,10 @@ async function updateIn(
   const updated = await tx
     .update(assessments)
     .set({ ...columnsOf(doc, evaluation), currentVersion: next, updatedAt: ctx.now })
-    .where(and(eq(assessments.id, id), eq(assessments.currentVersion, baseVersion)))
+    .where(and(refCondition(idOrSlug), eq(assessments.currentVersion, baseVersion)))
     .returning({ id: assessments.id });
-  if (updated.length === 0) return undefined;
+  const id = updated[0]?.id;
+  if (id === undefined) return undefined;
   await tx.insert(assessmentVersions).values(versionRow(id, next, doc, evaluation, reason, ctx));
   await appendAudit(
     tx,

@@ -5,12 +5,13 @@
  * edited, deleted or reordered event breaks the chain at a findable place.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
+import type { ChangeFeed, StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 import { auditEvents, settings } from "./schema.ts";
 
 export const GENESIS = "0".repeat(64);
-/** Serialises appends so the chain has one order on PGlite and on a PostgreSQL server alike. */
+/** Serialises the creation of the head row on a new database (see appendAudit). */
 const AUDIT_LOCK = 0x6a5715;
 
 export interface AuditInput {
@@ -29,7 +30,7 @@ export interface AuditEvent extends Required<AuditInput> {
   hash: string;
 }
 
-type Tx = Pick<Db, "execute" | "select" | "insert">;
+type Tx = Pick<Db, "execute" | "select">;
 const HEAD_KEY = "audit_head";
 
 /** Canonical JSON: object keys sorted, so the hash does not depend on key order. */
@@ -58,14 +59,52 @@ export function eventHash(e: Omit<AuditEvent, "seq" | "hash">): string {
   return createHash("sha256").update(body).digest("hex");
 }
 
-/** Append an event inside the caller's transaction. */
+/** The audited actions written in each open transaction, for the cache (see writeTransaction). */
+const actionsOf = new WeakMap<object, string[]>();
+
+/**
+ * The one way to change state: run `work` in a transaction and, once it has ended, tell the
+ * cache which audited actions it wrote so their cached reads are dropped. A failed transaction
+ * invalidates too: a COMMIT whose answer was lost may still have committed.
+ */
+export async function writeTransaction<T>(
+  db: Db,
+  cache: StoreCache,
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
+  const actions: string[] = [];
+  try {
+    return await db.transaction((tx) => {
+      actionsOf.set(tx, actions);
+      return work(tx as unknown as Db);
+    });
+  } finally {
+    cache.changed(actions);
+  }
+}
+
+/**
+ * Append an event inside the caller's transaction (one opened by `writeTransaction`). The
+ * head row is locked first: that serialises appends, so the chain and the sequence numbers
+ * have one order on PGlite and on a PostgreSQL server alike, and in READ COMMITTED the
+ * locking read returns the head as the previous appender committed it.
+ */
 export async function appendAudit(tx: Tx, input: AuditInput, now: Date): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const last = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const actions = actionsOf.get(tx);
+  if (!actions) throw new Error("appendAudit needs a transaction opened by writeTransaction");
+  actions.push(input.action);
+  let head = await lockHead(tx);
+  if (!head) {
+    // No head yet (a new database): create it from the chain under the advisory lock.
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+    await tx.execute(sql`
+      insert into settings (key, value)
+      select ${HEAD_KEY}, coalesce(
+        (select jsonb_build_object('id', id, 'hash', hash) from audit_events order by seq desc limit 1),
+        jsonb_build_object('hash', ${GENESIS}::text))
+      on conflict (key) do nothing`);
+    head = await lockHead(tx);
+  }
   const event = {
     id: randomUUID(),
     at: now.toISOString(),
@@ -74,15 +113,58 @@ export async function appendAudit(tx: Tx, input: AuditInput, now: Date): Promise
     entityType: input.entityType,
     entityId: input.entityId,
     data: input.data ?? {},
-    prevHash: last[0]?.hash ?? GENESIS,
+    prevHash: head?.hash ?? GENESIS,
   };
   const hash = eventHash(event);
-  await tx.insert(auditEvents).values({ ...event, hash });
   // The head is kept beside the chain so that removing the newest events is noticed too.
-  await tx
-    .insert(settings)
-    .values({ key: HEAD_KEY, value: { id: event.id, hash } })
-    .onConflictDoUpdate({ target: settings.key, set: { value: { id: event.id, hash } } });
+  await tx.execute(sql`
+    with appended as (
+      insert into audit_events (id, at, actor, action, entity_type, entity_id, data, prev_hash, hash)
+      values (${event.id}, ${event.at}, ${event.actor}, ${event.action}, ${event.entityType},
+              ${event.entityId}, ${JSON.stringify(event.data)}::jsonb, ${event.prevHash}, ${hash})
+      returning seq)
+    update settings set value = ${JSON.stringify({ id: event.id, hash })}::jsonb
+    from appended where settings.key = ${HEAD_KEY}`);
+}
+
+async function lockHead(tx: Tx): Promise<{ hash: string } | undefined> {
+  const rows = await tx
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, HEAD_KEY))
+    .for("update");
+  return rows[0]?.value as { hash: string } | undefined;
+}
+
+/**
+ * Other writers' changes, read from the audit trail: the actions appended after a sequence
+ * number. Appends are serialised until commit, so sequence order is commit order and a
+ * check never skips an event that commits later with a smaller number.
+ */
+export function auditFeed(db: Db, batch = 500): ChangeFeed {
+  const newest = db
+    .select({ seq: sql<string>`coalesce(max(${auditEvents.seq}), 0)` })
+    .from(auditEvents)
+    .prepare("basis_audit_newest");
+  const after = db
+    .select({ seq: auditEvents.seq, action: auditEvents.action })
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, sql.placeholder("after")))
+    .orderBy(asc(auditEvents.seq))
+    .limit(batch + 1)
+    .prepare("basis_audit_after");
+  return {
+    async since(seen) {
+      if (seen === undefined) {
+        const rows = await newest.execute();
+        return { last: Number(rows[0]?.seq ?? 0), actions: "all" };
+      }
+      const rows = await after.execute({ after: seen });
+      const last = rows[rows.length - 1];
+      if (!last) return { last: seen, actions: [] };
+      return { last: last.seq, actions: rows.length > batch ? "all" : rows.map((r) => r.action) };
+    },
+  };
 }
 
 export interface AuditVerification {

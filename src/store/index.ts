@@ -7,12 +7,22 @@
 import { asc, gt } from "drizzle-orm";
 import { AccountStore } from "./accounts.ts";
 import { AssessmentStore } from "./assessments.ts";
-import { type AuditInput, type AuditVerification, appendAudit, verifyAudit } from "./audit.ts";
-import { type Database, type Db, type OpenOptions, openDatabase } from "./db.ts";
+import {
+  type AuditInput,
+  type AuditVerification,
+  appendAudit,
+  auditFeed,
+  verifyAudit,
+  writeTransaction,
+} from "./audit.ts";
+import { StoreCache } from "./cache.ts";
+import { type Database, type OpenOptions, openDatabase } from "./db.ts";
 import { auditEvents } from "./schema.ts";
 
 export interface Store {
   database: Database;
+  /** Cached reads and principals (see store/cache); exact across instances. */
+  cache: StoreCache;
   assessments: AssessmentStore;
   accounts: AccountStore;
   audit: {
@@ -27,12 +37,15 @@ export interface Store {
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const database = await openDatabase(opts);
   const { db } = database;
+  // On a PostgreSQL server other instances write too: the cache follows the audit trail.
+  const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined);
   return {
     database,
-    assessments: new AssessmentStore(db),
-    accounts: new AccountStore(db),
+    cache,
+    assessments: new AssessmentStore(db, cache),
+    accounts: new AccountStore(db, cache),
     audit: {
-      record: (input, now) => db.transaction((tx) => appendAudit(tx as unknown as Db, input, now)),
+      record: (input, now) => writeTransaction(db, cache, (tx) => appendAudit(tx, input, now)),
       verify: () => verifyAudit(db),
       list: (after, limit) =>
         db

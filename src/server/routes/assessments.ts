@@ -22,7 +22,7 @@ import { toYaml } from "../../core/serialize.ts";
 import type { AssessmentSummary } from "../../store/assessments.ts";
 import { canEdit, canRead } from "../policies.ts";
 import { presentAssessment } from "../presenters.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, jsonOnce } from "../route.ts";
 
 const SCHEMA_URL = "https://basis.invalid/schema/assessment.schema.json";
 /** An assessment is addressed by its uuid or by its slug (the file's id). */
@@ -51,6 +51,11 @@ const ListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });
 
+// Serialised bodies of cached store results, one map per presentation (see jsonOnce).
+const listBodies = new WeakMap<object, string>();
+const registerBodies = new WeakMap<object, string>();
+const assessmentBodies = new WeakMap<object, string>();
+
 function registerRow(s: AssessmentSummary) {
   return {
     assessmentId: s.id,
@@ -76,8 +81,9 @@ export function assessmentRoutes() {
       tag: "assessments",
       policy: canRead,
       query: ListQuery,
-      async handler({ store, query }) {
-        return store.assessments.list(query);
+      async handler({ store, query, reply }) {
+        const page = await store.assessments.list(query);
+        return jsonOnce(reply, listBodies, page, () => page);
       },
     }),
     defineRoute({
@@ -101,8 +107,9 @@ export function assessmentRoutes() {
       tag: "assessments",
       policy: canRead,
       params: IdParams,
-      async handler({ store, params }) {
-        return presentAssessment(await store.assessments.get(params.id));
+      async handler({ store, params, reply }) {
+        const record = await store.assessments.get(params.id);
+        return jsonOnce(reply, assessmentBodies, record, () => presentAssessment(record));
       },
     }),
     defineRoute({
@@ -118,10 +125,9 @@ export function assessmentRoutes() {
         reason: z.string().trim().min(1).max(2000).optional(),
       }),
       async handler({ store, params, body, actor, now, today }) {
-        const current = await store.assessments.get(params.id);
         return presentAssessment(
           await store.assessments.update(
-            current.id,
+            params.id,
             body.baseVersion,
             body.document,
             { actor, now, today },
@@ -290,9 +296,12 @@ export function assessmentRoutes() {
       tag: "register",
       policy: canRead,
       query: ListQuery,
-      async handler({ store, query }) {
+      async handler({ store, query, reply }) {
         const page = await store.assessments.list(query);
-        return { ...page, items: page.items.map(registerRow) };
+        return jsonOnce(reply, registerBodies, page, () => ({
+          ...page,
+          items: page.items.map(registerRow),
+        }));
       },
     }),
     defineRoute({

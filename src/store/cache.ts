@@ -1,0 +1,207 @@
+/**
+ * @module store/cache
+ * An in-process cache of read results (register pages, single assessments) and of the
+ * principals behind session cookies and API tokens, so that a hot read costs no query.
+ *
+ * It is exact, not "eventually" fresh. Every state change appends an audit event (the one
+ * chokepoint), and the audit trail doubles as the invalidation log:
+ * - writes made through this process invalidate what they touch as soon as they commit;
+ * - on PostgreSQL, where other instances write too, every read first waits for a check of the
+ *   audit events appended since the last check (one indexed query, shared by all the reads
+ *   that arrive while it is pending), and drops whatever those events touched. A write
+ *   acknowledged by any instance before a request arrived is therefore seen by that request,
+ *   and a revoked session or token, or a disabled user, is refused at once everywhere.
+ * On PGlite one process owns the data directory (the lock), so its own writes are all there
+ * is and no check is needed.
+ *
+ * A load that was running when an invalidation happened is not stored (each topic has a
+ * generation), and cached values are frozen: callers share them and must not change them.
+ */
+
+export type Topic = "assessments" | "principals";
+const TOPICS: readonly Topic[] = ["assessments", "principals"];
+
+/** Audited actions that change nothing a cached read returns. */
+const CHANGES_NOTHING_CACHED = new Set([
+  "session.login",
+  "token.create",
+  "user.create",
+  "assessment.export",
+  "assessment.document",
+  "register.export",
+  "register.document",
+]);
+const CHANGES_PRINCIPALS = new Set(["session.logout", "user.update", "token.revoke"]);
+
+/** Which cached results an audited action can make stale; an unknown action drops them all. */
+export function topicsOf(action: string): readonly Topic[] {
+  if (CHANGES_NOTHING_CACHED.has(action)) return [];
+  if (CHANGES_PRINCIPALS.has(action)) return ["principals"];
+  if (action.startsWith("assessment.")) return ["assessments"];
+  return TOPICS;
+}
+
+/** What other writers did since `after` (an audit sequence number); `undefined`: from now on. */
+export interface ChangeFeed {
+  since(after: number | undefined): Promise<{ last: number; actions: string[] | "all" }>;
+}
+
+export interface CacheOptions {
+  /** Entries per topic; the oldest go first when it is full. */
+  entries?: number;
+  /**
+   * The least time between the starts of two checks, in ms. Under load the next check would
+   * otherwise start the moment one ends, keeping the database busy answering "nothing new";
+   * waiting a little lets more reads share each check.
+   */
+  checkInterval?: number;
+}
+
+class Shelf {
+  readonly entries = new Map<string, unknown>();
+  readonly loading = new Map<string, Promise<unknown>>();
+  generation = 0;
+
+  constructor(private readonly limit: number) {}
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+    this.loading.clear();
+  }
+
+  put(key: string, value: unknown): void {
+    if (!this.entries.has(key) && this.entries.size >= this.limit) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, value);
+  }
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(e: unknown): void;
+}
+
+export interface ReadOptions<V> {
+  /** Other keys the loaded value is also found under (an assessment by id and by slug). */
+  aliases?: (value: NonNullable<V>) => string[];
+}
+
+export class StoreCache {
+  private readonly shelves: Record<Topic, Shelf>;
+  private seen: number | undefined;
+  private checking = false;
+  private waiting: Waiter[] = [];
+  private lastCheck = Number.NEGATIVE_INFINITY;
+  private readonly checkInterval: number;
+
+  constructor(
+    private readonly feed?: ChangeFeed,
+    opts: CacheOptions = {},
+  ) {
+    const entries = opts.entries ?? 2000;
+    this.shelves = { assessments: new Shelf(entries), principals: new Shelf(entries) };
+    this.checkInterval = opts.checkInterval ?? 1;
+  }
+
+  /**
+   * The cached value for `key`, or `load()`'s, stored when nothing changed meanwhile.
+   * `undefined` is never stored, so a miss (an unknown token, a missing slug) always asks.
+   */
+  async read<V>(
+    topic: Topic,
+    key: string,
+    load: () => Promise<V>,
+    opts: ReadOptions<V> = {},
+  ): Promise<V> {
+    await this.fresh();
+    const shelf = this.shelves[topic];
+    if (shelf.entries.has(key)) return shelf.entries.get(key) as V;
+    const pending = shelf.loading.get(key);
+    if (pending) return pending as Promise<V>;
+    const generation = shelf.generation;
+    const loading = load().then(
+      (value) => {
+        if (shelf.generation !== generation) return value;
+        shelf.loading.delete(key);
+        if (value === undefined) return value;
+        deepFreeze(value);
+        shelf.put(key, value);
+        for (const alias of opts.aliases?.(value as NonNullable<V>) ?? []) shelf.put(alias, value);
+        return value;
+      },
+      (e: unknown) => {
+        if (shelf.generation === generation) shelf.loading.delete(key);
+        throw e;
+      },
+    );
+    shelf.loading.set(key, loading);
+    return loading;
+  }
+
+  /** Drop what the given audited actions may have changed (called after a local commit). */
+  changed(actions: readonly string[]): void {
+    const topics = new Set(actions.flatMap((a) => topicsOf(a)));
+    for (const t of topics) this.shelves[t].clear();
+  }
+
+  dropAll(): void {
+    for (const t of TOPICS) this.shelves[t].clear();
+  }
+
+  /**
+   * Resolves once a check of other writers' changes that began after this call has been
+   * applied. Concurrent callers share one check; on PGlite there is nothing to check.
+   */
+  fresh(): Promise<void> {
+    if (!this.feed) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.checking) {
+        this.checking = true;
+        // Started after the current task, so reads asked together share one check.
+        queueMicrotask(() => void this.check());
+      }
+    });
+  }
+
+  private async check(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const early = this.lastCheck + this.checkInterval - performance.now();
+        if (early > 0) await new Promise((r) => setTimeout(r, early));
+        // Only callers already waiting when the query is sent are answered by it.
+        this.lastCheck = performance.now();
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+          await this.catchUp();
+          for (const w of batch) w.resolve();
+        } catch (e) {
+          // Without the feed nothing cached can be trusted: start again from empty.
+          this.seen = undefined;
+          this.dropAll();
+          for (const w of batch) w.reject(e);
+        }
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    const feed = this.feed as ChangeFeed;
+    const { last, actions } = await feed.since(this.seen);
+    if (this.seen === undefined || actions === "all") this.dropAll();
+    else this.changed(actions);
+    this.seen = last;
+  }
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
