@@ -21,8 +21,8 @@ export async function serveWebApp(app: FastifyInstance, dir = WEB_DIR): Promise<
       root: dir,
       wildcard: false,
       index: false,
-      setHeaders(res, path) {
-        res.setHeader(
+      setHeaders(reply, path) {
+        reply.header(
           "cache-control",
           path.includes(`${join(dir, "assets")}`)
             ? "public, max-age=31536000, immutable"

@@ -6,7 +6,13 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./app.css";
-import { createTheme, MantineProvider } from "@mantine/core";
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  DEFAULT_THEME,
+  darken,
+  MantineProvider,
+} from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
@@ -16,8 +22,43 @@ import { SessionProvider } from "./session.tsx";
 
 const theme = createTheme({
   primaryColor: "indigo",
+  primaryShade: 8,
+  autoContrast: true,
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   defaultRadius: "sm",
+});
+
+// Mantine's dimmed grey and the text of its light and outline variants miss WCAG AA contrast
+// on white and on their own tinted backgrounds: that text takes a darkened shade 9 instead.
+const COLORS = [
+  "gray",
+  "red",
+  "pink",
+  "grape",
+  "violet",
+  "indigo",
+  "blue",
+  "cyan",
+  "teal",
+  "green",
+  "lime",
+  "yellow",
+  "orange",
+];
+const resolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: Object.fromEntries([
+    ["--mantine-color-dimmed", "var(--mantine-color-gray-7)"],
+    ...COLORS.flatMap((c) => {
+      const dark = darken(DEFAULT_THEME.colors[c]?.[9] ?? "#000", 0.35);
+      return [
+        [`--mantine-color-${c}-light-color`, dark],
+        [`--mantine-color-${c}-outline`, dark],
+        [`--mantine-color-${c}-text`, dark],
+      ];
+    }),
+  ]),
+  dark: {},
 });
 
 const queryClient = new QueryClient({
@@ -28,7 +69,7 @@ const root = document.getElementById("root");
 if (!root) throw new Error("no #root element");
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={resolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <SessionProvider>

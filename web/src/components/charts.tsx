@@ -66,13 +66,13 @@ export function ReviewTimeline({
   days: number;
 }) {
   const width = 640;
-  const left = 60;
+  const left = 110;
   const right = 20;
   const axisY = 40;
   const span = width - left - right;
   const x = (date: string) => {
     const d = daysBetween(today, date);
-    return d < 0 ? left - 30 : left + (span * Math.min(d, days)) / days;
+    return d < 0 ? left - 60 : left + (span * Math.min(d, days)) / days;
   };
   const stacks = new Map<number, number>();
   const ticks = [0, 30, 60, 90].filter((t) => t <= days);
@@ -85,7 +85,7 @@ export function ReviewTimeline({
       aria-label={`Reviews due in the next ${days} days: ${items.length ? items.map((i) => `${i.name} on ${i.date}`).join("; ") : "none"}`}
     >
       <line x1={left} y1={axisY} x2={width - right} y2={axisY} stroke="#868e96" />
-      <text x={left - 30} y={axisY - 10} fontSize="11" textAnchor="middle" fill="#c92a2a">
+      <text x={left - 60} y={axisY - 10} fontSize="11" textAnchor="middle" fill="#c92a2a">
         overdue
       </text>
       {ticks.map((t) => (

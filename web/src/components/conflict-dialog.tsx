@@ -33,7 +33,7 @@ export function ConflictDialog({ draft }: { draft: Draft }) {
           Your changes are kept in this browser. Compare them with version {theirs.version}, then
           choose which to keep; nothing is saved until you do.
         </Text>
-        <ScrollArea.Autosize mah={360}>
+        <ScrollArea.Autosize mah={360} viewportProps={{ tabIndex: 0 }}>
           <Table striped withTableBorder aria-label="Differences between the two versions">
             <Table.Thead>
               <Table.Tr>

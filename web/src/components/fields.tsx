@@ -86,8 +86,8 @@ export function CheckField({
         label={label}
         description={description}
         disabled={readOnly}
-        data-path={findingPath(path)}
         {...form.getInputProps(path, { type: "checkbox" })}
+        data-path={findingPath(path)}
         checked={getIn(form.values, path) === true}
       />
       {findings && <Findings at={findingPath(path)} exact />}

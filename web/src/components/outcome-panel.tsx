@@ -32,9 +32,15 @@ export function OutcomePanel() {
                   What would change it
                 </Text>
                 <List size="sm" spacing={4}>
-                  {e.trace.wouldChange.slice(0, 6).map((c) => (
-                    <List.Item key={`${c.change}:${c.codes.join(",")}`}>
+                  {e.trace.wouldChange.slice(0, 8).map((c) => (
+                    <List.Item key={`${c.change}:${c.path ?? ""}:${c.codes.join(",")}`}>
                       {c.change} → {OUTCOME_LABELS[c.outcome]}
+                      {c.path && (
+                        <Text component="span" className="finding-path" c="dimmed">
+                          {" "}
+                          ({c.path})
+                        </Text>
+                      )}
                     </List.Item>
                   ))}
                 </List>

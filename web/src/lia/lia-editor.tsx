@@ -6,7 +6,7 @@
 import { Alert, Button, Group, Stack, Stepper, Text } from "@mantine/core";
 import { useState } from "react";
 import { getIn } from "../components/fields.tsx";
-import { Findings } from "../components/findings.tsx";
+import { Findings, under, useLive } from "../components/findings.tsx";
 import { BalancingStep } from "./balancing-step.tsx";
 import { ConclusionStep } from "./conclusion-step.tsx";
 import { MinimisationTable } from "./minimisation-table.tsx";
@@ -24,6 +24,7 @@ const STEPS = [
 
 export function LiaEditor({ form, readOnly }: StepProps) {
   const [step, setStep] = useState(0);
+  const live = useLive();
   const lia = getIn(form.values, "lia");
   if (!lia)
     return (
@@ -43,23 +44,31 @@ export function LiaEditor({ form, readOnly }: StepProps) {
       </Stack>
     );
   const props = { form, readOnly };
+  // A step the user has passed shows a tick only when nothing is open in it; else its count.
+  const open = (at: string) =>
+    (live?.findings.filter((f) => f.severity !== "info" && under(f.path, at)).length ?? 0) +
+    (live?.issues.filter((i) => under(i.path, at)).length ?? 0);
+  const mark = (i: number) => {
+    const n = open(STEPS[i]?.at ?? "");
+    return n > 0 ? { completedIcon: String(n), color: "orange" } : {};
+  };
   return (
     <Stack>
       <Findings at="lia" exact />
       <Stepper active={step} onStepClick={setStep} size="sm" allowNextStepsSelect>
-        <Stepper.Step label={STEPS[0]?.label} description={STEPS[0]?.description}>
+        <Stepper.Step label={STEPS[0]?.label} description={STEPS[0]?.description} {...mark(0)}>
           <PurposeStep {...props} />
         </Stepper.Step>
-        <Stepper.Step label={STEPS[1]?.label} description={STEPS[1]?.description}>
+        <Stepper.Step label={STEPS[1]?.label} description={STEPS[1]?.description} {...mark(1)}>
           <NecessityStep {...props} />
         </Stepper.Step>
-        <Stepper.Step label={STEPS[2]?.label} description={STEPS[2]?.description}>
+        <Stepper.Step label={STEPS[2]?.label} description={STEPS[2]?.description} {...mark(2)}>
           <BalancingStep {...props} />
         </Stepper.Step>
-        <Stepper.Step label={STEPS[3]?.label} description={STEPS[3]?.description}>
+        <Stepper.Step label={STEPS[3]?.label} description={STEPS[3]?.description} {...mark(3)}>
           <MinimisationTable {...props} />
         </Stepper.Step>
-        <Stepper.Step label={STEPS[4]?.label} description={STEPS[4]?.description}>
+        <Stepper.Step label={STEPS[4]?.label} description={STEPS[4]?.description} {...mark(4)}>
           <ConclusionStep {...props} />
         </Stepper.Step>
       </Stepper>

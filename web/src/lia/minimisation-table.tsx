@@ -49,7 +49,7 @@ export function MinimisationTable({ form, readOnly }: StepProps) {
   return (
     <Stack mt="md">
       <Findings at="lia.minimisation" exact />
-      <ScrollArea type="auto">
+      <ScrollArea type="auto" viewportProps={{ tabIndex: 0 }}>
         <Table withTableBorder miw={880} aria-label="Data-minimisation specification">
           <Table.Thead>
             <Table.Tr>

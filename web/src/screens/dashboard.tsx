@@ -17,7 +17,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import type { Outcome } from "../../../src/core/rules/types.ts";
-import { BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
+import { type BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { BarChart, ReviewTimeline } from "../components/charts.tsx";
 import { OUTCOME_COLOR, OutcomeBadge } from "../components/outcome.tsx";
@@ -40,6 +40,17 @@ interface DashboardData {
   reviews: { total: number; overdue: number; items: Brief[] };
   recent: Brief[];
 }
+
+/** Chart labels: the article is in the register; the bar needs the word. */
+const BASIS_SHORT: Record<keyof typeof BASIS_LABELS, string> = {
+  consent: "Consent (a)",
+  contract: "Contract (b)",
+  "legal-obligation": "Legal obligation (c)",
+  "vital-interests": "Vital interests (d)",
+  "public-task": "Public task (e)",
+  "legitimate-interests": "Legitimate interests (f)",
+  "recognised-legitimate-interest": "Recognised LI (UK, ea)",
+};
 
 const MANTINE_HEX: Record<string, string> = {
   green: "#2f9e44",
@@ -75,7 +86,7 @@ export default function Dashboard() {
           <BarChart
             title="Activities by lawful basis"
             bars={data.byBasis.map((b) => ({
-              label: BASIS_LABELS[b.basis],
+              label: BASIS_SHORT[b.basis],
               value: b.count,
               color: "#4c6ef5",
             }))}

@@ -141,7 +141,7 @@ export default function RegisterScreen() {
               : "Loading…"}
         </Text>
       </Group>
-      <ScrollArea type="auto">
+      <ScrollArea type="auto" viewportProps={{ tabIndex: 0 }}>
         <Table
           striped
           highlightOnHover

@@ -5,7 +5,7 @@
 import { Alert, Button, FileButton, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { show } from "../components/conflict-dialog.tsx";
 import { useCan } from "../session.tsx";
@@ -31,9 +31,12 @@ export function VersionsTab({ view }: { view: AssessmentView }) {
     enabled: list.length > 0,
   });
   const [importError, setImportError] = useState<string | null>(null);
+  // Cleared after each import, so choosing the same file again still imports it.
+  const resetFile = useRef<() => void>(null);
 
   async function importFile(file: File | null) {
     if (!file) return;
+    resetFile.current?.();
     setImportError(null);
     try {
       const r = await api.postYaml<{

@@ -1,0 +1,130 @@
+/// <reference lib="dom" />
+/**
+ * The real app for browser tests: the web app built as `npm start` builds it, a real server
+ * on 127.0.0.1 and a free port over an embedded database in a temporary directory, and
+ * Debian's Chromium driven by playwright-core. Without Chromium the suite is skipped loudly;
+ * with BASIS_REQUIRE_ALL=1 (CI) that is a failure.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { buildServer } from "../src/server/build-server.ts";
+import { openStore, type Store } from "../src/store/index.ts";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const SCREENSHOTS = join(ROOT, "e2e", "screenshots");
+const CHROMIUM = "/usr/lib/chromium/chromium";
+export const HOW_TO_INSTALL_CHROMIUM = "apt-get install -y chromium";
+
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const message = `Chromium is not installed: the browser tests are SKIPPED. Install it with: ${HOW_TO_INSTALL_CHROMIUM}`;
+  if (process.env.BASIS_REQUIRE_ALL === "1")
+    throw new Error(`${message} (BASIS_REQUIRE_ALL=1 makes this a failure)`);
+  console.warn(`\n!!! ${message}\n`);
+  return false;
+}
+
+export interface RunningApp {
+  url: string;
+  store: Store;
+  setupToken: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-web.mjs")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}${build.stdout}`);
+  const dir = mkdtempSync(join(tmpdir(), "basis-e2e-"));
+  const store = await openStore({ dataDir: dir, databaseUrl: "" });
+  const app: FastifyInstance = await buildServer({ store, now: () => new Date() });
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  const setupToken = (await store.accounts.issueSetupToken()) ?? "";
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url: address,
+    store,
+    setupToken,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newContext(app: RunningApp, width = 1280): Promise<BrowserContext> {
+  return app.browser.newContext({
+    baseURL: app.url,
+    viewport: { width, height: width < 600 ? 844 : 900 },
+    acceptDownloads: true,
+  });
+}
+
+export async function newPage(app: RunningApp, width = 1280): Promise<Page> {
+  const page = await (await newContext(app, width)).newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/");
+  await page.getByLabel("Email").fill(email);
+  await page.locator("input[type=password]").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
+      resultTypes: ["violations"],
+    }),
+  )) as { violations: AxeViolation[] };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
