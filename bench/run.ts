@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- section...]`: the figures the issues name, printed as a table and
  * written as JSON under bench/results/. Sections: core, server (and, when present,
- * documents and verify). Timings are measured here, never asserted in tests.
+ * documents, verify and web). Timings are measured here, never asserted in tests.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -81,6 +81,7 @@ const sections: Record<string, Section> = { core: coreBench, server: serverBench
 for (const [name, file, fn] of [
   ["documents", "./documents.ts", "documentBench"],
   ["verify", "./verify.ts", "verifyBench"],
+  ["web", "./web.ts", "webBench"],
 ] as const) {
   if (existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     sections[name] = async () => ((await import(file)) as Record<string, Section>)[fn]?.() ?? [];

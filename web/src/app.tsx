@@ -19,11 +19,22 @@ import { Link, Route, Switch, useLocation } from "wouter";
 import { SignIn } from "./screens/sign-in.tsx";
 import { useCan, useSession } from "./session.tsx";
 
-const Dashboard = lazy(() => import("./screens/dashboard.tsx"));
-const RegisterScreen = lazy(() => import("./screens/register.tsx"));
-const ActivityScreen = lazy(() => import("./screens/activity.tsx"));
-const ScreeningScreen = lazy(() => import("./screens/screening.tsx"));
-const UsersScreen = lazy(() => import("./screens/users.tsx"));
+const SCREENS = {
+  "": () => import("./screens/dashboard.tsx"),
+  register: () => import("./screens/register.tsx"),
+  activities: () => import("./screens/activity.tsx"),
+  screening: () => import("./screens/screening.tsx"),
+  users: () => import("./screens/users.tsx"),
+};
+// Fetch the screen the address names while the session is still being checked, not after.
+const first = window.location.pathname.split("/")[1] ?? "";
+if (first in SCREENS) void SCREENS[first as keyof typeof SCREENS]();
+
+const Dashboard = lazy(SCREENS[""]);
+const RegisterScreen = lazy(SCREENS.register);
+const ActivityScreen = lazy(SCREENS.activities);
+const ScreeningScreen = lazy(SCREENS.screening);
+const UsersScreen = lazy(SCREENS.users);
 
 const NAV = [
   { href: "/", label: "Dashboard" },
