@@ -85,6 +85,8 @@ export const assessments = pgTable(
     activityName: text("activity_name").notNull(),
     status: text("status").notNull(),
     currentVersion: integer("current_version").notNull(),
+    /** The version in force once signed off; a later draft does not replace it until approved. */
+    approvedVersion: integer("approved_version"),
     bases: text("bases").array().notNull(),
     outcome: text("outcome").notNull(),
     blockers: integer("blockers").notNull(),
@@ -145,9 +147,93 @@ export const comments = pgTable("comments", {
   path: text("path").notNull(),
   body: text("body").notNull(),
   authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+  authorName: text("author_name"),
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  resolvedBy: text("resolved_by"),
   createdAt: created(),
 });
+
+/** Art. 21 objections against an activity relying on legitimate interests. */
+export const objections = pgTable(
+  "objections",
+  {
+    id: uuid("id").primaryKey(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    receivedOn: text("received_on").notNull(),
+    responseDue: text("response_due").notNull(),
+    summary: text("summary").notNull(),
+    /** pending, upheld or rejected. */
+    decision: text("decision").notNull(),
+    reasoning: text("reasoning"),
+    decidedBy: text("decided_by"),
+    decidedOn: text("decided_on"),
+    createdBy: text("created_by").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("objections_assessment_idx").on(t.assessmentId, t.receivedOn)],
+);
+
+/** Why an approved assessment needs a review before its date: open until a review clears it. */
+export const reviewTriggers = pgTable(
+  "review_triggers",
+  {
+    id: uuid("id").primaryKey(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    /** field-added, content-updated, objection-upheld or manual. */
+    kind: text("kind").notNull(),
+    reason: text("reason").notNull(),
+    raisedBy: text("raised_by").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
+    clearedAt: timestamp("cleared_at", { withTimezone: true }),
+    clearedBy: text("cleared_by"),
+  },
+  (t) => [index("review_triggers_assessment_idx").on(t.assessmentId)],
+);
+
+/**
+ * The reminder outbox. The key names what a message is about and for whom (e.g. a review
+ * falling due on a date, to one address), so a message is queued once, and claimed and sent
+ * once, whatever restarts or how many instances share the database.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    key: text("key").primaryKey(),
+    /** email or webhook. */
+    channel: text("channel").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: created(),
+    claimedBy: text("claimed_by"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("notifications_unsent_idx").on(t.sentAt, t.createdAt)],
+);
+
+/** The signed-off document of each approved version, kept as it was issued. */
+export const signedDocuments = pgTable(
+  "signed_documents",
+  {
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    format: text("format").notNull(),
+    /** The file, base64. */
+    content: text("content").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.version, t.format] })],
+);
 
 /** Append-only, hash-chained: each event's hash covers its content and the previous hash. */
 export const auditEvents = pgTable("audit_events", {
