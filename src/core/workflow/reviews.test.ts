@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  classifyReviews,
-  objectionResponseDue,
-  responseOverdue,
-  reviewState,
-} from "./reviews.ts";
+import { classifyReviews, objectionResponseDue, responseOverdue, reviewState } from "./reviews.ts";
 
 describe("reviewState", () => {
   it("calls a date before today overdue, and today itself due soon", () => {
