@@ -133,6 +133,10 @@ export const approvals = pgTable("approvals", {
   version: integer("version").notNull(),
   role: text("role").notNull(),
   userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  /** Who signed (`user:<id>` or `token:<id>`): one signer signs one role of a version. */
+  signer: text("signer"),
+  /** The signer's name when they signed, for the record and the signed document. */
+  signerName: text("signer_name"),
   decision: text("decision").notNull(),
   comment: text("comment"),
   createdAt: created(),
