@@ -2,8 +2,8 @@
  * @module server/build-server
  * `buildServer(deps)` assembles the HTTP app and returns it without listening: tests call it
  * in-process with `app.inject`, `basis serve` binds the port. The server holds no state of
- * its own — sessions, rate-limit counters aside, live in the database — so several instances
- * can serve one PostgreSQL database.
+ * its own — sessions, rate-limit counters aside, live in the database, and the store's read
+ * cache is exact across instances — so several instances can serve one PostgreSQL database.
  */
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";

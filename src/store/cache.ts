@@ -101,7 +101,7 @@ export class StoreCache {
     private readonly feed?: ChangeFeed,
     opts: CacheOptions = {},
   ) {
-    const entries = opts.entries ?? 2000;
+    const entries = opts.entries ?? 1000;
     this.shelves = { assessments: new Shelf(entries), principals: new Shelf(entries) };
     this.checkInterval = opts.checkInterval ?? 1;
   }

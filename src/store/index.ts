@@ -21,8 +21,6 @@ import { auditEvents } from "./schema.ts";
 
 export interface Store {
   database: Database;
-  /** Cached reads and principals (see store/cache); exact across instances. */
-  cache: StoreCache;
   assessments: AssessmentStore;
   accounts: AccountStore;
   audit: {
@@ -41,7 +39,6 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined);
   return {
     database,
-    cache,
     assessments: new AssessmentStore(db, cache),
     accounts: new AccountStore(db, cache),
     audit: {
