@@ -15,7 +15,17 @@ export type DomainErrorCode =
   | "invalid_setup_token"
   | "invalid_credentials"
   | "approved_versions_exist"
-  | "data_dir_locked";
+  | "data_dir_locked"
+  // sign-off workflow (core/workflow/sign-off)
+  | "transition_not_allowed"
+  | "blockers_open"
+  | "comments_open"
+  | "version_rejected"
+  | "role_not_required"
+  | "already_signed"
+  | "comment_required"
+  | "reason_required"
+  | "signed_document_required";
 
 export class DomainError extends Error {
   constructor(
