@@ -46,6 +46,11 @@ const doc = (id = `api-${++n}`) =>
     .build();
 const created = async () =>
   store.assessments.create(doc(), { actor: "test", now: NOW, today: "2026-11-22" });
+const approvedOne = async () =>
+  store.assessments.create(
+    { ...doc(), status: "approved" },
+    { actor: "test", now: NOW, today: "2026-11-22" },
+  );
 
 interface Sample {
   url: string;
@@ -243,6 +248,54 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     bad: { url: "/api/audit?limit=5000", path: "query.limit" },
   }),
   "GET /api/audit/verify": async () => ({ url: "/api/audit/verify" }),
+  // Reviews and objections. An approved assessment is made by saving the status through the
+  // store directly, so these samples do not depend on the sign-off routes.
+  "GET /api/reviews": async () => ({
+    url: "/api/reviews?days=30",
+    bad: { url: "/api/reviews?days=-1", path: "query.days" },
+  }),
+  "POST /api/assessments/:id/review-triggers": async () => ({
+    url: `/api/assessments/${(await approvedOne()).id}/review-triggers`,
+    body: { reason: "The security team wants a second look" },
+    bad: { body: { reason: "" }, path: "body.reason" },
+  }),
+  "POST /api/assessments/:id/reviews": async () => ({
+    url: `/api/assessments/${(await approvedOne()).id}/reviews`,
+    body: { summary: "Reviewed; nothing changed" },
+    bad: { body: { summary: 5 }, path: "body.summary" },
+  }),
+  "GET /api/assessments/:id/objections": async () => ({
+    url: `/api/assessments/${(await created()).id}/objections`,
+    bad: { url: `/api/assessments/${LONG}/objections`, path: "params.id" },
+  }),
+  "POST /api/assessments/:id/objections": async () => ({
+    url: `/api/assessments/${(await created()).id}/objections`,
+    body: { receivedOn: "2026-11-01", summary: "Objects to being logged" },
+    bad: { body: { receivedOn: "1 Nov", summary: "x" }, path: "body.receivedOn" },
+  }),
+  "POST /api/objections/:id/decision": async () => {
+    const o = await store.objections.record(
+      (await created()).id,
+      { receivedOn: "2026-11-01", summary: "Objects" },
+      { actor: "test", now: NOW, today: "2026-11-22" },
+    );
+    return {
+      url: `/api/objections/${o.id}/decision`,
+      body: { decision: "rejected", reasoning: "Compelling grounds: account security" },
+      bad: { body: { decision: "maybe", reasoning: "x" }, path: "body.decision" },
+    };
+  },
+  "GET /api/objections": async () => ({
+    url: "/api/objections?overdue=true",
+    bad: { url: "/api/objections?overdue=yes", path: "query.overdue" },
+  }),
+  "POST /api/reminders/run": async () => ({ url: "/api/reminders/run" }),
+  "GET /api/settings/objections": async () => ({ url: "/api/settings/objections" }),
+  "PUT /api/settings/objections": async () => ({
+    url: "/api/settings/objections",
+    body: { responseDays: null },
+    bad: { body: { responseDays: 0 }, path: "body.responseDays" },
+  }),
 };
 
 async function send(method: string, s: Sample, headers: Record<string, string> = {}) {

@@ -24,6 +24,8 @@ import { auditRoutes } from "./routes/audit.ts";
 import { contentRoutes } from "./routes/content.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { objectionRoutes } from "./routes/objections.ts";
+import { reviewRoutes } from "./routes/reviews.ts";
 import { setupPage } from "./routes/setup-page.ts";
 import { systemRoutes } from "./routes/system.ts";
 import { addSecurityHeaders } from "./security-headers.ts";
@@ -49,6 +51,8 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
     ...auditRoutes(),
     ...contentRoutes(),
     ...dashboardRoutes(),
+    ...reviewRoutes(),
+    ...objectionRoutes(),
   ] as RouteSpec<never, never, never>[];
 }
 

@@ -30,6 +30,13 @@ const CHANGES_NOTHING_CACHED = new Set([
   "assessment.document",
   "register.export",
   "register.document",
+  // Reviews and objections are read uncached; recording a review saves its version through
+  // assessment.update, which drops what it must.
+  "review.triggered",
+  "review.recorded",
+  "objection.recorded",
+  "objection.decided",
+  "settings.objections",
 ]);
 const CHANGES_PRINCIPALS = new Set(["session.logout", "user.update", "token.revoke"]);
 

@@ -16,13 +16,23 @@ import {
   writeTransaction,
 } from "./audit.ts";
 import { StoreCache } from "./cache.ts";
+import { type ContentCheck, type ContentHashes, checkContentUpdates } from "./content-updates.ts";
 import { type Database, type OpenOptions, openDatabase } from "./db.ts";
+import { ObjectionStore } from "./objections.ts";
+import { ReviewStore } from "./reviews.ts";
 import { auditEvents } from "./schema.ts";
 
 export interface Store {
   database: Database;
   assessments: AssessmentStore;
   accounts: AccountStore;
+  reviews: ReviewStore;
+  objections: ObjectionStore;
+  /** Raise content-updated triggers for built-in content changed since the last start. */
+  checkContentUpdates(
+    ctx: { actor: string; now: Date },
+    current?: ContentHashes,
+  ): Promise<ContentCheck>;
   audit: {
     /** Record an event that changes nothing else (e.g. an export), in its own transaction. */
     record(input: AuditInput, now: Date): Promise<void>;
@@ -37,10 +47,14 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const { db } = database;
   // On a PostgreSQL server other instances write too: the cache follows the audit trail.
   const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined);
+  const assessmentStore = new AssessmentStore(db, cache);
   return {
     database,
-    assessments: new AssessmentStore(db, cache),
+    assessments: assessmentStore,
     accounts: new AccountStore(db, cache),
+    reviews: new ReviewStore(db, cache, assessmentStore),
+    objections: new ObjectionStore(db, cache, assessmentStore),
+    checkContentUpdates: (ctx, current) => checkContentUpdates(db, cache, ctx, current),
     audit: {
       record: (input, now) => writeTransaction(db, cache, (tx) => appendAudit(tx, input, now)),
       verify: () => verifyAudit(db),
