@@ -161,7 +161,7 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
     expect(await page.getByTestId("screening-result").textContent()).toMatch(/likely/);
     // Q12 was jumped over: the path shows the jump and Q12 is not on it.
     await expect.poll(() => page.getByText("jump → Q13").count()).toBe(1);
-    await screenshot(page, "screening-1280");
+    await screenshot(page, "screening-result-1280");
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -205,7 +205,7 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
     await page.getByText("Not imported; nothing was changed").waitFor();
     expect((await app.store.assessments.get(SLUG)).version).toBe(before + 1);
     await page.getByRole("table", { name: /Changes from version/ }).waitFor();
-    await screenshot(page, "versions-1280");
+    await screenshot(page, "versions-diff-1280");
   });
 
   it(

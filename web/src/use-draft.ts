@@ -43,6 +43,10 @@ export interface Draft {
   /** Set when the server holds a newer version than the one this draft was based on. */
   conflict: AssessmentView | null;
   restored: boolean;
+  /** An approved version cannot change: editing starts a new version, with this reason. */
+  locked: boolean;
+  reason: string | null;
+  startNewVersion(reason: string): void;
   keepMine(): void;
   takeTheirs(): void;
   saveNow(): void;
@@ -70,6 +74,9 @@ export function useDraft(view: AssessmentView): Draft {
   const [status, setStatus] = useState<SaveStatus>(initial.restored ? "pending" : "saved");
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<AssessmentView | null>(initial.stale ? view : null);
+  const [serverStatus, setServerStatus] = useState(view.status);
+  const [reason, setReason] = useState<string | null>(null);
+  const reasonRef = useRef<string | null>(null);
   const base = useRef(initial.base);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
@@ -117,7 +124,11 @@ export function useDraft(view: AssessmentView): Draft {
       const saved = await api.put<AssessmentView>(`/api/assessments/${view.id}`, {
         baseVersion: base.current,
         document: live.document,
+        ...(reasonRef.current ? { reason: reasonRef.current } : {}),
       });
+      reasonRef.current = null;
+      setReason(null);
+      setServerStatus(saved.status);
       base.current = saved.version;
       lastSaved.current = saved.document;
       setBaseVersion(saved.version);
@@ -165,6 +176,12 @@ export function useDraft(view: AssessmentView): Draft {
     message,
     conflict,
     restored: initial.restored,
+    locked: serverStatus === "approved" && reason === null,
+    reason,
+    startNewVersion(r: string) {
+      reasonRef.current = r;
+      setReason(r);
+    },
     keepMine() {
       if (!conflict) return;
       base.current = conflict.version;
@@ -181,6 +198,7 @@ export function useDraft(view: AssessmentView): Draft {
       conflicted.current = false;
       setConflict(null);
       lastSaved.current = conflict.document;
+      setServerStatus(conflict.status);
       form.setValues(conflict.document as DraftValues);
       localStorage.removeItem(storageKey(view.id));
       queryClient.setQueryData(["assessment", view.slug], conflict);

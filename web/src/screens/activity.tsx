@@ -3,8 +3,22 @@
  * findings with the trace, versions and documents. The draft autosaves; the outcome and what
  * would change it stay in view beside whatever step the user is on.
  */
-import { Alert, Badge, Center, Grid, Group, Loader, Stack, Tabs, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import { STATUS_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
@@ -54,6 +68,38 @@ export default function ActivityScreen() {
   return <Editor key={data.id} view={data} />;
 }
 
+/** An approved version is immutable: a change starts the next version, for a stated reason. */
+function NewVersionBanner({
+  version,
+  onStart,
+}: {
+  version: number;
+  onStart: (reason: string) => void;
+}) {
+  const [reason, setReason] = useState("");
+  return (
+    <Alert color="green" variant="light" title={`Version ${version} is approved and cannot change`}>
+      <Stack gap="xs">
+        <Text size="sm">
+          To change it, start version {version + 1} as a draft. Version {version} stays in force
+          until the new one is approved.
+        </Text>
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label="Reason for the new version"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            style={{ flex: 1, minWidth: 240 }}
+          />
+          <Button disabled={!reason.trim()} onClick={() => onStart(reason.trim())}>
+            Start version {version + 1}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 function Editor({ view }: { view: AssessmentView }) {
   const params = useParams<{ tab?: string }>();
   const [, navigate] = useLocation();
@@ -61,6 +107,7 @@ function Editor({ view }: { view: AssessmentView }) {
   const draft = useDraft(view);
   const live = useLiveEvaluation(draft.form.values, todayIso());
   const canEdit = useCan("editor");
+  const readOnly = !canEdit || draft.locked;
   const values = draft.form.values as { title?: string; status?: string };
   const counts = (sev: string) => live.findings.filter((f) => f.severity === sev).length;
 
@@ -92,6 +139,9 @@ function Editor({ view }: { view: AssessmentView }) {
             This browser kept the answers you had not saved yet; they are being saved now.
           </Alert>
         )}
+        {canEdit && draft.locked && (
+          <NewVersionBanner version={draft.baseVersion} onStart={draft.startNewVersion} />
+        )}
         {!canEdit && (
           <Alert color="gray" variant="light">
             You have read access: changes you type here are not saved.
@@ -117,13 +167,13 @@ function Editor({ view }: { view: AssessmentView }) {
                 ))}
               </Tabs.List>
               <Tabs.Panel value="record" pt="md">
-                <ActivityRecord form={draft.form} readOnly={!canEdit} />
+                <ActivityRecord form={draft.form} readOnly={readOnly} />
               </Tabs.Panel>
               <Tabs.Panel value="basis" pt="md">
-                <BasisWizard form={draft.form} readOnly={!canEdit} />
+                <BasisWizard form={draft.form} readOnly={readOnly} />
               </Tabs.Panel>
               <Tabs.Panel value="lia" pt="md">
-                <LiaEditor form={draft.form} readOnly={!canEdit} />
+                <LiaEditor form={draft.form} readOnly={readOnly} />
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <FindingsTab />
