@@ -11,6 +11,7 @@ import { exportRegisterCommand } from "./commands/export-register.ts";
 import { newCommand } from "./commands/new.ts";
 import { referencesCommand } from "./commands/references.ts";
 import { renderCommand } from "./commands/render.ts";
+import { reviewsCommand } from "./commands/reviews.ts";
 import { screenCommand } from "./commands/screen.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { auditCommand, exportCommand, importCommand } from "./commands/store-commands.ts";
@@ -40,6 +41,7 @@ export function buildProgram(io: Io): Command {
     importCommand(io),
     exportCommand(io),
     auditCommand(io),
+    reviewsCommand(io),
   ]) {
     program.addCommand(cmd);
   }

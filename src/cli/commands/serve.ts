@@ -28,9 +28,12 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
     if (e instanceof DomainError) throw new CliError(e.message, EXIT.failed);
     throw e;
   }
+  // One clock for the server and the reminder schedule.
+  const now = () => new Date();
+  await store.checkContentUpdates({ actor: "system:content", now: now() });
   const app = await buildServer({
     store,
-    now: () => new Date(),
+    now,
     secureCookies: process.env.BASIS_SECURE_COOKIES === "1",
   });
   const address = await app.listen({ host: opts.host, port });
@@ -41,10 +44,14 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const setupToken = await store.accounts.issueSetupToken();
   if (setupToken)
     io.out(`No users yet. Create the first administrator at:\n  ${url}/setup?token=${setupToken}`);
+  const { startReminderTimer } = await import("../../notify/timer.ts");
+  const reminders = startReminderTimer({ store, now, log: (line) => io.err(line) });
+  if (reminders) io.out(`Reminders: queued and sent every ${reminders.seconds} s`);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await reminders?.stop();
     await app.close();
     await store.close();
     process.exit(0);

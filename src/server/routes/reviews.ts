@@ -4,7 +4,8 @@
  * a review, and running a reminder tick on demand.
  */
 import { z } from "zod";
-import { DEFAULT_REMINDER_DAYS, runReminders } from "../../notify/run-reminders.ts";
+import { runReminders } from "../../notify/run-reminders.ts";
+import { reminderDays } from "../../notify/timer.ts";
 import { transportFromEnv } from "../../notify/transports.ts";
 import { canAdminister, canEdit, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
@@ -12,12 +13,6 @@ import { AssessmentRef } from "./assessments.ts";
 
 const IdParams = z.strictObject({ id: AssessmentRef });
 const Reason = z.string().trim().min(1).max(2000);
-
-/** BASIS_REMINDER_DAYS when it is a whole number of days, else the default. */
-export function reminderDays(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.BASIS_REMINDER_DAYS);
-  return Number.isInteger(n) && n >= 0 && n <= 366 ? n : DEFAULT_REMINDER_DAYS;
-}
 
 export function reviewRoutes() {
   return [
