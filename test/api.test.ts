@@ -52,6 +52,29 @@ const approvedOne = async () =>
     { actor: "test", now: NOW, today: "2026-11-22" },
   );
 
+const signer = { actor: "test", now: NOW, today: "2026-11-22", role: "admin", name: "T" } as const;
+const inReview = async () => {
+  const rec = await created();
+  await store.signOff.submit(rec.id, 1, signer);
+  return rec;
+};
+/** Approved by the DPO (the default required role), with a stand-in for the kept PDF. */
+const signedOff = async () => {
+  const rec = await inReview();
+  const bytes = new TextEncoder().encode("%PDF-1.7 stand-in");
+  await store.signOff.decide(rec.id, { version: 1, role: "dpo", decision: "approve" }, signer, {
+    format: "pdf",
+    bytes,
+  });
+  return rec;
+};
+const aComment = async () =>
+  store.comments.create(
+    (await created()).id,
+    { path: "lia.necessity[0]", body: "Why 90 days?" },
+    { ...signer },
+  );
+
 interface Sample {
   url: string;
   body?: unknown;
@@ -243,6 +266,60 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     url: "/api/register/export?format=csv",
     bad: { url: "/api/register/export?format=ods", path: "query.format" },
   }),
+  // Sign-off and comments: resources in the state each action starts from, made in the store.
+  "GET /api/settings/sign-off": async () => ({ url: "/api/settings/sign-off" }),
+  "PUT /api/settings/sign-off": async () => ({
+    url: "/api/settings/sign-off",
+    body: { requiredRoles: ["dpo"] },
+    bad: { body: { requiredRoles: ["king"] }, path: "body.requiredRoles[0]" },
+  }),
+  "GET /api/assessments/:id/sign-off": async () => ({
+    url: `/api/assessments/${(await created()).id}/sign-off`,
+    bad: { url: `/api/assessments/${LONG}/sign-off`, path: "params.id" },
+  }),
+  "POST /api/assessments/:id/submit": async () => ({
+    url: `/api/assessments/${(await created()).id}/submit`,
+    body: { baseVersion: 1 },
+    bad: { body: { baseVersion: 0 }, path: "body.baseVersion" },
+  }),
+  "POST /api/assessments/:id/decisions": async () => ({
+    url: `/api/assessments/${(await inReview()).id}/decisions`,
+    body: { version: 1, role: "dpo", decision: "reject", comment: "Name the retention" },
+    bad: { body: { version: 1, role: "dpo", decision: "reject" }, path: "body.comment" },
+  }),
+  "POST /api/assessments/:id/retire": async () => ({
+    url: `/api/assessments/${(await signedOff()).id}/retire`,
+    body: { baseVersion: 1, reason: "The processing has stopped" },
+    bad: { body: { baseVersion: 1, reason: " " }, path: "body.reason" },
+  }),
+  "GET /api/assessments/:id/signed/:version": async () => {
+    const id = (await signedOff()).id;
+    return {
+      url: `/api/assessments/${id}/signed/1`,
+      bad: { url: `/api/assessments/${id}/signed/0`, path: "params.version" },
+    };
+  },
+  "GET /api/assessments/:id/comments": async () => ({
+    url: `/api/assessments/${(await created()).id}/comments`,
+    bad: { url: `/api/assessments/${LONG}/comments`, path: "params.id" },
+  }),
+  "POST /api/assessments/:id/comments": async () => ({
+    url: `/api/assessments/${(await created()).id}/comments`,
+    body: { path: "lia.balancing[0]", body: "Is the impact really low?" },
+    bad: { body: { path: "lia balancing", body: "x" }, path: "body.path" },
+  }),
+  "POST /api/comments/:id/resolve": async () => ({
+    url: `/api/comments/${(await aComment()).id}/resolve`,
+    bad: { url: "/api/comments/not-a-uuid/resolve", path: "params.id" },
+  }),
+  "POST /api/comments/:id/reopen": async () => {
+    const c = await aComment();
+    await store.comments.resolve(c.id, { actor: "test", now: NOW, today: "2026-11-22" });
+    return {
+      url: `/api/comments/${c.id}/reopen`,
+      bad: { url: "/api/comments/not-a-uuid/reopen", path: "params.id" },
+    };
+  },
   "GET /api/audit": async () => ({
     url: "/api/audit?limit=5",
     bad: { url: "/api/audit?limit=5000", path: "query.limit" },

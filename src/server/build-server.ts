@@ -21,12 +21,14 @@ import {
 import { accountRoutes } from "./routes/accounts.ts";
 import { assessmentRoutes } from "./routes/assessments.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { commentRoutes } from "./routes/comments.ts";
 import { contentRoutes } from "./routes/content.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { objectionRoutes } from "./routes/objections.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { setupPage } from "./routes/setup-page.ts";
+import { signOffRoutes } from "./routes/sign-off.ts";
 import { systemRoutes } from "./routes/system.ts";
 import { addSecurityHeaders } from "./security-headers.ts";
 import { serveWebApp } from "./web-app.ts";
@@ -51,6 +53,8 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
     ...auditRoutes(),
     ...contentRoutes(),
     ...dashboardRoutes(),
+    ...signOffRoutes(),
+    ...commentRoutes(),
     ...reviewRoutes(),
     ...objectionRoutes(),
   ] as RouteSpec<never, never, never>[];

@@ -18,3 +18,9 @@ export const canRead = policy("canRead", "viewer");
 export const canEdit = policy("canEdit", "editor");
 export const canApprove = policy("canApprove", "approver");
 export const canAdminister = policy("canAdminister", "admin");
+/** Submit a version for sign-off review. */
+export const canSubmit = policy("canSubmit", "editor");
+/** Retire an assessment in force; like approving, a decision of an approver. */
+export const canRetire = policy("canRetire", "approver");
+/** Comment on an assessment, and resolve or reopen comments. */
+export const canComment = policy("canComment", "editor");

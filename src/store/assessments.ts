@@ -6,7 +6,19 @@
  * they were based on: a stale one is refused with the current version, never applied.
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { referenceIds } from "../content/references.ts";
 import { DomainError } from "../core/errors.ts";
 import { evaluate } from "../core/evaluate.ts";
@@ -15,6 +27,7 @@ import type { Assessment } from "../core/schema/index.ts";
 import { appendAudit, canonical, writeTransaction } from "./audit.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
+import { decideEdit, raiseFieldTriggersIn, setVersionStatusIn } from "./edit-workflow.ts";
 import { assessments, assessmentVersions } from "./schema.ts";
 
 /** Who acts, when, and today's date for evaluation: passed in, never read from a request. */
@@ -174,8 +187,10 @@ export class AssessmentStore {
 
   /**
    * Save a new version on top of `baseVersion` (the assessment named by id or slug); a stale
-   * base gets `stale_version` with the current record. The version check is the UPDATE's
-   * own condition, inside the transaction, whatever a cache holds.
+   * base gets `stale_version` with the current record. The version check is made on the
+   * locked row, inside the transaction, whatever a cache holds. The new version is a draft
+   * (the sign-off workflow owns status): changing an approved version needs a `reason`
+   * (`reason_required`), and the approved one stays in force until the draft is approved.
    */
   async update(
     idOrSlug: string,
@@ -186,9 +201,7 @@ export class AssessmentStore {
   ): Promise<AssessmentRecord> {
     let saved: AssessmentRecord | undefined;
     try {
-      saved = await this.write((tx) =>
-        updateIn(tx, idOrSlug, baseVersion, doc, ctx, reason ?? "updated"),
-      );
+      saved = await this.write((tx) => updateIn(tx, idOrSlug, baseVersion, doc, ctx, reason));
     } catch (e) {
       throw mapUnique(e, doc);
     }
@@ -228,7 +241,7 @@ export class AssessmentStore {
         if (!row) {
           const rec = await createIn(tx, doc, ctx, "imported");
           out.push({ slug: doc.id, result: "created", version: rec.version });
-        } else if (canonical(row.document) === canonical(doc)) {
+        } else if (sameContent(row.document as Assessment, doc)) {
           out.push({ slug: doc.id, result: "unchanged", version: row.version });
         } else {
           const rec = await updateIn(tx, row.id, row.version, doc, ctx, "imported");
@@ -247,11 +260,19 @@ export class AssessmentStore {
   /** Delete an assessment none of whose versions was approved. */
   async delete(id: string, baseVersion: number, ctx: WriteContext): Promise<void> {
     await this.write(async (tx) => {
+      // Ever approved: a version approved, superseded or in force (kept when retired).
       const approved = await tx
         .select({ n: count() })
         .from(assessmentVersions)
+        .innerJoin(assessments, eq(assessments.id, assessmentVersions.assessmentId))
         .where(
-          and(eq(assessmentVersions.assessmentId, id), eq(assessmentVersions.status, "approved")),
+          and(
+            eq(assessmentVersions.assessmentId, id),
+            or(
+              inArray(assessmentVersions.status, ["approved", "superseded"]),
+              isNotNull(assessments.approvedVersion),
+            ),
+          ),
         );
       if ((approved[0]?.n ?? 0) > 0) {
         throw new DomainError(
@@ -442,6 +463,8 @@ async function createIn(
     id,
     ...columnsOf(doc, evaluation),
     currentVersion: 1,
+    // A file recorded as approved is imported as recorded: version 1 is then the one in force.
+    approvedVersion: doc.status === "approved" ? 1 : null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
@@ -460,25 +483,47 @@ async function createIn(
   return record(id, 1, doc, evaluation, ctx);
 }
 
-/** Returns undefined when `baseVersion` is no longer current (nothing is written then). */
+/**
+ * Returns undefined when `baseVersion` is no longer current (nothing is written then). The
+ * row is locked first, so the workflow's decision (core/workflow/sign-off `edit`) is made on
+ * the status as it is, not as a concurrent submit or approval left it a moment ago.
+ */
 async function updateIn(
   tx: Db,
   idOrSlug: string,
   baseVersion: number,
-  doc: Assessment,
+  changed: Assessment,
   ctx: WriteContext,
-  reason: string,
+  reason: string | undefined,
 ): Promise<AssessmentRecord | undefined> {
+  const locked = await tx
+    .select({
+      id: assessments.id,
+      currentVersion: assessments.currentVersion,
+      status: assessments.status,
+      approvedVersion: assessments.approvedVersion,
+    })
+    .from(assessments)
+    .where(refCondition(idOrSlug))
+    .for("update");
+  const row = locked[0];
+  if (!row || row.currentVersion !== baseVersion) return undefined;
+  const { id, approvedVersion } = row;
+  const doc: Assessment = { ...changed, status: decideEdit(row.status, approvedVersion, reason) };
   const evaluation = evaluateForStore(doc, ctx.today);
   const next = baseVersion + 1;
-  const updated = await tx
+  const why = reason ?? "updated";
+  await tx
     .update(assessments)
     .set({ ...columnsOf(doc, evaluation), currentVersion: next, updatedAt: ctx.now })
-    .where(and(refCondition(idOrSlug), eq(assessments.currentVersion, baseVersion)))
-    .returning({ id: assessments.id });
-  const id = updated[0]?.id;
-  if (id === undefined) return undefined;
-  await tx.insert(assessmentVersions).values(versionRow(id, next, doc, evaluation, reason, ctx));
+    .where(eq(assessments.id, id));
+  // A review in progress is withdrawn: the reviewers were shown the text being replaced.
+  if (row.status === "in_review") await setVersionStatusIn(tx, id, baseVersion, "draft");
+  await tx.insert(assessmentVersions).values(versionRow(id, next, doc, evaluation, why, ctx));
+  const fieldsAdded =
+    approvedVersion === null
+      ? []
+      : await raiseFieldTriggersIn(tx, id, approvedVersion, baseVersion, doc, ctx);
   await appendAudit(
     tx,
     {
@@ -486,11 +531,24 @@ async function updateIn(
       action: "assessment.update",
       entityType: "assessment",
       entityId: id,
-      data: { slug: doc.id, version: next, outcome: evaluation.outcome, reason },
+      data: {
+        slug: doc.id,
+        version: next,
+        outcome: evaluation.outcome,
+        reason: why,
+        from: row.status,
+        ...(approvedVersion === null ? {} : { approvedVersion }),
+        ...(fieldsAdded.length ? { fieldsAdded } : {}),
+      },
     },
     ctx.now,
   );
   return record(id, next, doc, evaluation, ctx);
+}
+
+/** The same document but for its status, which the workflow sets, not the file. */
+function sameContent(stored: Assessment, doc: Assessment): boolean {
+  return canonical({ ...stored, status: undefined }) === canonical({ ...doc, status: undefined });
 }
 
 function record(

@@ -16,16 +16,20 @@ import {
   writeTransaction,
 } from "./audit.ts";
 import { StoreCache } from "./cache.ts";
+import { CommentStore } from "./comments.ts";
 import { type ContentCheck, type ContentHashes, checkContentUpdates } from "./content-updates.ts";
 import { type Database, type OpenOptions, openDatabase } from "./db.ts";
 import { ObjectionStore } from "./objections.ts";
 import { ReviewStore } from "./reviews.ts";
 import { auditEvents } from "./schema.ts";
+import { SignOffStore } from "./sign-off.ts";
 
 export interface Store {
   database: Database;
   assessments: AssessmentStore;
   accounts: AccountStore;
+  signOff: SignOffStore;
+  comments: CommentStore;
   reviews: ReviewStore;
   objections: ObjectionStore;
   /** Raise content-updated triggers for built-in content changed since the last start. */
@@ -52,6 +56,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     database,
     assessments: assessmentStore,
     accounts: new AccountStore(db, cache),
+    signOff: new SignOffStore(db, cache),
+    comments: new CommentStore(db, cache),
     reviews: new ReviewStore(db, cache, assessmentStore),
     objections: new ObjectionStore(db, cache, assessmentStore),
     checkContentUpdates: (ctx, current) => checkContentUpdates(db, cache, ctx, current),

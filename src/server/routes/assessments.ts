@@ -125,15 +125,24 @@ export function assessmentRoutes() {
         reason: z.string().trim().min(1).max(2000).optional(),
       }),
       async handler({ store, params, body, actor, now, today }) {
-        return presentAssessment(
-          await store.assessments.update(
-            params.id,
-            body.baseVersion,
-            body.document,
-            { actor, now, today },
-            body.reason,
-          ),
-        );
+        try {
+          return presentAssessment(
+            await store.assessments.update(
+              params.id,
+              body.baseVersion,
+              body.document,
+              { actor, now, today },
+              body.reason,
+            ),
+          );
+        } catch (e) {
+          // An approved version is immutable: the new version must say why it changes.
+          if (e instanceof DomainError && e.code === "reason_required")
+            throw new DomainError("validation_failed", e.message, {
+              issues: [{ path: "body.reason", message: e.message }],
+            });
+          throw e;
+        }
       },
     }),
     defineRoute({
