@@ -254,6 +254,8 @@ describe("review triggers and recording a review", () => {
 
     const versions = await store.assessments.versions(a.id);
     expect(versions.map((v) => v.reason)).toEqual(["created", "review"]);
+    // The review is a new draft for sign-off; the approved version 1 stays in force.
+    expect(versions.map((v) => v.status)).toEqual(["approved", "draft"]);
     const current = await store.assessments.get(a.id);
     expect(current.document.review?.history?.at(-1)).toMatchObject({
       date: "2026-11-30",

@@ -79,7 +79,7 @@ async function notices(o: ReminderOptions, today: string, days: number): Promise
 
   const overview = await o.store.reviews.overview(today, days);
   for (const r of [...overview.overdue, ...overview.dueSoon]) {
-    if (r.status !== "approved" || !r.nextReview) continue;
+    if (!r.inForce || !r.nextReview) continue;
     const when = r.days < 0 ? `was due on ${r.nextReview}` : `is due on ${r.nextReview}`;
     out.push({
       key: `review-due:${r.id}:${r.nextReview}`,

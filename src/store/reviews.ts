@@ -39,6 +39,8 @@ export interface ReviewItem {
   title: string;
   status: string;
   nextReview: string | null;
+  /** Approved, or with an approved version still in force under a newer draft. */
+  inForce: boolean;
 }
 
 export interface ReviewOverview {
@@ -121,6 +123,7 @@ const ITEM = {
   title: assessments.title,
   status: assessments.status,
   nextReview: assessments.nextReview,
+  inForce: sql<boolean>`coalesce(${IN_FORCE}, false)`,
 };
 
 export class ReviewStore {
@@ -198,8 +201,10 @@ export class ReviewStore {
   }
 
   /**
-   * Record a review of an approved assessment: a new version (reason "review") whose
+   * Record a review of an assessment in force: a new version (reason "review") whose
    * review.history ends with this review, then the triggers open until now are cleared.
+   * Like any edit of an approved version, the new version is a draft that needs sign-off;
+   * the approved one stays in force meanwhile (see store/assessments).
    * The version is saved first: should the second step fail, the triggers stay open and
    * the review can be recorded again, which is the safe way round.
    */
@@ -215,10 +220,14 @@ export class ReviewStore {
     cleared: ReviewTrigger[];
   }> {
     const rec = await this.assessments.get(ref);
-    if (rec.status !== "approved") {
+    const inForce = await this.db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.id, rec.id), IN_FORCE));
+    if (inForce.length === 0) {
       throw new DomainError(
         "conflict",
-        `"${rec.slug}" is ${rec.status}: a review is recorded on the approved version`,
+        `"${rec.slug}" is ${rec.status}: a review is recorded on an assessment with an approved version`,
         { status: rec.status },
       );
     }
