@@ -128,3 +128,42 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Creates an activity from the cookieless-analytics template and fills its four gaps. */
+export async function createAppropriateActivity(
+  page: Page,
+  slug: string,
+  title: string,
+): Promise<void> {
+  await page.goto("/register");
+  await page.getByRole("button", { name: "New activity" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("combobox", { name: "Template" }).click();
+  await page.getByRole("option", { name: /cookieless-analytics/ }).click();
+  await dialog.getByLabel("Title").fill(title);
+  await dialog.getByLabel("Id (used in addresses and files)").fill(slug);
+  await dialog.getByLabel("Controller's legal name").fill("Statnive");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await page.waitForURL(`**/activities/${slug}`);
+  await page.locator('[data-path="assessedOn"]').fill("2026-12-01");
+  await page.getByRole("tab", { name: "LIA" }).click();
+  for (const i of [0, 1])
+    await page.locator(`[data-path="lia.interests[${i}].statedInPrivacyNotice"]`).check();
+  await page
+    .getByRole("button", { name: /Conclusion/ })
+    .first()
+    .click();
+  await page.locator('[data-path="lia.conclusion.decidedBy"]').fill("Statnive DPO");
+  await page.locator('[data-path="lia.conclusion.decidedOn"]').fill("2026-12-01");
+}
+
+/** Waits for the draft to be saved; on failure says where the save stands and why. */
+export async function saved(page: Page): Promise<void> {
+  try {
+    await page.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
+  } catch {
+    const status = await page.locator("[data-save-status]").getAttribute("data-save-status");
+    const text = await page.getByRole("status").first().textContent();
+    throw new Error(`not saved: ${status}: ${text}`);
+  }
+}

@@ -14,6 +14,7 @@ import {
   chromiumAvailable,
   newPage,
   type RunningApp,
+  saved,
   screenshot,
   seriousViolations,
   signIn,
@@ -32,16 +33,6 @@ const outcomeOf = (page: Page) =>
   page.locator("[data-testid=live-outcome] [data-outcome]").getAttribute("data-outcome");
 const blockers = async (page: Page) =>
   Number(((await page.getByTestId("live-counts").textContent()) ?? "").split(" ")[0]);
-/** Waits for the draft to be saved; on failure says where the save stands and why. */
-async function saved(page: Page): Promise<void> {
-  try {
-    await page.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
-  } catch {
-    const status = await page.locator("[data-save-status]").getAttribute("data-save-status");
-    const text = await page.getByRole("status").first().textContent();
-    throw new Error(`not saved: ${status}: ${text}`);
-  }
-}
 
 describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
   let app: RunningApp;

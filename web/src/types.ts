@@ -85,3 +85,46 @@ export interface Change {
 }
 
 export type { Reference as ReferenceInfo } from "../../src/core/references.ts";
+
+export interface SignOffDecision {
+  role: string;
+  decision: "approve" | "reject";
+  comment: string | null;
+  signer: string;
+  signerName: string | null;
+  at: string;
+}
+
+export interface SignOffVersion {
+  version: number;
+  status: string;
+  reason: string | null;
+  decisions: SignOffDecision[];
+  approvedRoles: string[];
+  pendingRoles: string[];
+  signedDocument: unknown;
+}
+
+export interface SignOffRecord {
+  assessmentId: string;
+  slug: string;
+  status: string;
+  currentVersion: number;
+  approvedVersion: number | null;
+  inForce: number | null;
+  requiredRoles: string[];
+  openComments: number;
+  versions: SignOffVersion[];
+}
+
+export interface CommentInfo {
+  id: string;
+  version: number | null;
+  path: string;
+  body: string;
+  author: string | null;
+  resolved: boolean;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  createdAt: string;
+}

@@ -134,6 +134,7 @@ export function useDraft(view: AssessmentView): Draft {
       setBaseVersion(saved.version);
       queryClient.setQueryData(["assessment", view.slug], saved);
       void queryClient.invalidateQueries({ queryKey: ["versions", view.id] });
+      void queryClient.invalidateQueries({ queryKey: ["sign-off", view.id] });
       void queryClient.invalidateQueries({ queryKey: ["register"] });
       if (same(form.getValues(), values)) {
         localStorage.removeItem(storageKey(view.id));

@@ -35,6 +35,7 @@ import { ActivityRecord } from "./activity-record.tsx";
 import { BasisWizard } from "./basis-wizard.tsx";
 import { DocumentsTab } from "./documents-tab.tsx";
 import { FindingsTab } from "./findings-tab.tsx";
+import { SignOffTab } from "./sign-off-tab.tsx";
 import { VersionsTab } from "./versions-tab.tsx";
 
 const TABS = [
@@ -42,6 +43,7 @@ const TABS = [
   { id: "basis", label: "Lawful basis" },
   { id: "lia", label: "LIA" },
   { id: "findings", label: "Findings" },
+  { id: "sign-off", label: "Sign-off" },
   { id: "versions", label: "Versions" },
   { id: "documents", label: "Documents" },
 ] as const;
@@ -177,6 +179,9 @@ function Editor({ view }: { view: AssessmentView }) {
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <FindingsTab />
+              </Tabs.Panel>
+              <Tabs.Panel value="sign-off" pt="md">
+                <SignOffTab view={view} draft={draft} />
               </Tabs.Panel>
               <Tabs.Panel value="versions" pt="md">
                 <VersionsTab view={view} />

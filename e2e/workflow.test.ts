@@ -1,0 +1,158 @@
+/// <reference lib="dom" />
+/**
+ * The sign-off workflow in Chromium, tried as a team would: an editor submits, the DPO
+ * rejects with a comment, the editor fixes and resubmits, DPO and legal counsel approve, the
+ * signed-off PDF of the approved version downloads, and a later edit starts a new version
+ * whose diff against the approved one shows the change.
+ */
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../src/server/passwords.ts";
+import {
+  chromiumAvailable,
+  createAppropriateActivity,
+  newPage,
+  type RunningApp,
+  saved,
+  screenshot,
+  signIn,
+  startApp,
+} from "./support.ts";
+
+const SLUG = "statnive-signed";
+const PASSWORD = "a long team password";
+const PEOPLE = {
+  editor: { email: "editor@statnive.example", name: "Statnive editor", role: "editor" },
+  dpo: { email: "dpo@statnive.example", name: "Statnive DPO", role: "approver" },
+  legal: { email: "legal@statnive.example", name: "Statnive legal counsel", role: "approver" },
+} as const;
+
+const statusOf = (page: Page) => page.getByTestId("sign-off-status").getAttribute("data-status");
+
+async function openSignOff(page: Page) {
+  await page.goto(`/activities/${SLUG}/sign-off`);
+  await page.getByTestId("sign-off-status").waitFor();
+}
+
+describe.skipIf(!chromiumAvailable())("sign-off workflow in Chromium", () => {
+  let app: RunningApp;
+  const pages = {} as Record<keyof typeof PEOPLE, Page>;
+
+  beforeAll(async () => {
+    app = await startApp();
+    const now = new Date();
+    for (const [key, p] of Object.entries(PEOPLE)) {
+      await app.store.accounts.createUser(
+        { email: p.email, name: p.name, role: p.role, passwordHash: await hashPassword(PASSWORD) },
+        "test",
+        now,
+      );
+      const page = await newPage(app);
+      await signIn(page, p.email, PASSWORD);
+      pages[key as keyof typeof PEOPLE] = page;
+    }
+    await app.store.signOff.setRequiredRoles(["dpo", "legal-counsel"], {
+      actor: "test",
+      now,
+      today: now.toISOString().slice(0, 10),
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("submit, reject with a comment, fix, resubmit, two approvals, signed PDF, then version 2", {
+    timeout: 240_000,
+  }, async () => {
+    const { editor, dpo, legal } = pages;
+    await createAppropriateActivity(editor, SLUG, "Statnive signed analytics");
+    await saved(editor);
+
+    // The editor submits the saved version.
+    await editor.getByRole("tab", { name: "Sign-off" }).click();
+    await editor.getByRole("button", { name: /Submit version \d+ for review/ }).click();
+    await editor.getByTestId("sign-off-status").waitFor();
+    await expect.poll(() => statusOf(editor)).toBe("in_review");
+
+    // The DPO rejects, with a comment.
+    await openSignOff(dpo);
+    expect(await statusOf(dpo)).toBe("in_review");
+    await dpo.getByRole("combobox", { name: "Sign as" }).click();
+    await dpo.getByRole("option", { name: "Data protection officer" }).click();
+    await dpo
+      .getByLabel("Comment (required to reject)")
+      .fill("Name the analytics vendor in the recipients.");
+    await dpo.getByRole("button", { name: "Reject" }).click();
+    await expect.poll(async () => (await openSignOff(dpo), statusOf(dpo))).toBe("draft");
+    expect(
+      await dpo.getByText("Name the analytics vendor in the recipients.").count(),
+    ).toBeGreaterThan(0);
+    await screenshot(dpo, "sign-off-rejected-1280");
+
+    // The editor sees why, fixes it and resubmits.
+    await openSignOff(editor);
+    expect(await statusOf(editor)).toBe("draft");
+    await editor.getByText("Name the analytics vendor in the recipients.").first().waitFor();
+    await editor.getByRole("tab", { name: "Activity (Art. 30)" }).click();
+    const recipients = editor.getByRole("group", { name: "Recipients" });
+    await recipients.getByRole("button", { name: "Add a recipient" }).click();
+    await recipients.getByRole("textbox").last().fill("Statnive Analytics Hosting (processor)");
+    await saved(editor);
+    await editor.getByRole("tab", { name: "Sign-off" }).click();
+    await editor.getByRole("button", { name: /Submit version \d+ for review/ }).click();
+    await expect.poll(async () => (await openSignOff(editor), statusOf(editor))).toBe("in_review");
+
+    // DPO and legal counsel approve; the assessment is approved.
+    for (const [page, role] of [
+      [dpo, "Data protection officer"],
+      [legal, "Legal counsel"],
+    ] as const) {
+      await openSignOff(page);
+      await page.getByRole("combobox", { name: "Sign as" }).click();
+      await page.getByRole("option", { name: role }).click();
+      await page.getByRole("button", { name: "Approve" }).click();
+      await page.getByTestId("sign-off-status").waitFor();
+    }
+    await expect.poll(async () => (await openSignOff(legal), statusOf(legal))).toBe("approved");
+    const record = await app.store.assessments.get(SLUG);
+    const approved = record.version;
+    expect(record.status).toBe("approved");
+    await screenshot(legal, "sign-off-approved-1280");
+
+    // The signed-off PDF of the approved version downloads.
+    const [download] = await Promise.all([
+      legal.waitForEvent("download"),
+      legal.getByRole("link", { name: `Signed-off PDF of version ${approved}` }).click(),
+    ]);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+
+    // A later edit starts the next version with a reason; its diff against the approved one shows it.
+    await editor.goto(`/activities/${SLUG}/record`);
+    await editor
+      .getByLabel("Reason for the new version")
+      .fill("The vendor changed its hosting region");
+    await editor.getByRole("button", { name: `Start version ${approved + 1}` }).click();
+    await editor
+      .locator('[data-path="activity.retention"]')
+      .fill("Raw events 25 months, then aggregated");
+    await saved(editor);
+    const next = await app.store.assessments.get(SLUG);
+    expect(next.version).toBe(approved + 1);
+    expect(next.status).toBe("draft");
+    await editor.goto(`/activities/${SLUG}/versions`);
+    const diff = editor.getByRole("table", {
+      name: `Changes from version ${approved} to version ${approved + 1}`,
+    });
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain("Raw events 25 months, then aggregated");
+    await screenshot(editor, "versions-after-approval-1280");
+    // Version `approved` stays in force while the new draft is open.
+    await openSignOff(editor);
+    expect(await editor.getByText(`version ${approved} in force`).count()).toBe(1);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * Sign-off: where the assessment stands in `draft → in_review → approved → superseded |
+ * retired`, which of the organisation's required roles have approved the current version,
+ * and the actions the signed-in user may take. The server decides; this screen explains.
+ */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ROLE_LABELS, STATUS_LABELS } from "../../../src/render/labels.ts";
+import { api } from "../api.ts";
+import { useLive } from "../components/findings.tsx";
+import { useCan } from "../session.tsx";
+import type { AssessmentView, SignOffRecord } from "../types.ts";
+import type { Draft } from "../use-draft.ts";
+import { CommentsPanel } from "./comments-panel.tsx";
+
+const role = (r: string) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r;
+const status = (s: string) => STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? s;
+
+export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft }) {
+  const queryClient = useQueryClient();
+  const live = useLive();
+  const canEdit = useCan("editor");
+  const canApprove = useCan("approver");
+  const record = useQuery({
+    queryKey: ["sign-off", view.id],
+    queryFn: () => api.get<SignOffRecord>(`/api/assessments/${view.id}/sign-off`),
+    refetchOnMount: "always",
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [comment, setComment] = useState("");
+  const [signAs, setSignAs] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const r = record.data;
+  if (!r) return <Text c="dimmed">Loading…</Text>;
+  const current = r.versions.find((v) => v.version === r.currentVersion);
+  const blockers = live?.findings.filter((f) => f.severity === "blocker").length ?? 0;
+  const unsaved = draft.status !== "saved";
+
+  async function act(path: string, body: unknown) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/api/assessments/${view.id}/${path}`, body);
+      setComment("");
+      await queryClient.invalidateQueries({ queryKey: ["sign-off", view.id] });
+      await queryClient.invalidateQueries({ queryKey: ["assessment", view.slug] });
+      await queryClient.invalidateQueries({ queryKey: ["register"] });
+      // The status lives in the document too: reopen the editor on the stored version.
+      window.location.reload();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack>
+      <Group gap="xs">
+        <Text>Status:</Text>
+        <Badge size="lg" variant="light" data-testid="sign-off-status" data-status={r.status}>
+          {status(r.status)}
+        </Badge>
+        <Text size="sm" c="dimmed">
+          version {r.currentVersion}
+          {r.inForce ? ` · version ${r.inForce} in force` : ""}
+        </Text>
+      </Group>
+      {error && (
+        <Alert color="red" title="Not done" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Title order={3} size="h4">
+        Approvals needed for version {r.currentVersion}
+      </Title>
+      <Table withTableBorder aria-label="Required approvals">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Decision</Table.Th>
+            <Table.Th>By</Table.Th>
+            <Table.Th>Comment</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {r.requiredRoles.map((req) => {
+            const d = [...(current?.decisions ?? [])].reverse().find((x) => x.role === req);
+            return (
+              <Table.Tr key={req}>
+                <Table.Td>{role(req)}</Table.Td>
+                <Table.Td>
+                  {d ? (
+                    <Badge color={d.decision === "approve" ? "green" : "red"} variant="light">
+                      {d.decision === "approve" ? "Approved" : "Rejected"}
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      pending
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td className="wrap-anywhere">
+                  {d ? `${d.signerName ?? d.signer}, ${d.at.slice(0, 10)}` : ""}
+                </Table.Td>
+                <Table.Td className="wrap-anywhere">{d?.comment ?? ""}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+
+      {canEdit && r.status === "draft" && (
+        <Stack gap="xs">
+          {blockers > 0 && (
+            <Text size="sm" c="red.9">
+              {blockers} blocker{blockers === 1 ? "" : "s"} must be resolved before this can go for
+              review.
+            </Text>
+          )}
+          {unsaved && <Text size="sm">Wait until your changes are saved.</Text>}
+          <Button
+            w="fit-content"
+            disabled={blockers > 0 || unsaved || busy}
+            onClick={() => void act("submit", { baseVersion: r.currentVersion })}
+          >
+            Submit version {r.currentVersion} for review
+          </Button>
+        </Stack>
+      )}
+
+      {canApprove && r.status === "in_review" && (
+        <Stack gap="xs" component="section" aria-label="Your decision">
+          <Title order={3} size="h4">
+            Your decision
+          </Title>
+          {r.openComments > 0 && (
+            <Text size="sm" c="red.9">
+              {r.openComments} open comment{r.openComments === 1 ? "" : "s"}: resolve them before
+              approving.
+            </Text>
+          )}
+          <Select
+            label="Sign as"
+            data={(current?.pendingRoles ?? r.requiredRoles).map((x) => ({
+              value: x,
+              label: role(x),
+            }))}
+            value={signAs ?? current?.pendingRoles[0] ?? null}
+            onChange={setSignAs}
+            allowDeselect={false}
+            w={{ base: "100%", sm: 320 }}
+          />
+          <Textarea
+            label="Comment (required to reject)"
+            autosize
+            minRows={2}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+          <Group>
+            <Button
+              color="green"
+              disabled={busy}
+              onClick={() =>
+                void act("decisions", {
+                  version: r.currentVersion,
+                  role: signAs ?? current?.pendingRoles[0],
+                  decision: "approve",
+                  ...(comment.trim() ? { comment: comment.trim() } : {}),
+                })
+              }
+            >
+              Approve
+            </Button>
+            <Button
+              color="red"
+              variant="outline"
+              disabled={busy || !comment.trim()}
+              onClick={() =>
+                void act("decisions", {
+                  version: r.currentVersion,
+                  role: signAs ?? current?.pendingRoles[0],
+                  decision: "reject",
+                  comment: comment.trim(),
+                })
+              }
+            >
+              Reject
+            </Button>
+          </Group>
+        </Stack>
+      )}
+
+      {canApprove && r.inForce !== null && r.status !== "retired" && (
+        <Button
+          variant="subtle"
+          color="gray"
+          w="fit-content"
+          disabled={busy}
+          onClick={() => {
+            const reason = window.prompt("Why is this assessment retired?");
+            if (reason?.trim())
+              void act("retire", { baseVersion: r.currentVersion, reason: reason.trim() });
+          }}
+        >
+          Retire this assessment
+        </Button>
+      )}
+
+      <Title order={3} size="h4">
+        History
+      </Title>
+      <Timeline bulletSize={14} lineWidth={2} active={r.versions.length}>
+        {[...r.versions].reverse().map((v) => (
+          <Timeline.Item key={v.version} title={`Version ${v.version}: ${status(v.status)}`}>
+            {v.reason && (
+              <Text size="sm" c="dimmed">
+                {v.reason}
+              </Text>
+            )}
+            {v.decisions.map((d) => (
+              <Text key={`${d.role}:${d.at}`} size="sm">
+                {role(d.role)} {d.decision === "approve" ? "approved" : "rejected"} —{" "}
+                {d.signerName ?? d.signer}, {d.at.slice(0, 10)}
+                {d.comment ? `: “${d.comment}”` : ""}
+              </Text>
+            ))}
+            {v.signedDocument ? (
+              <Anchor href={`/api/assessments/${view.id}/signed/${v.version}`} download size="sm">
+                Signed-off PDF of version {v.version}
+              </Anchor>
+            ) : null}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+      <CommentsPanel view={view} />
+    </Stack>
+  );
+}
