@@ -2,8 +2,9 @@
 /**
  * The sign-off workflow in Chromium, tried as a team would: an editor submits, the DPO
  * rejects with a comment, the editor fixes and resubmits, DPO and legal counsel approve, the
- * signed-off PDF of the approved version downloads, and a later edit starts a new version
- * whose diff against the approved one shows the change.
+ * signed-off PDF of the approved version downloads, an upheld objection marks it "review
+ * needed" with the reason, and a later edit starts a new version whose diff against the
+ * approved one shows the change.
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
@@ -130,6 +131,27 @@ describe.skipIf(!chromiumAvailable())("sign-off workflow in Chromium", () => {
         .subarray(0, 5)
         .toString(),
     ).toBe("%PDF-");
+
+    // An upheld Art. 21 objection flips the approved LIA to "review needed" and says why.
+    await editor.goto(`/activities/${SLUG}/objections`);
+    await editor
+      .getByLabel("What the person objects to")
+      .fill("A visitor objects to audience measurement.");
+    await editor.getByRole("button", { name: "Record objection" }).click();
+    await editor.locator('[data-objection="pending"]').waitFor();
+    await dpo.goto(`/activities/${SLUG}/objections`);
+    await dpo.locator('[data-objection="pending"]').waitFor();
+    await dpo.getByText("Uphold: stop this processing for them").click();
+    await dpo
+      .getByLabel("Reasoning")
+      .fill("No compelling grounds override this visitor's interests.");
+    await dpo.getByRole("button", { name: "Record decision" }).click();
+    await dpo.locator('[data-objection="upheld"]').waitFor();
+    await dpo.goto(`/activities/${SLUG}`);
+    const why = dpo.getByTestId("review-needed");
+    await why.waitFor();
+    expect(await why.textContent()).toMatch(/objection/i);
+    await screenshot(dpo, "review-needed-1280");
 
     // A later edit starts the next version with a reason; its diff against the approved one shows it.
     await editor.goto(`/activities/${SLUG}/record`);

@@ -128,3 +128,39 @@ export interface CommentInfo {
   resolvedBy: string | null;
   createdAt: string;
 }
+
+export interface ObjectionInfo {
+  id: string;
+  assessmentId: string;
+  slug: string;
+  title: string;
+  receivedOn: string;
+  responseDue: string;
+  summary: string;
+  decision: "pending" | "upheld" | "rejected";
+  reasoning: string | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  createdBy: string;
+  createdAt: string;
+  overdue: boolean;
+}
+
+export interface ReviewItem {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  nextReview: string | null;
+  inForce: number | null;
+  days?: number;
+  triggers?: { id: string; kind: string; reason: string; raisedBy: string; raisedAt: string }[];
+}
+
+export interface ReviewsOverview {
+  today: string;
+  days: number;
+  overdue: ReviewItem[];
+  dueSoon: ReviewItem[];
+  reviewNeeded: ReviewItem[];
+}

@@ -25,6 +25,7 @@ import { api } from "../api.ts";
 import { ConflictDialog } from "../components/conflict-dialog.tsx";
 import { LiveProvider } from "../components/findings.tsx";
 import { OutcomePanel } from "../components/outcome-panel.tsx";
+import { ReviewNeeded } from "../components/review-needed.tsx";
 import { SaveState } from "../components/save-state.tsx";
 import { LiaEditor } from "../lia/lia-editor.tsx";
 import { todayIso, useLiveEvaluation } from "../live.ts";
@@ -35,6 +36,7 @@ import { ActivityRecord } from "./activity-record.tsx";
 import { BasisWizard } from "./basis-wizard.tsx";
 import { DocumentsTab } from "./documents-tab.tsx";
 import { FindingsTab } from "./findings-tab.tsx";
+import { ObjectionsTab } from "./objections-tab.tsx";
 import { SignOffTab } from "./sign-off-tab.tsx";
 import { VersionsTab } from "./versions-tab.tsx";
 
@@ -44,6 +46,7 @@ const TABS = [
   { id: "lia", label: "LIA" },
   { id: "findings", label: "Findings" },
   { id: "sign-off", label: "Sign-off" },
+  { id: "objections", label: "Objections" },
   { id: "versions", label: "Versions" },
   { id: "documents", label: "Documents" },
 ] as const;
@@ -136,6 +139,7 @@ function Editor({ view }: { view: AssessmentView }) {
             </Group>
           </Stack>
         </Group>
+        <ReviewNeeded view={view} />
         {draft.restored && draft.status !== "conflict" && (
           <Alert color="blue" variant="light" title="Your unsaved changes were restored">
             This browser kept the answers you had not saved yet; they are being saved now.
@@ -182,6 +186,9 @@ function Editor({ view }: { view: AssessmentView }) {
               </Tabs.Panel>
               <Tabs.Panel value="sign-off" pt="md">
                 <SignOffTab view={view} draft={draft} />
+              </Tabs.Panel>
+              <Tabs.Panel value="objections" pt="md">
+                <ObjectionsTab view={view} />
               </Tabs.Panel>
               <Tabs.Panel value="versions" pt="md">
                 <VersionsTab view={view} />

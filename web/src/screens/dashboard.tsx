@@ -21,6 +21,7 @@ import { type BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts
 import { api } from "../api.ts";
 import { BarChart, ReviewTimeline } from "../components/charts.tsx";
 import { OUTCOME_COLOR, OutcomeBadge } from "../components/outcome.tsx";
+import { useReviews } from "../components/review-needed.tsx";
 
 interface Brief {
   slug: string;
@@ -64,6 +65,7 @@ export default function Dashboard() {
     queryKey: ["register", "dashboard"],
     queryFn: () => api.get<DashboardData>("/api/dashboard"),
   });
+  const reviews = useReviews();
   if (error) return <Text c="red">{(error as Error).message}</Text>;
   if (!data)
     return (
@@ -129,6 +131,23 @@ export default function Dashboard() {
           ))}
         </List>
       </Card>
+      {(reviews.data?.reviewNeeded.length ?? 0) > 0 && (
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Review needed before its date
+          </Title>
+          <Stack gap={6}>
+            {reviews.data?.reviewNeeded.map((i) => (
+              <Text key={i.id} size="sm">
+                <Anchor component={Link} href={`/activities/${i.slug}/sign-off`}>
+                  {i.title}
+                </Anchor>
+                : {(i.triggers ?? []).map((t) => t.reason).join("; ")}
+              </Text>
+            ))}
+          </Stack>
+        </Card>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={3} size="h4" mb="sm">

@@ -22,6 +22,7 @@ import { useState } from "react";
 import { ROLE_LABELS, STATUS_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { useLive } from "../components/findings.tsx";
+import { ReviewActions } from "../components/review-needed.tsx";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, SignOffRecord } from "../types.ts";
 import type { Draft } from "../use-draft.ts";
@@ -221,6 +222,7 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
         </Button>
       )}
 
+      <ReviewActions view={view} />
       <Title order={3} size="h4">
         History
       </Title>
