@@ -17,6 +17,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api } from "../api.ts";
 import type { Role } from "../types.ts";
+import { WorkflowSettings } from "./workflow-settings.tsx";
 
 interface User {
   id: string;
@@ -60,7 +61,7 @@ export default function UsersScreen() {
   };
   return (
     <Stack>
-      <Title order={2}>Users</Title>
+      <Title order={2}>Users and settings</Title>
       {error && <Alert color="red">{error}</Alert>}
       <Table withTableBorder striped aria-label="Users">
         <Table.Thead>
@@ -129,6 +130,7 @@ export default function UsersScreen() {
           <Button type="submit">Add user</Button>
         </Group>
       </form>
+      <WorkflowSettings />
     </Stack>
   );
 }
