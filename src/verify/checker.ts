@@ -20,7 +20,6 @@ import {
   ipv6VerdictOf,
   isRawUserAgent,
   isRawUserAgentBytes,
-  REFERRER_OK,
   REFERRER_PATH,
   REFERRER_QUERY,
   redactEmails,
@@ -39,6 +38,15 @@ export const HAS_PERCENT = 4;
 export const HAS_ESCAPE = 16;
 /** Flags not computed: the checker scans the bytes itself. */
 export const FLAGS_UNKNOWN = -1;
+
+/** What a value breaks, as bits of a verdict (`verdictBytes`). */
+export const BROKEN_IPV4 = 1;
+export const BROKEN_IPV6 = 2;
+export const BROKEN_UA = 4;
+export const BROKEN_REF_QUERY = 8;
+export const BROKEN_REF_PATH = 16;
+export const BROKEN_PATH_QUERY = 32;
+export const BROKEN_EMAIL = 64;
 
 export function flagsOf(buf: Uint8Array, s: number, e: number): number {
   let flags = 0;
@@ -119,22 +127,58 @@ export class RecordChecker {
     knownFlags: number,
   ): void {
     if (e <= s) return;
-    const flags = knownFlags === FLAGS_UNKNOWN ? flagsOf(buf, s, e) : knownFlags;
     this.present(field);
     if (isTime) this.timeBytes(buf, s, e);
+    const broken = this.verdictBytes(field, buf, s, e, knownFlags);
+    if (broken !== 0) this.reportBytes(field, broken, buf, s, e);
+  }
+
+  /**
+   * What a non-time value of a specification field breaks, as `BROKEN_*` bits: a function of
+   * the field and the bytes only, so a reader may remember it for bytes it sees again and hand
+   * it to `fieldVerdict` instead of calling `fieldBytes`.
+   */
+  verdictBytes(field: FieldRule, buf: Buffer, s: number, e: number, knownFlags: number): number {
+    if (e <= s) return 0;
+    const flags = knownFlags === FLAGS_UNKNOWN ? flagsOf(buf, s, e) : knownFlags;
+    let broken = 0;
     if (field.ip) {
       const v4 = ipv4Verdict(buf, s, e);
-      if (v4 === IP_FULL) this.ipv4Full(field, decode(buf, s, e));
+      if (v4 === IP_FULL) broken |= BROKEN_IPV4;
       else if (v4 === IP_NONE && hasByte(buf, 58, s, e) && ipv6Verdict(buf, s, e) === IP_FULL)
-        this.ipv6Full(field, decode(buf, s, e));
+        broken |= BROKEN_IPV6;
     }
-    if (field.ua && isRawUserAgentBytes(buf, s, e)) this.userAgentRaw(field, decode(buf, s, e));
+    if (field.ua && isRawUserAgentBytes(buf, s, e)) broken |= BROKEN_UA;
     if (field.refHost) {
       const verdict = referrerVerdictBytes(buf, s, e);
-      if (verdict !== REFERRER_OK) this.referrerBroken(field, decode(buf, s, e), verdict);
+      if (verdict === REFERRER_QUERY) broken |= BROKEN_REF_QUERY;
+      else if (verdict === REFERRER_PATH) broken |= BROKEN_REF_PATH;
     }
-    if (field.urlPath && flags & HAS_QUERY) this.urlPath(field, decode(buf, s, e));
-    if (!field.allowsEmail && flags & (HAS_AT | HAS_PERCENT)) this.email(field, decode(buf, s, e));
+    // The rare cases that need the text: a `?` in a path, an `@` or `%` anywhere.
+    if (field.urlPath && flags & HAS_QUERY && hasQueryString(decode(buf, s, e)))
+      broken |= BROKEN_PATH_QUERY;
+    if (!field.allowsEmail && flags & (HAS_AT | HAS_PERCENT) && findEmail(decode(buf, s, e)))
+      broken |= BROKEN_EMAIL;
+    return broken;
+  }
+
+  /** A non-time value of a specification field whose `verdictBytes` the reader already has. */
+  fieldVerdict(field: FieldRule, broken: number, buf: Buffer, s: number, e: number): void {
+    if (e <= s) return;
+    this.present(field);
+    if (broken !== 0) this.reportBytes(field, broken, buf, s, e);
+  }
+
+  /** Count what `broken` says the value breaks, with the value (redacted) as the example. */
+  private reportBytes(field: FieldRule, broken: number, buf: Buffer, s: number, e: number): void {
+    const value = decode(buf, s, e);
+    if (broken & BROKEN_IPV4) this.ipv4Full(field, value);
+    if (broken & BROKEN_IPV6) this.ipv6Full(field, value);
+    if (broken & BROKEN_UA) this.userAgentRaw(field, value);
+    if (broken & BROKEN_REF_QUERY) this.referrerBroken(field, value, REFERRER_QUERY);
+    if (broken & BROKEN_REF_PATH) this.referrerBroken(field, value, REFERRER_PATH);
+    if (broken & BROKEN_PATH_QUERY) this.urlPath(field, value);
+    if (broken & BROKEN_EMAIL) this.email(field, value);
   }
 
   /** A string value of a specification field. */

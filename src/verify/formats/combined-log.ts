@@ -9,9 +9,14 @@
  * then reported as a field the specification lacks. `--map part=field` overrides the choice.
  * A part holding `-` is absent. Quoted parts may escape quotes as `\"` (Apache) or `\x22`
  * (nginx). Anything after the user agent is read as `extra_1`, `extra_2`, ….
+ *
+ * The end of a line, from the referrer on, repeats heavily (a few referrers and user agents
+ * make most of a real log): its split and the verdicts on its two parts are remembered per
+ * distinct byte string in a bounded `ByteCache`, and replayed for a line ending the same way.
  */
+import { ByteCache } from "../byte-cache.ts";
 import type { RecordChecker } from "../checker.ts";
-import type { Resolution } from "../spec.ts";
+import type { FieldRule, Resolution } from "../spec.ts";
 import { RecordReader, SLOT_BACKSLASH } from "./reader.ts";
 
 /** Log part -> specification names to try, in order. Documented in the verify README. */
@@ -29,14 +34,31 @@ export const LOG_FIELD_CANDIDATES: Readonly<Record<string, readonly string[]>> =
 export const LOG_PARTS = Object.keys(LOG_FIELD_CANDIDATES);
 const TIME_PART = 3;
 const MAX_PARTS = 24;
+/** The referrer and the user agent: the parts of the line's remembered end. */
+const TAIL_FIRST = 7;
+const TAIL_PARTS = 2;
+/** Payload of a remembered end: part offsets from its first byte, then the two verdicts. */
+const TAIL_WIDTH = 6;
+const TAIL_SLOTS = 1024;
+const TAIL_MAX_BYTES = 512;
 
 export class CombinedLogReader extends RecordReader {
   private readonly parts: Resolution[];
+  /** Per part, its specification field or undefined: one load per part on the hot path. */
+  private readonly fields: (FieldRule | undefined)[];
+  /** The time part is no time field: the log's clock is read from it all the same. */
+  private readonly clockApart: boolean;
   private readonly extras: Resolution[] = [];
   private readonly ps = new Int32Array(MAX_PARTS);
   private readonly pe = new Int32Array(MAX_PARTS);
+  /** Remembered line ends; undefined when a tail part is a time field (its parse is not kept). */
+  readonly tails: ByteCache | undefined;
+  /** For the current line: the slot its end was found in (`tailHit`) or is being stored in. */
+  private tailSlot = -1;
+  private tailHit = false;
 
-  constructor(checker: RecordChecker) {
+  /** `cache: false` turns the memo of line ends off, for tests that compare the two. */
+  constructor(checker: RecordChecker, options: { cache?: boolean } = {}) {
     super(checker);
     const spec = checker.spec;
     this.parts = LOG_PARTS.map((part) => {
@@ -46,6 +68,15 @@ export class CombinedLogReader extends RecordReader {
       // A part outside the specification is reported by the log's own name for it.
       return res.kind === "field" ? res : { ...res, name: part };
     });
+    this.fields = this.parts.map((r) => (r.kind === "field" ? r.field : undefined));
+    this.clockApart = !(this.parts[TIME_PART] as Resolution).isTime;
+    const tailTimed = this.parts
+      .slice(TAIL_FIRST, TAIL_FIRST + TAIL_PARTS)
+      .some((r) => r.kind === "field" && r.isTime);
+    this.tails =
+      options.cache === false || tailTimed
+        ? undefined
+        : new ByteCache(TAIL_SLOTS, TAIL_MAX_BYTES, TAIL_WIDTH);
   }
 
   line(buf: Buffer, s: number, e: number, line: number): void {
@@ -62,14 +93,37 @@ export class CombinedLogReader extends RecordReader {
       const ps = this.ps[k] as number;
       const pe = this.pe[k] as number;
       if (pe === ps || (pe === ps + 1 && buf[ps] === 45)) continue; // "-" or empty: absent
-      const res = k < this.parts.length ? (this.parts[k] as Resolution) : this.extra(k);
-      if (res.kind === "field")
-        ck.fieldBytes(res.field, res.isTime, buf, ps, pe, plain ? 0 : this.flagsAt(buf, ps, pe));
-      else ck.other(res, "", () => `<${pe - ps} bytes>`);
+      const field = k < LOG_PARTS.length ? this.fields[k] : undefined;
+      if (field === undefined) this.otherPart(k, buf, ps, pe, plain);
+      else if (this.tailSlot < 0 || k < TAIL_FIRST)
+        ck.fieldBytes(field, field.isTime, buf, ps, pe, plain ? 0 : this.flagsAt(buf, ps, pe));
+      else {
+        // A tail part (never a time field): its verdict is remembered, or is remembered now.
+        const at = this.tailSlot * TAIL_WIDTH + 4 + k - TAIL_FIRST;
+        const data = (this.tails as ByteCache).data;
+        if (!this.tailHit)
+          data[at] = ck.verdictBytes(field, buf, ps, pe, plain ? 0 : this.flagsAt(buf, ps, pe));
+        ck.fieldVerdict(field, data[at] as number, buf, ps, pe);
+      }
       // The log's own clock dates the record even when the spec names no time field.
-      if (k === TIME_PART && !res.isTime) ck.timeBytes(buf, ps, pe);
+      if (k === TIME_PART && this.clockApart) ck.timeBytes(buf, ps, pe);
     }
     ck.end();
+  }
+
+  /** A part outside the specification, or past the user agent (which `--map` may name). */
+  private otherPart(k: number, buf: Buffer, ps: number, pe: number, plain: boolean): void {
+    const res = k < this.parts.length ? (this.parts[k] as Resolution) : this.extra(k);
+    if (res.kind === "field")
+      this.checker.fieldBytes(
+        res.field,
+        res.isTime,
+        buf,
+        ps,
+        pe,
+        plain ? 0 : this.flagsAt(buf, ps, pe),
+      );
+    else this.checker.other(res, "", () => `<${pe - ps} bytes>`);
   }
 
   private extra(k: number): Resolution {
@@ -84,6 +138,7 @@ export class CombinedLogReader extends RecordReader {
 
   /** Positions of the parts in `ps`/`pe`; the number of parts, or -1 when not a log line. */
   private split(buf: Buffer, s: number, e: number): number {
+    this.tailSlot = -1;
     let i = s;
     let n = 0;
     // remote_addr, ident, remote_user: space-separated tokens
@@ -118,6 +173,23 @@ export class CombinedLogReader extends RecordReader {
       n++;
       i = j;
     }
+    const tails = this.tails;
+    if (tails !== undefined && i < e) {
+      const slot = tails.find(buf, i, e);
+      if (slot >= 0) {
+        // The same bytes split the same way and get the same verdicts.
+        const data = tails.data;
+        const at = slot * TAIL_WIDTH;
+        for (let k = 0; k < TAIL_PARTS; k++) {
+          this.ps[n + k] = i + (data[at + 2 * k] as number);
+          this.pe[n + k] = i + (data[at + 2 * k + 1] as number);
+        }
+        this.tailSlot = slot;
+        this.tailHit = true;
+        return n + TAIL_PARTS;
+      }
+    }
+    const tail = i;
     // referrer, user agent and any extras: quoted or bare, space-separated
     while (i < e) {
       if (buf[i] !== 32) return -1;
@@ -135,6 +207,19 @@ export class CombinedLogReader extends RecordReader {
         n++;
         i = j;
       }
+    }
+    // Exactly a referrer and a user agent: remember this end of line for the next one.
+    if (tails !== undefined && n === TAIL_FIRST + TAIL_PARTS && tails.wants(e - tail)) {
+      const slot = tails.put(buf, tail, e);
+      const data = tails.data;
+      const at = slot * TAIL_WIDTH;
+      for (let k = 0; k < TAIL_PARTS; k++) {
+        data[at + 2 * k] = (this.ps[TAIL_FIRST + k] as number) - tail;
+        data[at + 2 * k + 1] = (this.pe[TAIL_FIRST + k] as number) - tail;
+        data[at + 4 + k] = 0;
+      }
+      this.tailSlot = slot;
+      this.tailHit = false;
     }
     return n;
   }
