@@ -129,12 +129,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Creates an activity from the cookieless-analytics template and fills its four gaps. */
-export async function createAppropriateActivity(
-  page: Page,
-  slug: string,
-  title: string,
-): Promise<void> {
+/** Creates an activity from the cookieless-analytics template through the New activity dialog. */
+export async function createFromTemplate(page: Page, slug: string, title: string): Promise<void> {
   await page.goto("/register");
   await page.getByRole("button", { name: "New activity" }).click();
   const dialog = page.getByRole("dialog");
@@ -145,16 +141,32 @@ export async function createAppropriateActivity(
   await dialog.getByLabel("Controller's legal name").fill("Statnive");
   await dialog.getByRole("button", { name: "Create" }).click();
   await page.waitForURL(`**/activities/${slug}`);
-  await page.locator('[data-path="assessedOn"]').fill("2026-12-01");
+}
+
+/** The template's four gaps: the assessment date, the two notice confirmations, the conclusion. */
+export const GAPS = {
+  date: '[data-path="assessedOn"]',
+  notice: (i: number) => `[data-path="lia.interests[${i}].statedInPrivacyNotice"]`,
+  decidedBy: '[data-path="lia.conclusion.decidedBy"]',
+  decidedOn: '[data-path="lia.conclusion.decidedOn"]',
+};
+
+/** Creates an activity from the cookieless-analytics template and fills its four gaps. */
+export async function createAppropriateActivity(
+  page: Page,
+  slug: string,
+  title: string,
+): Promise<void> {
+  await createFromTemplate(page, slug, title);
+  await page.locator(GAPS.date).fill("2026-12-01");
   await page.getByRole("tab", { name: "LIA" }).click();
-  for (const i of [0, 1])
-    await page.locator(`[data-path="lia.interests[${i}].statedInPrivacyNotice"]`).check();
+  for (const i of [0, 1]) await page.locator(GAPS.notice(i)).check();
   await page
     .getByRole("button", { name: /Conclusion/ })
     .first()
     .click();
-  await page.locator('[data-path="lia.conclusion.decidedBy"]').fill("Statnive DPO");
-  await page.locator('[data-path="lia.conclusion.decidedOn"]').fill("2026-12-01");
+  await page.locator(GAPS.decidedBy).fill("Statnive DPO");
+  await page.locator(GAPS.decidedOn).fill("2026-12-01");
 }
 
 /** Waits for the draft to be saved; on failure says where the save stands and why. */

@@ -12,6 +12,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   chromiumAvailable,
+  createFromTemplate,
+  GAPS,
   newPage,
   type RunningApp,
   saved,
@@ -64,23 +66,14 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
     "creates an activity from cookieless-analytics, fills what is missing, and reaches appropriate",
     LONG,
     async () => {
-      await page.getByRole("link", { name: "Register" }).click();
-      await page.getByRole("button", { name: "New activity" }).click();
-      const dialog = page.getByRole("dialog");
-      await dialog.getByRole("combobox", { name: "Template" }).click();
-      await page.getByRole("option", { name: /cookieless-analytics/ }).click();
-      await dialog.getByLabel("Title").fill("Statnive analytics");
-      await dialog.getByLabel("Id (used in addresses and files)").fill(SLUG);
-      await dialog.getByLabel("Controller's legal name").fill("Statnive");
-      await dialog.getByRole("button", { name: "Create" }).click();
-      await page.waitForURL(`**/activities/${SLUG}`);
+      await createFromTemplate(page, SLUG, "Statnive analytics");
       await page.getByTestId("live-outcome").waitFor();
       expect(await outcomeOf(page)).toBe("incomplete");
       const start = await blockers(page);
       expect(start).toBe(4); // date, conclusion, and two interests not confirmed in the notice
 
       // The missing date: its blocker sits right under the field and goes as the user types.
-      const dateField = page.locator('[data-path="assessedOn"]');
+      const dateField = page.locator(GAPS.date);
       const dateFinding = page.locator('[data-finding="ASSESSMENT_DATE_MISSING"]');
       expect(await dateFinding.count()).toBe(1);
       await dateField.fill("2026-12-01");
@@ -89,16 +82,15 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
 
       await page.getByRole("tab", { name: "LIA" }).click();
       for (const i of [0, 1]) {
-        const box = page.locator(`[data-path="lia.interests[${i}].statedInPrivacyNotice"]`);
-        await box.check();
+        await page.locator(GAPS.notice(i)).check();
       }
       expect(await blockers(page)).toBe(start - 3);
       await page
         .getByRole("button", { name: /Conclusion/ })
         .first()
         .click();
-      await page.locator('[data-path="lia.conclusion.decidedBy"]').fill("Statnive DPO");
-      await page.locator('[data-path="lia.conclusion.decidedOn"]').fill("2026-12-01");
+      await page.locator(GAPS.decidedBy).fill("Statnive DPO");
+      await page.locator(GAPS.decidedOn).fill("2026-12-01");
       await expect.poll(() => blockers(page)).toBe(0);
       expect(await outcomeOf(page)).toBe("appropriate");
       await saved(page);

@@ -9,6 +9,8 @@ import { useState } from "react";
 import { api } from "../api.ts";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, ReviewsOverview } from "../types.ts";
+import { useReopen } from "./reopen.tsx";
+import { useAction } from "./use-action.ts";
 
 export function useReviews(days = 90) {
   return useQuery({
@@ -36,20 +38,17 @@ export function ReviewNeeded({ view }: { view: AssessmentView }) {
 
 export function ReviewActions({ view }: { view: AssessmentView }) {
   const queryClient = useQueryClient();
+  const reopen = useReopen();
   const canEdit = useCan("editor");
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   if (!canEdit || view.status !== "approved") return null;
   const act = async (path: string, body: unknown) => {
-    setError(null);
-    try {
-      await api.post(`/api/assessments/${view.id}/${path}`, body);
-      setText("");
-      await queryClient.invalidateQueries({ queryKey: ["reviews"] });
-      if (path === "reviews") window.location.reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    const ok = await run(() => api.post(`/api/assessments/${view.id}/${path}`, body));
+    if (!ok) return;
+    setText("");
+    await queryClient.invalidateQueries({ queryKey: ["reviews"] });
+    if (path === "reviews") await reopen();
   };
   return (
     <Stack gap="xs">

@@ -18,13 +18,14 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import { STATUS_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { ConflictDialog } from "../components/conflict-dialog.tsx";
 import { LiveProvider } from "../components/findings.tsx";
 import { OutcomePanel } from "../components/outcome-panel.tsx";
+import { ReopenContext } from "../components/reopen.tsx";
 import { ReviewNeeded } from "../components/review-needed.tsx";
 import { SaveState } from "../components/save-state.tsx";
 import { LiaEditor } from "../lia/lia-editor.tsx";
@@ -53,10 +54,15 @@ const TABS = [
 
 export default function ActivityScreen() {
   const { slug = "" } = useParams<{ slug: string }>();
-  const { data, error, isLoading } = useQuery({
+  const { data, error, isLoading, refetch } = useQuery({
     queryKey: ["assessment", slug],
     queryFn: () => api.get<AssessmentView>(`/api/assessments/${slug}`),
   });
+  const [epoch, setEpoch] = useState(0);
+  const reopen = useCallback(async () => {
+    await refetch();
+    setEpoch((e) => e + 1);
+  }, [refetch]);
   if (isLoading)
     return (
       <Center p="xl">
@@ -70,7 +76,11 @@ export default function ActivityScreen() {
         <Link href="/register">Back to the register</Link>
       </Alert>
     );
-  return <Editor key={data.id} view={data} />;
+  return (
+    <ReopenContext.Provider value={reopen}>
+      <Editor key={`${data.id}:${epoch}`} view={data} />
+    </ReopenContext.Provider>
+  );
 }
 
 /** An approved version is immutable: a change starts the next version, for a stated reason. */

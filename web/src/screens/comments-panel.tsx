@@ -6,6 +6,7 @@ import { Button, Group, Paper, Select, Stack, Text, Textarea, Title } from "@man
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api.ts";
+import { useAction } from "../components/use-action.ts";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, CommentInfo } from "../types.ts";
 
@@ -45,7 +46,7 @@ export function CommentsPanel({ view }: { view: AssessmentView }) {
   });
   const [path, setPath] = useState("assessment");
   const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const options = sections(view);
   const label = (p: string) =>
     options.find((o) => o.value === p)?.label ?? (p || "The whole assessment");
@@ -54,13 +55,7 @@ export function CommentsPanel({ view }: { view: AssessmentView }) {
     await queryClient.invalidateQueries({ queryKey: ["sign-off", view.id] });
   };
   const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      await refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    if (await run(fn)) await refresh();
   };
   const comments = [...(list.data?.comments ?? [])].sort(
     (a, b) => Number(a.resolved) - Number(b.resolved),

@@ -19,6 +19,7 @@ import {
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api.ts";
+import { useAction } from "../components/use-action.ts";
 import { todayIso } from "../live.ts";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, ObjectionInfo } from "../types.ts";
@@ -34,20 +35,14 @@ export function ObjectionsTab({ view }: { view: AssessmentView }) {
   });
   const [receivedOn, setReceivedOn] = useState(todayIso());
   const [summary, setSummary] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const reliesOnLi = view.document.decisions.some((d) => d.basis === "legitimate-interests");
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ["objections", view.id] });
     await queryClient.invalidateQueries({ queryKey: ["reviews"] });
   };
   const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      await refresh();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    if (await run(fn)) await refresh();
   };
   if (!reliesOnLi)
     return (

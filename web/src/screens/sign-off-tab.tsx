@@ -22,6 +22,7 @@ import { useState } from "react";
 import { ROLE_LABELS, STATUS_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { useLive } from "../components/findings.tsx";
+import { useReopen } from "../components/reopen.tsx";
 import { ReviewActions } from "../components/review-needed.tsx";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, SignOffRecord } from "../types.ts";
@@ -34,6 +35,7 @@ const status = (s: string) => STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? 
 export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft }) {
   const queryClient = useQueryClient();
   const live = useLive();
+  const reopen = useReopen();
   const canEdit = useCan("editor");
   const canApprove = useCan("approver");
   const record = useQuery({
@@ -61,7 +63,7 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
       await queryClient.invalidateQueries({ queryKey: ["assessment", view.slug] });
       await queryClient.invalidateQueries({ queryKey: ["register"] });
       // The status lives in the document too: reopen the editor on the stored version.
-      window.location.reload();
+      await reopen();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);

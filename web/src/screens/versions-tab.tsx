@@ -8,12 +8,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { show } from "../components/conflict-dialog.tsx";
+import { useReopen } from "../components/reopen.tsx";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, Change, VersionInfo } from "../types.ts";
 
 export function VersionsTab({ view }: { view: AssessmentView }) {
   const canEdit = useCan("editor");
   const queryClient = useQueryClient();
+  const reopen = useReopen();
   const versions = useQuery({
     queryKey: ["versions", view.id],
     queryFn: () => api.get<{ versions: VersionInfo[] }>(`/api/assessments/${view.id}/versions`),
@@ -51,9 +53,7 @@ export function VersionsTab({ view }: { view: AssessmentView }) {
       await queryClient.invalidateQueries({ queryKey: ["register"] });
       if (mine && mine.result !== "unchanged") {
         localStorage.removeItem(`basis:draft:${view.id}`);
-        await queryClient.invalidateQueries({ queryKey: ["assessment", view.slug] });
-        queryClient.removeQueries({ queryKey: ["assessment", view.slug] });
-        window.location.reload();
+        await reopen();
       }
     } catch (e) {
       setImportError(
