@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { allRoutes, buildServer } from "../src/server/build-server.ts";
 import { hashPassword } from "../src/server/passwords.ts";
 import { ROLES, type Role } from "../src/store/accounts.ts";
@@ -614,6 +614,37 @@ describe("assessments over HTTP", () => {
         paths[route.url.replace(/:([A-Za-z]+)/g, "{$1}")]?.[route.method.toLowerCase()],
         route.url,
       ).toBeDefined();
+  });
+
+  it("brings in a file recorded as approved as a draft unless an admin imports it", async () => {
+    const approved = (id: string) =>
+      anAssessment()
+        .with((a) => {
+          a.id = id;
+          a.status = "approved";
+        })
+        .build();
+    for (const [role, status] of [
+      ["editor", "draft"],
+      ["admin", "approved"],
+    ] as const) {
+      const created = await app.inject({
+        method: "POST",
+        url: "/api/assessments",
+        headers: auth(role),
+        payload: { document: approved(`recorded-${role}-create`) },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json().status).toBe(status);
+      const imported = await app.inject({
+        method: "POST",
+        url: "/api/import",
+        headers: { ...auth(role), "content-type": "application/yaml" },
+        payload: stringify(approved(`recorded-${role}-import`)),
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+      expect((await store.assessments.get(`recorded-${role}-import`)).status).toBe(status);
+    }
   });
 
   it("exports a one-controller register as a register file that equals the imported one", async () => {

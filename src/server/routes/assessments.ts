@@ -19,8 +19,9 @@ import {
   registerAssessments,
 } from "../../core/schema/index.ts";
 import { toYaml } from "../../core/serialize.ts";
+import type { Principal } from "../../store/accounts.ts";
 import type { AssessmentSummary } from "../../store/assessments.ts";
-import { canEdit, canRead } from "../policies.ts";
+import { canAdminister, canEdit, canRead } from "../policies.ts";
 import { presentAssessment } from "../presenters.ts";
 import { defineRoute, jsonOnce } from "../route.ts";
 
@@ -72,6 +73,16 @@ function registerRow(s: AssessmentSummary) {
   };
 }
 
+/**
+ * A file may record a status reached elsewhere (approved, in review). Only an admin may bring
+ * it in as recorded; anyone else's file arrives as a draft, so Basis's sign-off cannot be
+ * skipped by creating or importing a document that says it was approved.
+ */
+function asRecordedBy(principal: Principal, doc: Assessment): Assessment {
+  if (canAdminister(principal) || doc.status === undefined || doc.status === "draft") return doc;
+  return { ...doc, status: "draft" };
+}
+
 export function assessmentRoutes() {
   return [
     defineRoute({
@@ -94,9 +105,13 @@ export function assessmentRoutes() {
       policy: canEdit,
       status: 201,
       body: z.strictObject({ document: Assessment }),
-      async handler({ store, body, actor, now, today }) {
+      async handler({ store, body, principal, actor, now, today }) {
         return presentAssessment(
-          await store.assessments.create(body.document, { actor, now, today }),
+          await store.assessments.create(asRecordedBy(principal, body.document), {
+            actor,
+            now,
+            today,
+          }),
         );
       },
     }),
@@ -284,7 +299,7 @@ export function assessmentRoutes() {
       body: z.string({
         error: "send the YAML file as the body with content-type application/yaml",
       }),
-      async handler({ store, body, actor, now, today }) {
+      async handler({ store, body, principal, actor, now, today }) {
         const parsed = parseYaml(body, BasisFile);
         if (!parsed.ok) {
           throw new DomainError(
@@ -295,7 +310,12 @@ export function assessmentRoutes() {
         }
         const docs =
           parsed.value.kind === "register" ? registerAssessments(parsed.value) : [parsed.value];
-        return { results: await store.assessments.importDocuments(docs, { actor, now, today }) };
+        return {
+          results: await store.assessments.importDocuments(
+            docs.map((d) => asRecordedBy(principal, d)),
+            { actor, now, today },
+          ),
+        };
       },
     }),
     defineRoute({
