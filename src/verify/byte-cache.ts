@@ -139,13 +139,13 @@ export class ByteCache {
 }
 
 /**
- * A hash of the length and about a dozen bytes spread over the key: cheap whatever the length,
- * and enough to tell apart the values a log repeats. The full comparison keeps it exact.
+ * A hash of the length and six bytes spread over the key: cheap whatever the length, and
+ * enough to tell apart the values a log repeats. The full comparison keeps it exact.
  */
 function sampleHash(buf: Uint8Array, s: number, n: number): number {
   let h = Math.imul(n, 0x9e3779b1);
   if (n === 0) return h;
-  const step = (n >> 3) + 1;
+  const step = (n >> 2) + 1;
   for (let k = 1; k < n; k += step) h = Math.imul(h ^ (buf[s + k] as number), 0x01000193);
   const last = s + n - 1;
   h = Math.imul(h ^ (buf[last] as number), 0x01000193);

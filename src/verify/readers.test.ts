@@ -257,4 +257,28 @@ describe("combined access logs", () => {
     ].join("\n");
     expect(scan(WEB, log, text).counts).toEqual({ "MALFORMED_RECORD (line)": 2 });
   });
+
+  it("dates lines by their clock whatever its shape, and splits at the first ]", () => {
+    const at = (date: string) => line("203.0.113.0", "GET / HTTP/1.1", "-", "-", "-", date);
+    const text = [
+      at("21/Nov/2026:10:00:00 +0000"),
+      at("21/Nov/2026:10:00:00 -0700"),
+      at("01/Jan/2024:00:00:00 +0000"),
+      // The usual length, but not a clock: still a line, undated.
+      at("21/Nov/2026:10:00:00 *0000"),
+      at("21/Xyz/2026:10:00:00 +0000"),
+      // Other lengths: read by the general parser.
+      at("01/Jan/2024:00:00:00"),
+      at("2024-01-01T00:00:00Z"),
+      // A ] inside what looks like the usual clock ends the part early: not a log line.
+      at("21/Nov/2026:10]00:00 +0000"),
+    ].join("\n");
+    const r = scan(WEB, log, text);
+    expect(r.counts).toEqual({
+      "RETENTION_EXCEEDED ip_network": 3,
+      "MALFORMED_RECORD (line)": 1,
+    });
+    expect(r.records).toBe(7);
+    expect(r.untimed).toBe(2);
+  });
 });

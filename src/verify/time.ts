@@ -34,6 +34,14 @@ function digits(buf: Uint8Array, at: number, n: number, e: number): number {
   return v;
 }
 
+/** `digits(buf, at, 2, e)` without the loop: a clock has six of them. */
+function two(buf: Uint8Array, at: number, e: number): number {
+  if (at + 2 > e) return -1;
+  const a = (buf[at] as number) - 48;
+  const b = (buf[at + 1] as number) - 48;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
+}
+
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian), without a Date object. */
@@ -117,8 +125,8 @@ function isoDayStart(buf: Uint8Array, s: number, e: number): number {
   const cached = isoDays.get(buf, s, 10);
   if (!Number.isNaN(cached)) return cached;
   const y = digits(buf, s, 4, e);
-  const mo = digits(buf, s + 5, 2, e);
-  const d = digits(buf, s + 8, 2, e);
+  const mo = two(buf, s + 5, e);
+  const d = two(buf, s + 8, e);
   if (y < 0 || mo < 0 || d < 0 || !valid(y, mo, d, 0, 0, 0)) return Number.NaN;
   const ms = daysFromCivil(y, mo, d) * 86_400_000;
   isoDays.set(buf, s, 10, ms);
@@ -136,12 +144,12 @@ function parseIso(buf: Uint8Array, s: number, e: number): number {
   let ms = 0;
   let offset = 0;
   if (i < e && (buf[i] === 84 || buf[i] === 116 || buf[i] === 32)) {
-    h = digits(buf, i + 1, 2, e);
-    mi = digits(buf, i + 4, 2, e);
+    h = two(buf, i + 1, e);
+    mi = two(buf, i + 4, e);
     if (h < 0 || mi < 0 || buf[i + 3] !== 58) return Number.NaN;
     i += 6;
     if (i < e && buf[i] === 58) {
-      sec = digits(buf, i + 1, 2, e);
+      sec = two(buf, i + 1, e);
       if (sec < 0) return Number.NaN;
       i += 3;
       if (i < e && (buf[i] === 46 || buf[i] === 44)) {
@@ -161,9 +169,9 @@ function parseIso(buf: Uint8Array, s: number, e: number): number {
       const c = buf[i];
       if (c === 90 || c === 122) i++;
       else if (c === 43 || c === 45) {
-        const oh = digits(buf, i + 1, 2, e);
+        const oh = two(buf, i + 1, e);
         const colon = buf[i + 3] === 58 ? 1 : 0;
-        const om = digits(buf, i + 3 + colon, 2, e);
+        const om = two(buf, i + 3 + colon, e);
         if (oh < 0 || om < 0) return Number.NaN;
         offset = (c === 43 ? 1 : -1) * (oh * 60 + om);
         i += 5 + colon;
@@ -178,7 +186,7 @@ function parseIso(buf: Uint8Array, s: number, e: number): number {
 function commonLogDay(buf: Uint8Array, s: number, e: number): number {
   const cached = clfDays.get(buf, s, 11);
   if (!Number.isNaN(cached)) return cached;
-  const d = digits(buf, s, 2, e);
+  const d = two(buf, s, e);
   const mon = MONTHS.get(
     ((buf[s + 3] as number) << 16) | ((buf[s + 4] as number) << 8) | (buf[s + 5] as number),
   );
@@ -193,17 +201,17 @@ function commonLogDay(buf: Uint8Array, s: number, e: number): number {
 function parseCommonLog(buf: Uint8Array, s: number, e: number): number {
   // dd/Mon/yyyy:HH:MM:SS +zzzz
   const day = commonLogDay(buf, s, e);
-  const h = digits(buf, s + 12, 2, e);
-  const mi = digits(buf, s + 15, 2, e);
-  const sec = digits(buf, s + 18, 2, e);
+  const h = two(buf, s + 12, e);
+  const mi = two(buf, s + 15, e);
+  const sec = two(buf, s + 18, e);
   if (Number.isNaN(day) || h < 0 || mi < 0 || sec < 0) return Number.NaN;
   if (buf[s + 11] !== 58) return Number.NaN;
   let offset = 0;
   let i = s + 20;
   if (i < e && buf[i] === 32) {
     const sign = buf[i + 1];
-    const oh = digits(buf, i + 2, 2, e);
-    const om = digits(buf, i + 4, 2, e);
+    const oh = two(buf, i + 2, e);
+    const om = two(buf, i + 4, e);
     if ((sign !== 43 && sign !== 45) || oh < 0 || om < 0) return Number.NaN;
     offset = (sign === 43 ? 1 : -1) * (oh * 60 + om);
     i += 6;

@@ -17,6 +17,7 @@
 import { ByteCache } from "../byte-cache.ts";
 import type { RecordChecker } from "../checker.ts";
 import type { FieldRule, Resolution } from "../spec.ts";
+import { parseTimeBytes } from "../time.ts";
 import { RecordReader, SLOT_BACKSLASH } from "./reader.ts";
 
 /** Log part -> specification names to try, in order. Documented in the verify README. */
@@ -56,6 +57,8 @@ export class CombinedLogReader extends RecordReader {
   /** For the current line: the slot its end was found in (`tailHit`) or is being stored in. */
   private tailSlot = -1;
   private tailHit = false;
+  /** The current line's clock when `split` read it in place, else NaN. */
+  private clock = Number.NaN;
 
   /** `cache: false` turns the memo of line ends off, for tests that compare the two. */
   constructor(checker: RecordChecker, options: { cache?: boolean } = {}) {
@@ -95,7 +98,10 @@ export class CombinedLogReader extends RecordReader {
       if (pe === ps || (pe === ps + 1 && buf[ps] === 45)) continue; // "-" or empty: absent
       const field = k < LOG_PARTS.length ? this.fields[k] : undefined;
       if (field === undefined) this.otherPart(k, buf, ps, pe, plain);
-      else if (this.tailSlot < 0 || k < TAIL_FIRST)
+      else if (k === TIME_PART && field.isTime && !Number.isNaN(this.clock)) {
+        ck.fieldBytes(field, false, buf, ps, pe, plain ? 0 : this.flagsAt(buf, ps, pe));
+        ck.timeKnown(this.clock);
+      } else if (this.tailSlot < 0 || k < TAIL_FIRST)
         ck.fieldBytes(field, field.isTime, buf, ps, pe, plain ? 0 : this.flagsAt(buf, ps, pe));
       else {
         // A tail part (never a time field): its verdict is remembered, or is remembered now.
@@ -106,7 +112,10 @@ export class CombinedLogReader extends RecordReader {
         ck.fieldVerdict(field, data[at] as number, buf, ps, pe);
       }
       // The log's own clock dates the record even when the spec names no time field.
-      if (k === TIME_PART && this.clockApart) ck.timeBytes(buf, ps, pe);
+      if (k === TIME_PART && this.clockApart) {
+        if (Number.isNaN(this.clock)) ck.timeBytes(buf, ps, pe);
+        else ck.timeKnown(this.clock);
+      }
     }
     ck.end();
   }
@@ -151,7 +160,15 @@ export class CombinedLogReader extends RecordReader {
       i = sp + 1;
     }
     if (buf[i] !== 91) return -1;
-    const close = buf.indexOf(93, i);
+    // The usual clock, `dd/Mon/yyyy:HH:MM:SS +zzzz`, read in place: once it parses, none of
+    // its bytes is a `]`, so the one after it is the first and no search is needed.
+    let close = -1;
+    this.clock = Number.NaN;
+    if (i + 27 < e && buf[i + 27] === 93 && clfShape(buf, i + 1)) {
+      this.clock = parseTimeBytes(buf, i + 1, i + 27);
+      if (!Number.isNaN(this.clock)) close = i + 27;
+    }
+    if (close < 0) close = buf.indexOf(93, i);
     if (close < 0 || close >= e) return -1;
     this.ps[n] = i + 1;
     this.pe[n] = close;
@@ -243,4 +260,18 @@ export class CombinedLogReader extends RecordReader {
     this.pe[n] = i;
     return i + 1;
   }
+}
+
+/** The separators of `dd/Mon/yyyy:HH:MM:SS +zzzz` at `s`; the parse checks the rest. */
+function clfShape(buf: Buffer, s: number): boolean {
+  const sign = buf[s + 21];
+  return (
+    buf[s + 2] === 47 &&
+    buf[s + 6] === 47 &&
+    buf[s + 11] === 58 &&
+    buf[s + 14] === 58 &&
+    buf[s + 17] === 58 &&
+    buf[s + 20] === 32 &&
+    (sign === 43 || sign === 45)
+  );
 }
