@@ -62,7 +62,7 @@ export function setupPage(app: FastifyInstance, deps: ServerDeps): void {
         );
         return page(
           "Basis is ready",
-          `<p>The administrator ${esc(rest.email)} was created. You can now sign in.</p>`,
+          `<p>The administrator ${esc(rest.email)} was created. You can now <a href="/">sign in</a>.</p>`,
         );
       } catch (e) {
         if (e instanceof DomainError) {
