@@ -1,13 +1,3 @@
-/**
- * @module store/edit-workflow
- * What the sign-off workflow asks of an edit (store/assessments `update`), inside its
- * transaction: the new version's state (a draft; refused for a retired assessment, or for an
- * approved version changed without a reason), the version status kept in the row and in the
- * document, and the `field-added` review trigger when an edit adds minimisation fields to the
- * version in force. Apart from store/sign-off so that the assessment store can use it without
- * an import cycle.
- */
-import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Assessment } from "../core/schema/index.ts";
 import {
@@ -16,9 +6,9 @@ import {
   TRANSITIONS,
   type WorkflowState,
 } from "../core/workflow/sign-off.ts";
-import { appendAudit } from "./audit.ts";
 import type { Db } from "./db.ts";
-import { assessmentVersions, reviewTriggers } from "./schema.ts";
+import { raiseTriggerIn } from "./review-triggers.ts";
+import { assessmentVersions } from "./schema.ts";
 
 type Ctx = { actor: string; now: Date };
 
@@ -97,24 +87,12 @@ export async function raiseFieldTriggersIn(
   const base = fieldNames(docOf(baseVersion));
   const added = [...fieldNames(doc)].filter((f) => !approved.has(f) && !base.has(f));
   if (added.length === 0) return added;
-  // The same row and audit event as store/reviews `raiseTriggerIn`, which cannot be imported
-  // here: it depends on the assessment store, which calls this.
-  const id = randomUUID();
-  const kind = "field-added";
-  const reason = `${added.length > 1 ? "fields" : "field"} added to the minimisation specification since version ${approvedVersion} was approved: ${added.join(", ")}`;
-  await tx
-    .insert(reviewTriggers)
-    .values({ id, assessmentId, kind, reason, raisedBy: ctx.actor, raisedAt: ctx.now });
-  await appendAudit(
+  await raiseTriggerIn(
     tx,
-    {
-      actor: ctx.actor,
-      action: "review.triggered",
-      entityType: "assessment",
-      entityId: assessmentId,
-      data: { triggerId: id, kind, reason },
-    },
-    ctx.now,
+    assessmentId,
+    "field-added",
+    `${added.length > 1 ? "fields" : "field"} added to the minimisation specification since version ${approvedVersion} was approved: ${added.join(", ")}`,
+    ctx,
   );
   return added;
 }

@@ -1,11 +1,3 @@
-/**
- * @module store/reviews
- * Reviews of assessments in force: the review triggers that make an approved assessment
- * "review needed" before its date (a field added, updated content it relies on, an upheld
- * objection, a manual request), the overdue and due-soon lists, and recording a review,
- * which saves a new version with the review in its history and clears the open triggers.
- */
-import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, lte, notInArray, or, sql } from "drizzle-orm";
 import { addDays } from "../core/dates.ts";
 import { DomainError } from "../core/errors.ts";
@@ -14,24 +6,15 @@ import type { AssessmentStore, WriteContext } from "./assessments.ts";
 import { appendAudit, writeTransaction } from "./audit.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
+import {
+  type ReviewTrigger,
+  raiseTriggerIn,
+  TRIGGER_KINDS,
+  type TriggerKind,
+} from "./review-triggers.ts";
 import { assessments, reviewTriggers } from "./schema.ts";
 
-export const TRIGGER_KINDS = [
-  "field-added",
-  "content-updated",
-  "objection-upheld",
-  "manual",
-] as const;
-export type TriggerKind = (typeof TRIGGER_KINDS)[number];
-
-export interface ReviewTrigger {
-  id: string;
-  assessmentId: string;
-  kind: TriggerKind;
-  reason: string;
-  raisedBy: string;
-  raisedAt: string;
-}
+export { type ReviewTrigger, raiseTriggerIn, TRIGGER_KINDS, type TriggerKind };
 
 export interface ReviewItem {
   id: string;
@@ -64,47 +47,6 @@ export const IN_FORCE = and(
 );
 
 type Ctx = Pick<WriteContext, "actor" | "now">;
-
-/**
- * Raise a trigger inside the caller's transaction (one opened by `writeTransaction`), with its
- * audit event. Other modules (objections, sign-off) call this in their own transactions.
- */
-export async function raiseTriggerIn(
-  tx: Db,
-  assessmentId: string,
-  kind: TriggerKind,
-  reason: string,
-  ctx: Ctx,
-): Promise<ReviewTrigger> {
-  const id = randomUUID();
-  await tx.insert(reviewTriggers).values({
-    id,
-    assessmentId,
-    kind,
-    reason,
-    raisedBy: ctx.actor,
-    raisedAt: ctx.now,
-  });
-  await appendAudit(
-    tx,
-    {
-      actor: ctx.actor,
-      action: "review.triggered",
-      entityType: "assessment",
-      entityId: assessmentId,
-      data: { triggerId: id, kind, reason },
-    },
-    ctx.now,
-  );
-  return {
-    id,
-    assessmentId,
-    kind,
-    reason,
-    raisedBy: ctx.actor,
-    raisedAt: ctx.now.toISOString(),
-  };
-}
 
 function presentTrigger(r: typeof reviewTriggers.$inferSelect): ReviewTrigger {
   return {
