@@ -10,7 +10,7 @@ import { RecordChecker } from "./checker.ts";
 import { CombinedLogReader } from "./formats/combined-log.ts";
 import { CsvReader } from "./formats/csv.ts";
 import { JsonLinesReader } from "./formats/jsonl.ts";
-import { INPUT_FIELD, type RecordReader } from "./formats/reader.ts";
+import { INPUT_FIELD, READ_BYTES, type RecordReader } from "./formats/reader.ts";
 import { LineSplitter } from "./lines.ts";
 import type { CompiledSpec } from "./spec.ts";
 import { type Group, Tally } from "./tally.ts";
@@ -37,7 +37,6 @@ export interface TaskResult {
   untimed: number;
 }
 
-const READ_BYTES = 1024 * 1024;
 const PROGRESS_EVERY = 8 * 1024 * 1024;
 
 /**
@@ -92,7 +91,7 @@ function readRange(
     startsMidFile: midFile,
   });
   readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
-  const buf = readBuffer;
+  const buf = reader.readBuffer() ?? readBuffer;
   let fd: number | undefined;
   let unreported = 0;
   try {

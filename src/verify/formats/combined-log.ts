@@ -10,6 +10,9 @@
  * A part holding `-` is absent. Quoted parts may escape quotes as `\"` (Apache) or `\x22`
  * (nginx). Anything after the user agent is read as `extra_1`, `extra_2`, ….
  *
+ * The line is cut into its parts by the WebAssembly kernel (`../wasm/combined-log.wat`), into
+ * whose memory files are read; the checks on the parts are made here.
+ *
  * The end of a line, from the referrer on, repeats heavily (a few referrers and user agents
  * make most of a real log): its split and the verdicts on its two parts are remembered per
  * distinct byte string in a bounded `ByteCache`, and replayed for a line ending the same way.
@@ -17,8 +20,8 @@
 import { ByteCache } from "../byte-cache.ts";
 import type { RecordChecker } from "../checker.ts";
 import type { FieldRule, Resolution } from "../spec.ts";
-import { parseTimeBytes } from "../time.ts";
-import { RecordReader, SLOT_BACKSLASH } from "./reader.ts";
+import { type LogKernel, logKernel } from "../wasm/log-kernel.ts";
+import { READ_BYTES, RecordReader } from "./reader.ts";
 
 /** Log part -> specification names to try, in order. Documented in the verify README. */
 export const LOG_FIELD_CANDIDATES: Readonly<Record<string, readonly string[]>> = {
@@ -34,7 +37,6 @@ export const LOG_FIELD_CANDIDATES: Readonly<Record<string, readonly string[]>> =
 };
 export const LOG_PARTS = Object.keys(LOG_FIELD_CANDIDATES);
 const TIME_PART = 3;
-const MAX_PARTS = 24;
 /** The referrer and the user agent: the parts of the line's remembered end. */
 const TAIL_FIRST = 7;
 const TAIL_PARTS = 2;
@@ -50,8 +52,13 @@ export class CombinedLogReader extends RecordReader {
   /** The time part is no time field: the log's clock is read from it all the same. */
   private readonly clockApart: boolean;
   private readonly extras: Resolution[] = [];
-  private readonly ps = new Int32Array(MAX_PARTS);
-  private readonly pe = new Int32Array(MAX_PARTS);
+  /** Splits lines, in WebAssembly; its `ps`/`pe` are the parts of the current line. */
+  private readonly kernel: LogKernel;
+  private readonly ps: Int32Array;
+  private readonly pe: Int32Array;
+  /** The buffer lines last came in, and its address in the kernel's memory (-1: outside). */
+  private lastBuf: Buffer | undefined;
+  private lastBase = -1;
   /** Remembered line ends; undefined when a tail part is a time field (its parse is not kept). */
   readonly tails: ByteCache | undefined;
   /** For the current line: the slot its end was found in (`tailHit`) or is being stored in. */
@@ -80,10 +87,37 @@ export class CombinedLogReader extends RecordReader {
       options.cache === false || tailTimed
         ? undefined
         : new ByteCache(TAIL_SLOTS, TAIL_MAX_BYTES, TAIL_WIDTH);
+    this.kernel = logKernel(READ_BYTES, spec.plan.maxLine);
+    this.ps = this.kernel.ps;
+    this.pe = this.kernel.pe;
+  }
+
+  /** Files are read into the kernel's memory, where their lines are split without a copy. */
+  override readBuffer(): Buffer {
+    return this.kernel.readBuffer.subarray(0, READ_BYTES);
   }
 
   line(buf: Buffer, s: number, e: number, line: number): void {
-    const n = this.split(buf, s, e);
+    if (buf !== this.lastBuf) {
+      this.lastBuf = buf;
+      this.lastBase = this.kernel.holds(buf) ? buf.byteOffset : -1;
+    }
+    let base = this.lastBase;
+    if (base < 0) {
+      // A line from elsewhere (a gzip stream, a line across two reads) is copied in first,
+      // into a view of its own length: nothing after it is looked at.
+      const scratch = this.kernel.scratch;
+      if (e - s > scratch.length) {
+        this.tooLong(line, e - s);
+        return;
+      }
+      buf.copy(scratch, 0, s, e);
+      buf = scratch.subarray(0, e - s);
+      e -= s;
+      s = 0;
+      base = buf.byteOffset;
+    }
+    const n = this.split(buf, s, e, base);
     if (n < 0) {
       this.malformed(line, "not a common or combined access-log line");
       return;
@@ -145,51 +179,16 @@ export class CombinedLogReader extends RecordReader {
     return r;
   }
 
-  /** Positions of the parts in `ps`/`pe`; the number of parts, or -1 when not a log line. */
-  private split(buf: Buffer, s: number, e: number): number {
+  /**
+   * Positions of the parts in `ps`/`pe`, relative to `buf`, which lies at address `base` of
+   * the kernel's memory; the number of parts, or -1 when not a log line.
+   */
+  private split(buf: Buffer, s: number, e: number, base: number): number {
     this.tailSlot = -1;
-    let i = s;
-    let n = 0;
-    // remote_addr, ident, remote_user: space-separated tokens
-    for (; n < 3; n++) {
-      let sp = i;
-      while (sp < e && buf[sp] !== 32) sp++;
-      if (sp >= e || sp === i) return -1;
-      this.ps[n] = i;
-      this.pe[n] = sp;
-      i = sp + 1;
-    }
-    if (buf[i] !== 91) return -1;
-    // The usual clock, `dd/Mon/yyyy:HH:MM:SS +zzzz`, read in place: once it parses, none of
-    // its bytes is a `]`, so the one after it is the first and no search is needed.
-    let close = -1;
-    this.clock = Number.NaN;
-    if (i + 27 < e && buf[i + 27] === 93 && clfShape(buf, i + 1)) {
-      this.clock = parseTimeBytes(buf, i + 1, i + 27);
-      if (!Number.isNaN(this.clock)) close = i + 27;
-    }
-    if (close < 0) close = buf.indexOf(93, i);
-    if (close < 0 || close >= e) return -1;
-    this.ps[n] = i + 1;
-    this.pe[n] = close;
-    n++;
-    i = close + 1;
-    // request in quotes
-    if (buf[i] !== 32 || buf[i + 1] !== 34) return -1;
-    i = this.quoted(buf, i + 1, e, n++);
+    const kernel = this.kernel;
+    const i = kernel.head(base, s, e);
     if (i < 0) return -1;
-    // status and bytes
-    for (let k = 0; k < 2; k++) {
-      if (buf[i] !== 32) return -1;
-      i++;
-      let j = i;
-      while (j < e && buf[j] !== 32) j++;
-      if (j === i) return -1;
-      this.ps[n] = i;
-      this.pe[n] = j;
-      n++;
-      i = j;
-    }
+    this.clock = kernel.clock[0] as number;
     const tails = this.tails;
     if (tails !== undefined && i < e) {
       const slot = tails.find(buf, i, e);
@@ -198,41 +197,24 @@ export class CombinedLogReader extends RecordReader {
         const data = tails.data;
         const at = slot * TAIL_WIDTH;
         for (let k = 0; k < TAIL_PARTS; k++) {
-          this.ps[n + k] = i + (data[at + 2 * k] as number);
-          this.pe[n + k] = i + (data[at + 2 * k + 1] as number);
+          this.ps[TAIL_FIRST + k] = i + (data[at + 2 * k] as number);
+          this.pe[TAIL_FIRST + k] = i + (data[at + 2 * k + 1] as number);
         }
         this.tailSlot = slot;
         this.tailHit = true;
-        return n + TAIL_PARTS;
+        return TAIL_FIRST + TAIL_PARTS;
       }
     }
-    const tail = i;
     // referrer, user agent and any extras: quoted or bare, space-separated
-    while (i < e) {
-      if (buf[i] !== 32) return -1;
-      i++;
-      if (i === e) break;
-      if (n === MAX_PARTS) return -1;
-      if (buf[i] === 34) {
-        i = this.quoted(buf, i, e, n++);
-        if (i < 0) return -1;
-      } else {
-        let j = i;
-        while (j < e && buf[j] !== 32) j++;
-        this.ps[n] = i;
-        this.pe[n] = j;
-        n++;
-        i = j;
-      }
-    }
+    const n = kernel.tail(base, i, e, TAIL_FIRST);
     // Exactly a referrer and a user agent: remember this end of line for the next one.
-    if (tails !== undefined && n === TAIL_FIRST + TAIL_PARTS && tails.wants(e - tail)) {
-      const slot = tails.put(buf, tail, e);
+    if (tails !== undefined && n === TAIL_FIRST + TAIL_PARTS && tails.wants(e - i)) {
+      const slot = tails.put(buf, i, e);
       const data = tails.data;
       const at = slot * TAIL_WIDTH;
       for (let k = 0; k < TAIL_PARTS; k++) {
-        data[at + 2 * k] = (this.ps[TAIL_FIRST + k] as number) - tail;
-        data[at + 2 * k + 1] = (this.pe[TAIL_FIRST + k] as number) - tail;
+        data[at + 2 * k] = (this.ps[TAIL_FIRST + k] as number) - i;
+        data[at + 2 * k + 1] = (this.pe[TAIL_FIRST + k] as number) - i;
         data[at + 4 + k] = 0;
       }
       this.tailSlot = slot;
@@ -240,38 +222,4 @@ export class CombinedLogReader extends RecordReader {
     }
     return n;
   }
-
-  /** A quoted part starting at the quote `q`; the offset after the closing quote, or -1. */
-  private quoted(buf: Buffer, q: number, e: number, n: number): number {
-    let i = q + 1;
-    if (this.next(SLOT_BACKSLASH, buf, i) >= e) {
-      // No escape on the rest of the line: the next quote closes the part.
-      i = buf.indexOf(34, i);
-      if (i < 0) i = e;
-    } else
-      while (i < e) {
-        const c = buf[i];
-        if (c === 92) i += 2;
-        else if (c === 34) break;
-        else i++;
-      }
-    if (i >= e) return -1;
-    this.ps[n] = q + 1;
-    this.pe[n] = i;
-    return i + 1;
-  }
-}
-
-/** The separators of `dd/Mon/yyyy:HH:MM:SS +zzzz` at `s`; the parse checks the rest. */
-function clfShape(buf: Buffer, s: number): boolean {
-  const sign = buf[s + 21];
-  return (
-    buf[s + 2] === 47 &&
-    buf[s + 6] === 47 &&
-    buf[s + 11] === 58 &&
-    buf[s + 14] === 58 &&
-    buf[s + 17] === 58 &&
-    buf[s + 20] === 32 &&
-    (sign === 43 || sign === 45)
-  );
 }

@@ -9,6 +9,9 @@ import type { LineSink } from "../lines.ts";
 /** The field name input problems are filed under: they concern a line, not a field. */
 export const INPUT_FIELD = "(line)";
 
+/** Bytes read from a file at a time, into the buffer `readBuffer` gives. */
+export const READ_BYTES = 1024 * 1024;
+
 /** Rare bytes readers look ahead for: backslash, @, ? and %. */
 export const SLOT_BACKSLASH = 0;
 export const SLOT_AT = 1;
@@ -26,6 +29,14 @@ export abstract class RecordReader implements LineSink {
   constructor(protected readonly checker: RecordChecker) {}
 
   abstract line(buf: Buffer, s: number, e: number, line: number): void;
+
+  /**
+   * Where to read a file into, when the reader has a place its lines are best read from
+   * (`READ_BYTES` long); undefined: any buffer.
+   */
+  readBuffer(): Buffer | undefined {
+    return undefined;
+  }
 
   /** New bytes arrived in the buffers lines are handed over in: cached offsets are stale. */
   chunk(): void {

@@ -1,0 +1,82 @@
+/**
+ * @module verify/wasm/log-kernel
+ * The access-log line splitter assembled from `combined-log.wat`, with the memory it reads
+ * lines from. One per thread, made on first use: a file is read straight into `readBuffer`,
+ * which lies in that memory, so its lines are split where they are; a line from anywhere else
+ * (a gzip stream, a line spanning two reads) is copied to `scratch` first.
+ */
+import { WASM_BASE64 } from "./combined-log.wasm.ts";
+
+/** Parts a line may have: the out area of the module holds this many. */
+export const MAX_PARTS = 24;
+/** Start of the memory the module's out area leaves free for lines. */
+const DATA = 256;
+const PAGE = 64 * 1024;
+
+interface Exports {
+  head(base: number, s: number, e: number): number;
+  tail(base: number, s: number, e: number, n: number): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+export class LogKernel {
+  readonly memory: WebAssembly.Memory;
+  /** Part starts and ends written by `head` and `tail`, relative to the `base` passed. */
+  readonly ps: Int32Array;
+  readonly pe: Int32Array;
+  /** The line's clock read by `head` in place (ms since the epoch), or NaN. */
+  readonly clock: Float64Array;
+  /** For reading a file into: its lines need no copy. */
+  readonly readBuffer: Buffer;
+  /** For a line that lies outside the module's memory. */
+  readonly scratch: Buffer;
+  /**
+   * Parts 0-6 of the line `[s, e)` of the buffer at address `base`; the offset after them, or
+   * -1 when it is no access-log line.
+   */
+  readonly head: Exports["head"];
+  /** The parts after `head`'s, numbered from `n`; how many parts in all, or -1. */
+  readonly tail: Exports["tail"];
+
+  constructor(readBytes: number, lineBytes: number) {
+    compiled ??= new WebAssembly.Module(Buffer.from(WASM_BASE64, "base64"));
+    const pages = Math.ceil((DATA + readBytes + lineBytes) / PAGE);
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const exports = new WebAssembly.Instance(compiled, { env: { memory: this.memory } })
+      .exports as unknown as Exports;
+    this.head = exports.head;
+    this.tail = exports.tail;
+    const mem = this.memory.buffer;
+    this.ps = new Int32Array(mem, 0, MAX_PARTS);
+    this.pe = new Int32Array(mem, MAX_PARTS * 4, MAX_PARTS);
+    this.clock = new Float64Array(mem, MAX_PARTS * 8, 1);
+    this.readBuffer = Buffer.from(mem, DATA, readBytes);
+    this.scratch = Buffer.from(mem, DATA + readBytes, lineBytes);
+  }
+
+  /** Whether `buf` lies in this kernel's memory, so its lines can be split in place. */
+  holds(buf: Uint8Array): boolean {
+    return buf.buffer === this.memory.buffer;
+  }
+}
+
+let current: LogKernel | undefined;
+
+/**
+ * This thread's kernel, with room to read `readBytes` at a time and to copy a line of
+ * `lineBytes`: the one made before when it is large enough (its memory is never grown, so the
+ * views on it stay valid), else a larger one.
+ */
+export function logKernel(readBytes: number, lineBytes: number): LogKernel {
+  if (
+    current === undefined ||
+    current.readBuffer.length < readBytes ||
+    current.scratch.length < lineBytes
+  )
+    current = new LogKernel(
+      Math.max(readBytes, current?.readBuffer.length ?? 0),
+      Math.max(lineBytes, current?.scratch.length ?? 0),
+    );
+  return current;
+}
