@@ -9,6 +9,9 @@ import { LineSplitter } from "./lines.ts";
 import { CompiledSpec, type VerifyPlan } from "./spec.ts";
 import { Tally } from "./tally.ts";
 import { writeAccessLog } from "./testing/generate.ts";
+import { logKernel } from "./wasm/log-kernel.ts";
+
+const kernel = logKernel(64 * 1024, 64 * 1024);
 
 /** `text` at byte offset `at` of a larger buffer, so lookups start at every alignment. */
 function placed(text: string, at: number): Buffer {
@@ -19,7 +22,7 @@ function placed(text: string, at: number): Buffer {
 
 describe("the bounded byte-string cache", () => {
   it("finds a key at any offset, and only when every byte matches", () => {
-    const cache = new ByteCache(64, 128, 1);
+    const cache = new ByteCache(kernel, 64, 128, 1);
     const key = ' "https://news.example.com/" "Firefox 128 / Windows 10 / desktop"';
     const slot = cache.put(placed(key, 0), 0, key.length);
     cache.data[slot] = 42;
@@ -39,7 +42,7 @@ describe("the bounded byte-string cache", () => {
   });
 
   it("holds at most its number of slots, and no key longer than its limit", () => {
-    const cache = new ByteCache(16, 40, 1);
+    const cache = new ByteCache(kernel, 16, 40, 1);
     for (let i = 0; i < 1000; i++) {
       const k = Buffer.from(`"agent number ${i}"`);
       if (cache.find(k, 0, k.length) < 0 && cache.wants(k.length)) cache.put(k, 0, k.length);
@@ -51,8 +54,24 @@ describe("the bounded byte-string cache", () => {
     expect(cache.find(long, 0, long.length)).toBe(-1);
   });
 
+  it("shares the kernel's memo between caches without one ever seeing the other's keys", () => {
+    const a = new ByteCache(kernel, 64, 128, 1);
+    const b = new ByteCache(kernel, 32, 64, 1);
+    const key = Buffer.from(' "https://a.example/" "bot"');
+    const slot = a.put(key, 0, key.length);
+    a.data[slot] = 7;
+    expect(a.find(key, 0, key.length)).toBe(slot);
+    // b takes the memo over, empty: a's key is not b's
+    expect(b.find(key, 0, key.length)).toBe(-1);
+    expect(b.size).toBe(0);
+    b.put(key, 0, key.length);
+    // and a, taking it back, starts empty too
+    expect(a.find(key, 0, key.length)).toBe(-1);
+    expect(a.size).toBe(0);
+  });
+
   it("stops looking while values do not repeat, then looks again", () => {
-    const cache = new ByteCache(1024, 40, 1);
+    const cache = new ByteCache(kernel, 1024, 40, 1);
     const kept = Buffer.from("kept");
     cache.put(kept, 0, kept.length);
     expect(cache.find(kept, 0, kept.length)).toBeGreaterThanOrEqual(0);

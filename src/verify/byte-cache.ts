@@ -5,13 +5,14 @@
  * logs, so its split and its checks need run once per distinct value rather than once a line.
  *
  * Exact by construction: a slot is chosen by a hash of a few sampled bytes, but a hit needs
- * every byte of the key to match, so a collision costs a miss, never a wrong verdict. The
- * comparison reads four bytes at a time: each key is kept at all four alignments, so whatever
- * the offset of the bytes looked up, one copy lines up with them word for word. Bounded by
- * construction too: a fixed number of slots, each overwritten by the next key hashing to it, and
- * keys longer than `maxKey` are never kept. When too few lookups hit (values that do not
- * repeat), it stops looking for a while, so a log of unique values pays almost nothing for it.
+ * every byte of the key to match, so a collision costs a miss, never a wrong verdict. The keys,
+ * the hash and the comparison (eight bytes at a time) are in the WebAssembly kernel's memo,
+ * beside the lines they are looked up from. Bounded by construction too: a fixed number of
+ * slots, each overwritten by the next key hashing to it, and keys longer than `maxKey` are
+ * never kept. When too few lookups hit (values that do not repeat), it stops looking for a
+ * while, so a log of unique values pays almost nothing for it.
  */
+import type { LogKernel } from "./wasm/log-kernel.ts";
 
 /** Lookups per window over which the hit rate is judged. */
 const WINDOW = 4096;
@@ -23,19 +24,6 @@ const BACKOFF_WINDOWS = 32;
 export class ByteCache {
   /** Payload of each slot: `width` integers from `slot * width`, written by the caller. */
   readonly data: Int32Array;
-  /** Four copies of each slot's key, copy `p` starting `p` bytes into a word-aligned region. */
-  private readonly keys: Uint8Array;
-  private readonly keyWords: Int32Array;
-  /** Bytes per copy: `maxKey` rounded up to whole words, plus the word the offset spills into. */
-  private readonly region: number;
-  /** The buffer last looked in, its memory seen as words, and its offset in that memory. */
-  private lastBuf: Uint8Array | undefined;
-  private words: Int32Array = new Int32Array(0);
-  private lastOffset = 0;
-  /** Key length per slot; -1 when the slot is empty. */
-  private readonly lens: Int32Array;
-  private readonly hashes: Int32Array;
-  private readonly mask: number;
   /** Lookups that found their key, over the cache's life (for tests and tuning). */
   found = 0;
   private looked = 0;
@@ -43,26 +31,26 @@ export class ByteCache {
   /** Lookups still to skip after a poor window. */
   private skip = 0;
 
+  /**
+   * The keys live in `kernel`'s memory, where the lookups run; a kernel holds one cache's
+   * keys at a time, and a cache that finds another's there empties it and starts again.
+   */
   constructor(
+    private readonly kernel: LogKernel,
     readonly slots: number,
     readonly maxKey: number,
     readonly width: number,
   ) {
     if (slots <= 0 || (slots & (slots - 1)) !== 0) throw new Error("slots must be a power of 2");
-    this.mask = slots - 1;
-    this.region = ((maxKey + 3) & ~3) + 4;
-    this.keys = new Uint8Array(slots * 4 * this.region);
-    this.keyWords = new Int32Array(this.keys.buffer);
-    this.lens = new Int32Array(slots).fill(-1);
-    this.hashes = new Int32Array(slots);
+    if (slots > kernel.memoMaxSlots || slots * ((maxKey + 7) & ~7) > kernel.memoCapacity)
+      throw new Error("the cache is larger than the kernel's memo");
+    if (maxKey > kernel.valueBytes) throw new Error("keys are longer than the kernel copies");
     this.data = new Int32Array(slots * width);
   }
 
   /** Keys held now: never more than `slots`. */
   get size(): number {
-    let n = 0;
-    for (let k = 0; k < this.slots; k++) if ((this.lens[k] as number) >= 0) n++;
-    return n;
+    return this.kernel.memoOwner === this ? this.kernel.memoSize() : 0;
   }
 
   /**
@@ -81,40 +69,13 @@ export class ByteCache {
       this.looked = 0;
       this.hits = 0;
     }
-    const h = sampleHash(buf, s, n);
-    const slot = h & this.mask;
-    if (this.lens[slot] !== n || this.hashes[slot] !== h || !this.same(slot, buf, s, n)) return -1;
+    const kernel = this.kernel;
+    if (kernel.memoOwner !== this) this.claim();
+    const slot = kernel.memoFind(kernel.place(buf, s, e), s, e);
+    if (slot < 0) return -1;
     this.hits++;
     this.found++;
     return slot;
-  }
-
-  /** Whether `buf[s, s + n)` is the key in `slot`: bytes up to a word boundary, then words. */
-  private same(slot: number, buf: Uint8Array, s: number, n: number): boolean {
-    // Lines arrive in a few buffers, each many times: look at its memory once per buffer.
-    if (buf !== this.lastBuf) {
-      this.lastBuf = buf;
-      const memory = buf.buffer;
-      if (memory !== this.words.buffer)
-        this.words = new Int32Array(memory, 0, memory.byteLength >> 2);
-      this.lastOffset = buf.byteOffset;
-    }
-    const abs = this.lastOffset + s;
-    const phase = abs & 3;
-    const keys = this.keys;
-    // The copy whose first byte has the same alignment as the first byte looked up.
-    const at = (slot * 4 + phase) * this.region + phase;
-    let k = 0;
-    const head = Math.min(n, (4 - phase) & 3);
-    for (; k < head; k++) if (keys[at + k] !== buf[s + k]) return false;
-    const words = this.words;
-    const keyWords = this.keyWords;
-    const w = (abs + k) >> 2;
-    const kw = (at + k) >> 2;
-    const count = (n - k) >> 2;
-    for (let j = 0; j < count; j++) if (keyWords[kw + j] !== words[w + j]) return false;
-    for (k += count * 4; k < n; k++) if (keys[at + k] !== buf[s + k]) return false;
-    return true;
   }
 
   /** Whether a key of this length would be kept now (not too long, not backing off). */
@@ -124,31 +85,14 @@ export class ByteCache {
 
   /** Keep `buf[s, e)`, replacing whatever its slot held; returns the slot for the payload. */
   put(buf: Uint8Array, s: number, e: number): number {
-    const n = e - s;
-    const h = sampleHash(buf, s, n);
-    const slot = h & this.mask;
-    const keys = this.keys;
-    for (let p = 0; p < 4; p++) {
-      const at = (slot * 4 + p) * this.region + p;
-      for (let k = 0; k < n; k++) keys[at + k] = buf[s + k] as number;
-    }
-    this.lens[slot] = n;
-    this.hashes[slot] = h;
-    return slot;
+    const kernel = this.kernel;
+    if (kernel.memoOwner !== this) this.claim();
+    return kernel.memoPut(kernel.place(buf, s, e), s, e);
   }
-}
 
-/**
- * A hash of the length and six bytes spread over the key: cheap whatever the length, and
- * enough to tell apart the values a log repeats. The full comparison keeps it exact.
- */
-function sampleHash(buf: Uint8Array, s: number, n: number): number {
-  let h = Math.imul(n, 0x9e3779b1);
-  if (n === 0) return h;
-  const step = (n >> 2) + 1;
-  for (let k = 1; k < n; k += step) h = Math.imul(h ^ (buf[s + k] as number), 0x01000193);
-  const last = s + n - 1;
-  h = Math.imul(h ^ (buf[last] as number), 0x01000193);
-  h = Math.imul(h ^ (buf[last - (n > 2 ? 2 : 0)] as number), 0x01000193);
-  return h ^ (h >>> 15);
+  /** Take the kernel's memo over, empty, in this cache's shape. */
+  private claim(): void {
+    this.kernel.memoReset(this.slots, this.maxKey);
+    this.kernel.memoOwner = this;
+  }
 }

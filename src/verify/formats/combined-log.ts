@@ -83,11 +83,11 @@ export class CombinedLogReader extends RecordReader {
     const tailTimed = this.parts
       .slice(TAIL_FIRST, TAIL_FIRST + TAIL_PARTS)
       .some((r) => r.kind === "field" && r.isTime);
+    this.kernel = logKernel(READ_BYTES, spec.plan.maxLine);
     this.tails =
       options.cache === false || tailTimed
         ? undefined
-        : new ByteCache(TAIL_SLOTS, TAIL_MAX_BYTES, TAIL_WIDTH);
-    this.kernel = logKernel(READ_BYTES, spec.plan.maxLine);
+        : new ByteCache(this.kernel, TAIL_SLOTS, TAIL_MAX_BYTES, TAIL_WIDTH);
     this.ps = this.kernel.ps;
     this.pe = this.kernel.pe;
   }
