@@ -118,6 +118,7 @@ async function verifyRunner(
     file,
   ];
   const { build } = await import("esbuild");
+  const { nodeBundleOptions } = await import("../scripts/bundle-options.mjs");
   const entry = join(outDir, "runner.ts");
   writeFileSync(
     entry,
@@ -126,17 +127,12 @@ const io = { out: (t: string) => process.stdout.write(t), err: (t: string) => pr
 await verifyCommand(io).exitOverride().parseAsync(process.argv.slice(2), { from: "user" });
 `,
   );
-  await build({
-    entryPoints: { runner: entry, "verify-worker": join(root, "src/verify/worker.ts") },
-    outdir: outDir,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await build(
+    nodeBundleOptions(
+      { runner: entry, "verify-worker": join(root, "src/verify/worker.ts") },
+      outDir,
+    ),
+  );
   return (spec, file) => [process.execPath, [join(outDir, "runner.mjs"), ...args(spec, file)]];
 }
 
