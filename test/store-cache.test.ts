@@ -32,6 +32,9 @@ describe("which cached reads an audited action drops", () => {
     expect(topicsOf("token.revoke")).toEqual(["principals"]);
     expect(topicsOf("assessment.export")).toEqual([]);
     expect(topicsOf("session.login")).toEqual([]);
+    expect(topicsOf("comment.created")).toEqual([]);
+    expect(topicsOf("comment.resolved")).toEqual([]);
+    expect(topicsOf("settings.sign-off")).toEqual([]);
   });
 
   it("drops everything on an action it does not know", () => {

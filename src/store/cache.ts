@@ -37,6 +37,12 @@ const CHANGES_NOTHING_CACHED = new Set([
   "objection.recorded",
   "objection.decided",
   "settings.objections",
+  // Comments and the sign-off settings are read uncached too; a decision that changes an
+  // assessment's state is audited as assessment.*.
+  "comment.created",
+  "comment.resolved",
+  "comment.reopened",
+  "settings.sign-off",
 ]);
 const CHANGES_PRINCIPALS = new Set(["session.logout", "user.update", "token.revoke"]);
 
