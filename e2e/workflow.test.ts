@@ -182,5 +182,24 @@ describe.skipIf(!chromiumAvailable())("sign-off workflow in Chromium", () => {
     // Version `approved` stays in force while the new draft is open.
     await openSignOff(editor);
     expect(await editor.getByText(`version ${approved} in force`).count()).toBe(1);
+
+    // The DPO retires the assessment, for a reason given in the page, after a second click.
+    await openSignOff(dpo);
+    await dpo.getByRole("button", { name: "Retire this assessment…" }).click();
+    const retire = dpo.getByRole("button", { name: "Retire", exact: true });
+    expect(await retire.isDisabled()).toBe(true);
+    await dpo
+      .getByLabel("Why is this assessment retired?")
+      .fill("The analytics tool was switched off");
+    await retire.click();
+    await dpo.locator('[data-testid="sign-off-status"][data-status="retired"]').waitFor();
+    expect((await app.store.assessments.get(SLUG)).status).toBe("retired");
+    // The page says who retired it and why.
+    await dpo.getByText(/^Retired on \d{4}-\d{2}-\d{2} by /).waitFor();
+    await dpo.getByText("The analytics tool was switched off").waitFor();
+    // Nothing is in force any more: no approvals asked for, no review needed.
+    expect(await dpo.getByRole("table", { name: "Required approvals" }).count()).toBe(0);
+    expect(await dpo.getByTestId("review-needed").count()).toBe(0);
+    await screenshot(dpo, "retired-1280");
   });
 });

@@ -263,6 +263,11 @@ describe("sign-off over the API", () => {
       reason: "The portal was shut down",
     });
     expect(retired.json()).toMatchObject({ status: "retired", inForce: null });
+    // Who retired it, when and why, from the audit trail.
+    const { retired: why } = retired.json();
+    expect(why.reason).toBe("The portal was shut down");
+    expect(why.by).toBe("dpo");
+    expect(why.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const edit = await call("editor", "PUT", `/api/assessments/${id}`, {
       baseVersion: 3,
       document: rec.document,

@@ -8,7 +8,7 @@
  * version row and the version document's `status` field.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, count, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { SignOffRole as SignOffRoleSchema } from "../core/schema/assessment.ts";
@@ -31,6 +31,7 @@ import {
   approvals,
   assessments,
   assessmentVersions,
+  auditEvents,
   comments,
   settings,
   signedDocuments,
@@ -76,6 +77,8 @@ export interface SignOffOverview {
   approvedVersion: number | null;
   required: SignOffRole[];
   openComments: number;
+  /** When, by whom and why it was retired (from the audit trail); null unless retired. */
+  retired: { at: string; by: string; reason: string } | null;
   versions: {
     version: number;
     status: WorkflowState;
@@ -153,6 +156,34 @@ async function decisionsIn(tx: Pick<Db, "select">, id: string, version?: number)
         : and(eq(approvals.assessmentId, id), eq(approvals.version, version)),
     )
     .orderBy(asc(approvals.createdAt), asc(approvals.id));
+}
+
+/** The audited retirement of an assessment: its time, actor and reason. */
+async function retirementOf(
+  db: Pick<Db, "select">,
+  id: string,
+): Promise<{ at: string; by: string; reason: string } | null> {
+  const rows = await db
+    .select({ at: auditEvents.at, actor: auditEvents.actor, data: auditEvents.data })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entityType, "assessment"),
+        eq(auditEvents.entityId, id),
+        eq(auditEvents.action, "assessment.retired"),
+      ),
+    )
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const r = rows[0];
+  if (!r) return null;
+  const data = r.data as { reason?: unknown; by?: unknown };
+  return {
+    at: r.at,
+    // The retiring person's name, kept with the event; the principal when it has none.
+    by: typeof data.by === "string" ? data.by : r.actor,
+    reason: typeof data.reason === "string" ? data.reason : "",
+  };
 }
 
 async function openCommentsIn(tx: Pick<Db, "select">, id: string): Promise<number> {
@@ -283,6 +314,7 @@ export class SignOffStore {
       approvedVersion: a.approvedVersion,
       required,
       openComments,
+      retired: a.status === "retired" ? await retirementOf(this.db, a.id) : null,
       versions: versions.map((v) => ({
         version: v.version,
         status: v.status as WorkflowState,
@@ -412,6 +444,7 @@ export class SignOffStore {
         version: a.currentVersion,
         approvedVersion: a.approvedVersion,
         reason,
+        ...(ctx.name ? { by: ctx.name } : {}),
       });
     });
   }

@@ -114,6 +114,7 @@ export interface SignOffRecord {
   inForce: number | null;
   requiredRoles: string[];
   openComments: number;
+  retired: { at: string; by: string; reason: string } | null;
   versions: SignOffVersion[];
 }
 

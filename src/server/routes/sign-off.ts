@@ -63,6 +63,7 @@ function present(o: SignOffOverview) {
     inForce: o.status === "retired" ? null : o.approvedVersion,
     requiredRoles: o.required,
     openComments: o.openComments,
+    retired: o.retired,
     versions: o.versions.map((v) => ({
       ...v,
       approvedRoles: v.decisions.filter((d) => d.decision === "approve").map((d) => d.role),

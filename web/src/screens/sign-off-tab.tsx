@@ -53,7 +53,8 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
   const blockers = live?.findings.filter((f) => f.severity === "blocker").length ?? 0;
   const unsaved = draft.status !== "saved";
 
-  async function act(path: string, body: unknown) {
+  /** Posts a sign-off action; whether it succeeded (the error is shown otherwise). */
+  async function act(path: string, body: unknown): Promise<boolean> {
     setBusy(true);
     setError(null);
     try {
@@ -62,11 +63,15 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
       await queryClient.invalidateQueries({ queryKey: ["sign-off", view.id] });
       await queryClient.invalidateQueries({ queryKey: ["assessment", view.slug] });
       await queryClient.invalidateQueries({ queryKey: ["register"] });
+      // Only assessments in force can need a review: retiring ends that.
+      await queryClient.invalidateQueries({ queryKey: ["reviews"] });
       // The status lives in the document too: reopen the editor on the stored version.
       await reopen();
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);
+      return false;
     }
   }
 
@@ -82,49 +87,58 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
           {r.inForce ? ` · version ${r.inForce} in force` : ""}
         </Text>
       </Group>
+      {r.retired && (
+        <Alert color="gray" title={`Retired on ${r.retired.at.slice(0, 10)} by ${r.retired.by}`}>
+          {r.retired.reason}
+        </Alert>
+      )}
       {error && (
         <Alert color="red" title="Not done" role="alert">
           {error}
         </Alert>
       )}
-      <Title order={3} size="h4">
-        Approvals needed for version {r.currentVersion}
-      </Title>
-      <Table withTableBorder aria-label="Required approvals">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Decision</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th>Comment</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {r.requiredRoles.map((req) => {
-            const d = [...(current?.decisions ?? [])].reverse().find((x) => x.role === req);
-            return (
-              <Table.Tr key={req}>
-                <Table.Td>{role(req)}</Table.Td>
-                <Table.Td>
-                  {d ? (
-                    <Badge color={d.decision === "approve" ? "green" : "red"} variant="light">
-                      {d.decision === "approve" ? "Approved" : "Rejected"}
-                    </Badge>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      pending
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td className="wrap-anywhere">
-                  {d ? `${d.signerName ?? d.signer}, ${d.at.slice(0, 10)}` : ""}
-                </Table.Td>
-                <Table.Td className="wrap-anywhere">{d?.comment ?? ""}</Table.Td>
+      {r.status !== "retired" && (
+        <>
+          <Title order={3} size="h4">
+            Approvals needed for version {r.currentVersion}
+          </Title>
+          <Table withTableBorder aria-label="Required approvals">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Decision</Table.Th>
+                <Table.Th>By</Table.Th>
+                <Table.Th>Comment</Table.Th>
               </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.requiredRoles.map((req) => {
+                const d = [...(current?.decisions ?? [])].reverse().find((x) => x.role === req);
+                return (
+                  <Table.Tr key={req}>
+                    <Table.Td>{role(req)}</Table.Td>
+                    <Table.Td>
+                      {d ? (
+                        <Badge color={d.decision === "approve" ? "green" : "red"} variant="light">
+                          {d.decision === "approve" ? "Approved" : "Rejected"}
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          pending
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td className="wrap-anywhere">
+                      {d ? `${d.signerName ?? d.signer}, ${d.at.slice(0, 10)}` : ""}
+                    </Table.Td>
+                    <Table.Td className="wrap-anywhere">{d?.comment ?? ""}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
 
       {canEdit && r.status === "draft" && (
         <Stack gap="xs">
@@ -209,19 +223,10 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
       )}
 
       {canApprove && r.inForce !== null && r.status !== "retired" && (
-        <Button
-          variant="subtle"
-          color="gray"
-          w="fit-content"
-          disabled={busy}
-          onClick={() => {
-            const reason = window.prompt("Why is this assessment retired?");
-            if (reason?.trim())
-              void act("retire", { baseVersion: r.currentVersion, reason: reason.trim() });
-          }}
-        >
-          Retire this assessment
-        </Button>
+        <RetireForm
+          busy={busy}
+          onRetire={(reason) => act("retire", { baseVersion: r.currentVersion, reason })}
+        />
       )}
 
       <ReviewActions view={view} />
@@ -252,6 +257,51 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
         ))}
       </Timeline>
       <CommentsPanel view={view} />
+    </Stack>
+  );
+}
+
+/**
+ * Retiring ends the processing's reliance on this assessment for good, so it asks for the
+ * reason in the page (kept in the version history) and takes a second, explicit click.
+ */
+function RetireForm({
+  busy,
+  onRetire,
+}: {
+  busy: boolean;
+  onRetire: (reason: string) => Promise<boolean>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  if (!open)
+    return (
+      <Button variant="subtle" color="gray" w="fit-content" onClick={() => setOpen(true)}>
+        Retire this assessment…
+      </Button>
+    );
+  return (
+    <Stack gap="xs" maw={560}>
+      <Textarea
+        label="Why is this assessment retired?"
+        description="Kept in the version history."
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+      <Group gap="xs">
+        <Button
+          color="red"
+          disabled={busy || !reason.trim()}
+          onClick={() => void onRetire(reason.trim()).then((done) => done && setOpen(false))}
+        >
+          Retire
+        </Button>
+        <Button variant="default" disabled={busy} onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </Group>
     </Stack>
   );
 }
