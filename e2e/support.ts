@@ -130,12 +130,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Creates an activity from the cookieless-analytics template through the New activity dialog. */
-export async function createFromTemplate(page: Page, slug: string, title: string): Promise<void> {
+export async function createFromTemplate(
+  page: Page,
+  slug: string,
+  title: string,
+  template = "cookieless-analytics",
+): Promise<void> {
   await page.goto("/register");
   await page.getByRole("button", { name: "New activity" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("combobox", { name: "Template" }).click();
-  await page.getByRole("option", { name: /cookieless-analytics/ }).click();
+  await page.getByRole("option", { name: new RegExp(template) }).click();
   await dialog.getByLabel("Title").fill(title);
   await dialog.getByLabel("Id (used in addresses and files)").fill(slug);
   await dialog.getByLabel("Controller's legal name").fill("Statnive");

@@ -106,6 +106,22 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
     },
   );
 
+  it("offers the screening's questions as what a comment is about", LONG, async () => {
+    await createFromTemplate(page, "web-logs", "Web server logs", "server-logs");
+    await page.getByRole("tab", { name: "Sign-off" }).click();
+    await page.getByRole("combobox", { name: "About" }).click();
+    await page.getByRole("option", { name: /^Screening Q8: / }).click();
+    await page.getByLabel("Comment", { exact: true }).fill("Is this benefit really important?");
+    await page.getByRole("button", { name: "Add comment" }).click();
+    const posted = page.locator('[data-comment="open"]');
+    await posted.waitFor();
+    expect(await posted.textContent()).toMatch(
+      /Screening Q8: .*Is this benefit really important\?/,
+    );
+    const stored = await app.store.comments.list("web-logs");
+    expect(stored.map((c) => c.path)).toEqual(["screening.answers.Q8"]);
+  });
+
   it("runs lia-screening-2018 one question at a time to a total of 11", LONG, async () => {
     await page.getByRole("link", { name: "Screening" }).click();
     const answers: [string, string | string[]][] = [

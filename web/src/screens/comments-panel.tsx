@@ -5,14 +5,20 @@
 import { Button, Group, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { Question, Questionnaire } from "../../../src/core/questionnaire/schema.ts";
 import { api } from "../api.ts";
 import { useAction } from "../components/use-action.ts";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, CommentInfo } from "../types.ts";
 
 /** The parts of an assessment a comment can be about, named as a reviewer sees them. */
-function sections(view: AssessmentView): { value: string; label: string }[] {
+function sections(
+  view: AssessmentView,
+  questions: readonly Question[],
+): { value: string; label: string }[] {
   const d = view.document;
+  const text = (id: string) => questions.find((q) => q.id === id)?.text ?? "";
+  const clip = (t: string) => (t.length > 60 ? `${t.slice(0, 60)}…` : t);
   return [
     { value: "assessment", label: "The whole assessment" },
     { value: "activity", label: "Activity (Art. 30)" },
@@ -33,6 +39,11 @@ function sections(view: AssessmentView): { value: string; label: string }[] {
       ? [{ value: "lia.minimisation", label: "Data-minimisation specification" }]
       : []),
     ...(d.lia ? [{ value: "lia.conclusion", label: "Conclusion" }] : []),
+    // The screening's answered questions, by the question's id in the questionnaire.
+    ...Object.keys(d.screening?.answers ?? {}).map((id) => ({
+      value: `screening.answers.${id}`,
+      label: `Screening ${id}${text(id) ? `: ${clip(text(id))}` : ""}`,
+    })),
   ];
 }
 
@@ -44,10 +55,16 @@ export function CommentsPanel({ view }: { view: AssessmentView }) {
     queryFn: () =>
       api.get<{ comments: CommentInfo[]; open: number }>(`/api/assessments/${view.id}/comments`),
   });
+  const screening = view.document.screening?.questionnaire;
+  const questionnaire = useQuery({
+    queryKey: ["questionnaire", screening],
+    queryFn: () => api.get<{ questionnaire: Questionnaire }>(`/api/questionnaires/${screening}`),
+    enabled: screening !== undefined,
+  });
   const [path, setPath] = useState("assessment");
   const [body, setBody] = useState("");
   const { error, run } = useAction();
-  const options = sections(view);
+  const options = sections(view, questionnaire.data?.questionnaire.questions ?? []);
   const label = (p: string) =>
     options.find((o) => o.value === p)?.label ?? (p || "The whole assessment");
   const refresh = async () => {
