@@ -52,6 +52,7 @@ describe("the bounded byte-string cache", () => {
     const long = Buffer.alloc(41, 0x61);
     expect(cache.wants(long.length)).toBe(false);
     expect(cache.find(long, 0, long.length)).toBe(-1);
+    expect(() => cache.put(long, 0, long.length)).toThrow(RangeError);
   });
 
   it("shares the kernel's memo between caches without one ever seeing the other's keys", () => {

@@ -83,8 +83,12 @@ export class ByteCache {
     return n <= this.maxKey && this.skip === 0;
   }
 
-  /** Keep `buf[s, e)`, replacing whatever its slot held; returns the slot for the payload. */
+  /**
+   * Keep `buf[s, e)`, replacing whatever its slot held; returns the slot for the payload.
+   * Only for a key `wants` accepts the length of.
+   */
   put(buf: Uint8Array, s: number, e: number): number {
+    if (e - s > this.maxKey) throw new RangeError(`a key of ${e - s} bytes is over ${this.maxKey}`);
     const kernel = this.kernel;
     if (kernel.memoOwner !== this) this.claim();
     return kernel.memoPut(kernel.place(buf, s, e), s, e);

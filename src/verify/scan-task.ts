@@ -45,6 +45,11 @@ const PROGRESS_EVERY = 8 * 1024 * 1024;
  */
 let readBuffer: Buffer | undefined;
 
+function sharedReadBuffer(): Buffer {
+  readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
+  return readBuffer;
+}
+
 export async function runTask(
   spec: CompiledSpec,
   task: TaskSpec,
@@ -90,8 +95,7 @@ function readRange(
     end: task.end,
     startsMidFile: midFile,
   });
-  readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
-  const buf = reader.readBuffer() ?? readBuffer;
+  const buf = reader.readBuffer() ?? sharedReadBuffer();
   let fd: number | undefined;
   let unreported = 0;
   try {

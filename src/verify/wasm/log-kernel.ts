@@ -63,6 +63,8 @@ export class LogKernel {
     const data = dataStart(compiled);
     // The module may read a word past the end of a line: room for one after the last buffer.
     const pages = Math.ceil((data + readBytes + lineBytes + 8) / PAGE);
+    // Addresses are compared as signed 32-bit numbers in the module: stay under 2 GiB.
+    if (pages * PAGE >= 2 ** 31) throw new RangeError("lines this long are not supported");
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const exports = new WebAssembly.Instance(compiled, { env: { memory: this.memory } })
       .exports as unknown as Exports;
