@@ -299,6 +299,7 @@ describe("review triggers and recording a review", () => {
     changed.templates["security-monitoring"] = "changed";
     changed.references["gdpr-recital-49"] = "changed";
     changed.library = "changed";
+    changed.sources = "changed"; // a release changes the files the hashes come from
     const check = await store.checkContentUpdates({ actor: "system:content", now: clock }, changed);
     expect(check.changedTemplates).toEqual(["security-monitoring"]);
     expect(check.changedReferences).toEqual(["gdpr-recital-49"]);
@@ -312,6 +313,13 @@ describe("review triggers and recording a review", () => {
     );
     expect(reasons(citing.slug).join()).toContain("gdpr-recital-49");
     expect(reasons(unrelated.slug)).toEqual([]);
+    // A release that changed a file's bytes but not what it says raises nothing either.
+    const reformatted = { ...structuredClone(changed), sources: "reformatted" };
+    const same2 = await store.checkContentUpdates(
+      { actor: "system:content", now: clock },
+      reformatted,
+    );
+    expect(same2).toMatchObject({ changedTemplates: [], changedReferences: [], triggers: [] });
     // Stored: the next start with the same content raises nothing.
     const again = await store.checkContentUpdates({ actor: "system:content", now: clock }, changed);
     expect(again.triggers).toEqual([]);

@@ -7,7 +7,10 @@
  * recognisedBy), gets a content-updated review trigger naming what changed.
  */
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
+import { CONTENT_DIR } from "../content/paths.ts";
 import { loadReferences } from "../content/references.ts";
 import { listTemplates, loadTemplate } from "../content/templates.ts";
 import type { Evaluation } from "../core/rules/types.ts";
@@ -28,6 +31,11 @@ export interface ContentHashes {
   library: string;
   /** Reference id → hash of its entry. */
   references: Record<string, string>;
+  /**
+   * A digest of the bytes of the files the hashes were made from: while it is unchanged, a
+   * start need not parse the content again to know nothing changed.
+   */
+  sources?: string;
 }
 
 export interface ContentCheck {
@@ -40,14 +48,32 @@ export interface ContentCheck {
 
 const hash = (v: unknown) => createHash("sha256").update(canonical(v)).digest("hex");
 
-/** The hashes of the content shipped with this build. */
+/** A digest of the names and bytes of the built-in content files (templates, references). */
+export function builtInContentSources(): string {
+  const h = createHash("sha256");
+  const templates = join(CONTENT_DIR, "templates");
+  const files = [
+    ...readdirSync(templates)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()
+      .map((f) => join(templates, f)),
+    join(CONTENT_DIR, "references.yaml"),
+  ];
+  for (const f of files) h.update(`${f.slice(CONTENT_DIR.length)}\0`).update(readFileSync(f));
+  return h.digest("hex");
+}
+
+/**
+ * The hashes of the content shipped with this build: of its meaning (parsed and put in
+ * canonical form), so a release that only reformats a file or edits a comment changes none.
+ */
 export function builtInContentHashes(): ContentHashes {
   const templates: Record<string, string> = {};
   for (const t of listTemplates()) templates[t.id] = hash(loadTemplate(t.id));
   const library = loadReferences();
   const references: Record<string, string> = {};
   for (const r of library.references) references[r.id] = hash(r);
-  return { templates, library: hash(library), references };
+  return { templates, library: hash(library), references, sources: builtInContentSources() };
 }
 
 /** Keys whose hash differs, or that are gone, between what was stored and what is now. */
@@ -67,14 +93,16 @@ function citedRefs(doc: Assessment, evaluation: Evaluation): Set<string> {
 /**
  * Compare `current` (the built-in content by default) with the stored hashes, raise the
  * triggers, store `current`. The settings row is locked for the whole check, so of several
- * instances starting together on one database only the first does the work.
+ * instances starting together on one database only the first does the work. When the
+ * content files are byte for byte those the stored hashes were made from, nothing is parsed.
  */
 export async function checkContentUpdates(
   db: Db,
   cache: StoreCache,
   ctx: Pick<WriteContext, "actor" | "now">,
-  current: ContentHashes = builtInContentHashes(),
+  given?: ContentHashes,
 ): Promise<ContentCheck> {
+  const sources = given ? given.sources : builtInContentSources();
   return writeTransaction(db, cache, async (tx) => {
     await tx.execute(
       sql`insert into settings (key, value) values (${KEY}, 'null'::jsonb) on conflict (key) do nothing`,
@@ -85,6 +113,9 @@ export async function checkContentUpdates(
       .where(eq(settings.key, KEY))
       .for("update");
     const before = row[0]?.value as ContentHashes | null | undefined;
+    if (before && sources !== undefined && before.sources === sources)
+      return { first: false, changedTemplates: [], changedReferences: [], triggers: [] };
+    const current = given ?? builtInContentHashes();
     const store = () => tx.update(settings).set({ value: current }).where(eq(settings.key, KEY));
     if (!before) {
       await store();
