@@ -91,8 +91,8 @@ function citedRefs(doc: Assessment, evaluation: Evaluation): Set<string> {
 }
 
 /**
- * Compare `current` (the built-in content by default) with the stored hashes, raise the
- * triggers, store `current`. The settings row is locked for the whole check, so of several
+ * Compare `given` (the built-in content by default) with the stored hashes, raise the
+ * triggers, store it. The settings row is locked for the whole check, so of several
  * instances starting together on one database only the first does the work. When the
  * content files are byte for byte those the stored hashes were made from, nothing is parsed.
  */
