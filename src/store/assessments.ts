@@ -111,7 +111,7 @@ function columnsOf(doc: Assessment, evaluation: Evaluation) {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An assessment is addressed by its uuid or by its slug (the file's id). */
-function refCondition(idOrSlug: string): SQL {
+export function refCondition(idOrSlug: string): SQL {
   return UUID.test(idOrSlug) ? eq(assessments.id, idOrSlug) : eq(assessments.slug, idOrSlug);
 }
 

@@ -5,9 +5,9 @@
  * is a state change with its audit event like any other.
  */
 import { randomUUID } from "node:crypto";
-import { asc, eq, type SQL } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { DomainError } from "../core/errors.ts";
-import type { WriteContext } from "./assessments.ts";
+import { refCondition, type WriteContext } from "./assessments.ts";
 import { appendAudit, writeTransaction } from "./audit.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
@@ -30,12 +30,6 @@ export interface CommentRecord {
   resolvedAt: string | null;
   resolvedBy: string | null;
   createdAt: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function refCondition(idOrSlug: string): SQL {
-  return UUID.test(idOrSlug) ? eq(assessments.id, idOrSlug) : eq(assessments.slug, idOrSlug);
 }
 
 function present(r: typeof comments.$inferSelect): CommentRecord {

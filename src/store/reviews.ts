@@ -48,6 +48,15 @@ export const IN_FORCE = and(
 
 type Ctx = Pick<WriteContext, "actor" | "now">;
 
+/** Whether the assessment (its uuid) has a version in force. */
+async function inForceIn(db: Pick<Db, "select">, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.id, id), IN_FORCE));
+  return rows.length > 0;
+}
+
 function presentTrigger(r: typeof reviewTriggers.$inferSelect): ReviewTrigger {
   return {
     id: r.id,
@@ -79,11 +88,7 @@ export class ReviewStore {
   async raiseManual(ref: string, reason: string, ctx: Ctx): Promise<ReviewTrigger> {
     const rec = await this.assessments.get(ref);
     return writeTransaction(this.db, this.cache, async (tx) => {
-      const inForce = await tx
-        .select({ id: assessments.id })
-        .from(assessments)
-        .where(and(eq(assessments.id, rec.id), IN_FORCE));
-      if (inForce.length === 0) {
+      if (!(await inForceIn(tx, rec.id))) {
         throw new DomainError(
           "conflict",
           `"${rec.slug}" is ${rec.status}: only an approved assessment can need a review`,
@@ -162,11 +167,7 @@ export class ReviewStore {
     cleared: ReviewTrigger[];
   }> {
     const rec = await this.assessments.get(ref);
-    const inForce = await this.db
-      .select({ id: assessments.id })
-      .from(assessments)
-      .where(and(eq(assessments.id, rec.id), IN_FORCE));
-    if (inForce.length === 0) {
+    if (!(await inForceIn(this.db, rec.id))) {
       throw new DomainError(
         "conflict",
         `"${rec.slug}" is ${rec.status}: a review is recorded on an assessment with an approved version`,

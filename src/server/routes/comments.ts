@@ -7,6 +7,7 @@ import { z } from "zod";
 import { canComment, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
+import { signOffContext } from "./sign-off.ts";
 
 const IdParams = z.strictObject({ id: AssessmentRef });
 const CommentParams = z.strictObject({ id: z.uuid() });
@@ -44,13 +45,12 @@ export function commentRoutes() {
       params: IdParams,
       body: z.strictObject({ path: CommentPath, body: z.string().trim().min(1).max(5000) }),
       async handler({ store, params, body, principal, actor, now, today }) {
-        return store.comments.create(params.id, body, {
-          actor,
-          now,
-          today,
-          name: principal.name,
-          userId: principal.kind === "user" ? principal.id : undefined,
-        });
+        // Kept in the author's name, as a sign-off decision is.
+        return store.comments.create(
+          params.id,
+          body,
+          signOffContext(principal, { actor, now, today }),
+        );
       },
     }),
     defineRoute({
