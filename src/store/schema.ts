@@ -87,6 +87,8 @@ export const assessments = pgTable(
     currentVersion: integer("current_version").notNull(),
     /** The version in force once signed off; a later draft does not replace it until approved. */
     approvedVersion: integer("approved_version"),
+    /** When, by whom and why it was retired ({ at, by, reason }); null unless retired. */
+    retirement: jsonb("retirement"),
     bases: text("bases").array().notNull(),
     outcome: text("outcome").notNull(),
     blockers: integer("blockers").notNull(),

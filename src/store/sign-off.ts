@@ -8,7 +8,7 @@
  * version row and the version document's `status` field.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { SignOffRole as SignOffRoleSchema } from "../core/schema/assessment.ts";
@@ -22,7 +22,7 @@ import {
   type SignOffRole,
   type WorkflowState,
 } from "../core/workflow/sign-off.ts";
-import type { WriteContext } from "./assessments.ts";
+import { refCondition, type WriteContext } from "./assessments.ts";
 import { appendAudit, writeTransaction } from "./audit.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
@@ -31,7 +31,6 @@ import {
   approvals,
   assessments,
   assessmentVersions,
-  auditEvents,
   comments,
   settings,
   signedDocuments,
@@ -59,6 +58,14 @@ export interface SignedFile {
   bytes: Uint8Array;
 }
 
+/** How an assessment was retired: kept on its row, and in the audited event. */
+export interface Retirement {
+  at: string;
+  /** The retiring person's name (the principal when it has none). */
+  by: string;
+  reason: string;
+}
+
 export interface DecisionRecord {
   role: SignOffRole;
   decision: "approve" | "reject";
@@ -77,8 +84,8 @@ export interface SignOffOverview {
   approvedVersion: number | null;
   required: SignOffRole[];
   openComments: number;
-  /** When, by whom and why it was retired (from the audit trail); null unless retired. */
-  retired: { at: string; by: string; reason: string } | null;
+  /** When, by whom and why it was retired; null unless retired. */
+  retired: Retirement | null;
   versions: {
     version: number;
     status: WorkflowState;
@@ -93,12 +100,6 @@ export interface SignOffOverview {
 
 export const REQUIRED_ROLES_KEY = "sign_off.required_roles";
 const RequiredRoles = z.array(SignOffRoleSchema).min(1);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function refCondition(idOrSlug: string): SQL {
-  return UUID.test(idOrSlug) ? eq(assessments.id, idOrSlug) : eq(assessments.slug, idOrSlug);
-}
-
 /** The required roles as stored, or the default when none were set. */
 export async function requiredRolesIn(tx: Pick<Db, "select">): Promise<SignOffRole[]> {
   const rows = await tx
@@ -156,34 +157,6 @@ async function decisionsIn(tx: Pick<Db, "select">, id: string, version?: number)
         : and(eq(approvals.assessmentId, id), eq(approvals.version, version)),
     )
     .orderBy(asc(approvals.createdAt), asc(approvals.id));
-}
-
-/** The audited retirement of an assessment: its time, actor and reason. */
-async function retirementOf(
-  db: Pick<Db, "select">,
-  id: string,
-): Promise<{ at: string; by: string; reason: string } | null> {
-  const rows = await db
-    .select({ at: auditEvents.at, actor: auditEvents.actor, data: auditEvents.data })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.entityType, "assessment"),
-        eq(auditEvents.entityId, id),
-        eq(auditEvents.action, "assessment.retired"),
-      ),
-    )
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const r = rows[0];
-  if (!r) return null;
-  const data = r.data as { reason?: unknown; by?: unknown };
-  return {
-    at: r.at,
-    // The retiring person's name, kept with the event; the principal when it has none.
-    by: typeof data.by === "string" ? data.by : r.actor,
-    reason: typeof data.reason === "string" ? data.reason : "",
-  };
 }
 
 async function openCommentsIn(tx: Pick<Db, "select">, id: string): Promise<number> {
@@ -281,6 +254,7 @@ export class SignOffStore {
         status: assessments.status,
         currentVersion: assessments.currentVersion,
         approvedVersion: assessments.approvedVersion,
+        retirement: assessments.retirement,
       })
       .from(assessments)
       .where(refCondition(idOrSlug));
@@ -314,7 +288,7 @@ export class SignOffStore {
       approvedVersion: a.approvedVersion,
       required,
       openComments,
-      retired: a.status === "retired" ? await retirementOf(this.db, a.id) : null,
+      retired: a.status === "retired" ? ((a.retirement as Retirement | null) ?? null) : null,
       versions: versions.map((v) => ({
         version: v.version,
         status: v.status as WorkflowState,
@@ -439,12 +413,15 @@ export class SignOffStore {
       decideOrThrow(facts, { action: "retire", reason }, ctx.role);
       if (a.approvedVersion !== null && a.approvedVersion !== a.currentVersion)
         await setVersionStatusIn(tx, a.id, a.approvedVersion, "retired");
-      await setStatusIn(tx, a, "retired", ctx.now);
+      const by = ctx.name || ctx.actor;
+      await setStatusIn(tx, a, "retired", ctx.now, {
+        retirement: { at: ctx.now.toISOString(), by, reason },
+      });
       await audit(tx, ctx, "assessment.retired", a, {
         version: a.currentVersion,
         approvedVersion: a.approvedVersion,
         reason,
-        ...(ctx.name ? { by: ctx.name } : {}),
+        by,
       });
     });
   }
@@ -489,7 +466,7 @@ async function setStatusIn(
   a: Locked,
   status: WorkflowState,
   now: Date,
-  extra: { approvedVersion?: number } = {},
+  extra: { approvedVersion?: number; retirement?: Retirement } = {},
 ): Promise<void> {
   await tx
     .update(assessments)
