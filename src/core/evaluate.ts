@@ -52,7 +52,12 @@ export function evaluate(assessment: Assessment, options: EvaluateOptions): Eval
   );
   const conditions = assessment.lia?.conclusion?.conditions ?? [];
   const outcome = outcomeOf(findings, conditions.length > 0);
-  return { outcome, findings, trace: buildTrace(ctx, findings, outcome, conditions) };
+  return {
+    outcome,
+    findings,
+    trace: buildTrace(ctx, findings, outcome, conditions),
+    weighing: [],
+  };
 }
 
 /** The outcome a set of findings gives: a failure outweighs a gap, a gap outweighs a condition. */

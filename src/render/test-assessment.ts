@@ -232,6 +232,7 @@ export function testEvaluation(): Evaluation {
       // As the engine reports it for testAssessment(): the review date the file states.
       facts: { nextReview: "2027-01-15" },
     },
+    weighing: [],
   };
 }
 

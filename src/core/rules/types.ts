@@ -26,6 +26,62 @@ export interface Finding {
   refs: string[];
   /** Values the message catalogue fills into its sentences. */
   params: Record<string, string | number>;
+  /**
+   * Set when the officer has overridden this finding with a written justification. The
+   * finding stays in the list (and in every document) marked as overridden; only findings
+   * whose rule allows an override can carry one.
+   */
+  override?: Override;
+}
+
+/** An officer's written override of a computed result: kept, dated and shown everywhere. */
+export interface Override {
+  justification: string;
+  by?: string;
+  on?: string;
+}
+
+/** Which side of the balance a factor weighs on: the people's (`against`) or the interest's. */
+export type WeighingSide = "against" | "for";
+
+/** One fact weighed in the balance of one interest, as the engine computed it. */
+export interface WeighingFactor {
+  /** The factor's id in the balancing table (`core/law/balancing-factors`). */
+  factor: string;
+  side: WeighingSide;
+  /** Weight before any safeguard offsets it. */
+  weight: number;
+  /** Additional safeguards that offset the factor, and by how much each. */
+  offsetBy: { safeguard: string; amount: number }[];
+  /** Weight after the offsets. */
+  residual: number;
+  /** Decisive factors settle the balance on their own and cannot be offset. */
+  decisive: boolean;
+  /** Where in the assessment the fact is recorded. */
+  path: string;
+  refs: string[];
+  /** Values the message catalogue fills into the factor's sentence (e.g. the data named). */
+  params: Record<string, string | number>;
+}
+
+/**
+ * The computed balance of one interest: `against` when the people's side clearly outweighs the
+ * interest (or a decisive factor applies), `finely-balanced` when the margin is small.
+ */
+export type BalanceVerdict = "favours-interest" | "finely-balanced" | "against";
+
+export interface InterestWeighing {
+  interest: string;
+  factors: WeighingFactor[];
+  /** Sum of the residual weights on the people's side. */
+  against: number;
+  /** Sum of the weights on the interest's side. */
+  for: number;
+  verdict: BalanceVerdict;
+  /** The officer's own conclusion as recorded, shown beside the computed one. */
+  officerConclusion: "not-overridden" | "overridden" | "unanswered";
+  /** Present when the officer concluded against the computed verdict and wrote why. */
+  override?: Override;
 }
 
 export type Outcome =
@@ -75,6 +131,8 @@ export interface Evaluation {
   outcome: Outcome;
   findings: Finding[];
   trace: Trace;
+  /** How the engine weighed the facts, per interest relying on Art. 6(1)(f). */
+  weighing: InterestWeighing[];
 }
 
 export interface EvaluateOptions {
