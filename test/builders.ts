@@ -16,7 +16,13 @@ export function cleanLiAssessment(): Assessment {
     activity: {
       name: "Portal security logging",
       description: "Login and access events are logged to detect attacks on customer accounts.",
-      purposes: [{ id: "security", description: "Detect and stop attacks on customer accounts" }],
+      purposes: [
+        {
+          id: "security",
+          description: "Detect and stop attacks on customer accounts",
+          category: "security",
+        },
+      ],
       dataCategories: [{ name: "IP address (truncated)" }, { name: "Account id" }],
       dataSubjects: [{ name: "Customers using the portal" }],
       retention: "90 days",
@@ -59,6 +65,7 @@ export function cleanLiAssessment(): Assessment {
             {
               alternative: "Aggregate counts only",
               rejectedBecause: "Cannot tell which account is attacked",
+              rejectedFor: ["ineffective"],
             },
           ],
           minimisation: ["IPv4 truncated to /24 at ingest"],

@@ -77,12 +77,13 @@ describe("outcome", () => {
     expect(e.trace.wouldChange.at(-1)?.outcome).toBe("appropriate");
   });
 
-  it("names the answers an appropriate outcome hangs on", () => {
+  it("names what an appropriate outcome hangs on: the balance's margin and the necessity answer", () => {
     const e = evaluate(anAssessment().build(), { today: TODAY });
     expect(e.outcome).toBe("appropriate");
-    const paths = e.trace.wouldChange.map((c) => c.path);
-    expect(paths).toContain("lia.balancing[0].overridden");
-    expect(paths).toContain("lia.necessity[0].necessary");
+    const margin = e.trace.wouldChange.find((c) => c.kind === "balance-margin");
+    expect(margin).toMatchObject({ path: "lia.balancing[0]", outcome: "not-appropriate" });
+    expect(margin?.margin).toBeGreaterThan(0);
+    expect(e.trace.wouldChange.map((c) => c.path)).toContain("lia.necessity[0].necessary");
     expect(e.trace.facts.nextReview).toBe("2027-03-01");
   });
 
@@ -249,7 +250,7 @@ describe("legal edge cases", () => {
     expect(codes(kids(["BE", "FR"]))).toContain("CHILD_CONSENT_NO_PARENTAL"); // France: 15
   });
 
-  it("does not judge an interest no purpose relies on", () => {
+  it("does not judge an interest no purpose relies on, nor weigh it", () => {
     const e = evaluate(
       anAssessment()
         .with((a) => {
@@ -264,6 +265,7 @@ describe("legal edge cases", () => {
     );
     expect(e.outcome).toBe("appropriate");
     expect(e.findings.map((f) => f.code)).toEqual(["LIA_INTEREST_UNUSED"]);
+    expect(e.weighing.map((w) => w.interest)).toEqual(["account-security"]);
   });
 
   it("cites no UK reform provision for a UK assessment dated before 5 February 2026", () => {
@@ -301,5 +303,152 @@ describe("legal edge cases", () => {
       { today: TODAY },
     );
     expect(e.trace.decisions[0]?.outcome).toBe("incomplete");
+  });
+});
+
+/** Facts that weigh heavily against an interest: cross-site profiling at very large scale. */
+const tracking = (a: Assessment) => {
+  a.activity.scale = "very-large";
+  a.activity.characteristics = { profiling: true, combinesSources: true, tracksAcrossSites: true };
+};
+
+describe("the facts decide the balance, not the officer's conclusion", () => {
+  it("is not appropriate when the facts weigh against, although the officer concluded the interest prevails", () => {
+    const e = evaluate(anAssessment().with(tracking).build(), { today: TODAY });
+    expect(e.outcome).toBe("not-appropriate");
+    const w = e.weighing[0];
+    expect(w?.verdict).toBe("against");
+    expect(w?.officerConclusion).toBe("not-overridden");
+    expect(w?.factors.map((f) => f.factor)).toEqual(
+      expect.arrayContaining(["profiling", "combining-sources", "cross-site-tracking", "scale"]),
+    );
+    const codes = e.findings.map((f) => f.code);
+    expect(codes).toContain("LIA_BALANCE_AGAINST");
+    expect(codes).toContain("LIA_CONCLUSION_CONTRADICTS_BALANCE");
+    expect(e.trace.interests[0]?.balancing).toBe("not-met");
+  });
+
+  it("ignores the officer's weight and impact labels when they favour the interest", () => {
+    const labelled = anAssessment()
+      .with(tracking)
+      .with((a) => {
+        const b = a.lia?.balancing?.[0];
+        if (b) {
+          b.interestWeight = "high";
+          b.impactLevel = "negligible";
+        }
+      })
+      .build();
+    expect(evaluate(labelled, { today: TODAY }).weighing[0]?.verdict).toBe("against");
+  });
+
+  it("keeps an officer's written override visible as overridden, and the outcome carries it as a condition", () => {
+    const e = evaluate(
+      anAssessment()
+        .with(tracking)
+        .with((a) => {
+          const b = a.lia?.balancing?.[0];
+          if (b)
+            b.override = {
+              justification: "Tracking runs only on our own sites under a joint arrangement.",
+              by: "DPO",
+              on: "2026-03-02",
+            };
+        })
+        .build(),
+      { today: TODAY },
+    );
+    const against = e.findings.find((f) => f.code === "LIA_BALANCE_AGAINST");
+    expect(against?.override?.justification).toMatch(/own sites/);
+    expect(against?.effect).toBe("condition");
+    expect(e.findings.map((f) => f.code)).not.toContain("LIA_CONCLUSION_CONTRADICTS_BALANCE");
+    expect(e.outcome).toBe("appropriate-with-conditions");
+    expect(e.weighing[0]?.override?.by).toBe("DPO");
+  });
+
+  it("lets additional safeguards that name a factor offset it, and baseline ones not", () => {
+    const withSafeguards = (kind: "baseline" | "additional") =>
+      evaluate(
+        anAssessment()
+          .with(
+            (a) => (a.activity.characteristics = { profiling: true, tracksAcrossDevices: true }),
+          )
+          .with((a) => {
+            a.lia?.balancing?.[0]?.safeguards?.push(
+              {
+                measure: "Profiles kept per device only",
+                kind,
+                offsets: ["cross-device-tracking"],
+              },
+              { measure: "Profiles reset every 24 hours", kind, offsets: ["profiling"] },
+            );
+          })
+          .build(),
+        { today: TODAY },
+      ).weighing[0];
+    expect(withSafeguards("baseline")?.verdict).toBe("finely-balanced");
+    const offset = withSafeguards("additional");
+    expect(offset?.verdict).toBe("favours-interest");
+    expect(offset?.factors.find((f) => f.factor === "profiling")?.offsetBy).toEqual([
+      { safeguard: "Profiles reset every 24 hours", amount: 1 },
+    ]);
+  });
+
+  it("lets no safeguard offset a decisive factor: children profiled for marketing", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          a.activity.dataSubjects.push({ name: "Teen players", children: true, youngestAge: 13 });
+          a.activity.characteristics = { profiling: true, behaviouralAdvertising: true };
+          a.lia?.balancing?.[0]?.safeguards?.push({
+            measure: "Profiles deleted after 30 days",
+            kind: "additional",
+            offsets: ["children-profiled-for-marketing", "profiling"],
+          });
+        })
+        .build(),
+      { today: TODAY },
+    );
+    const decisive = e.weighing[0]?.factors.find(
+      (f) => f.factor === "children-profiled-for-marketing",
+    );
+    expect(decisive?.decisive).toBe(true);
+    expect(decisive?.offsetBy).toEqual([]);
+    expect(e.weighing[0]?.verdict).toBe("against");
+    expect(e.findings.map((f) => f.code)).toContain("CHILDREN_PROFILED_FOR_MARKETING");
+  });
+
+  it("weighs a seven-day denial-of-service log differently from one kept two years", () => {
+    const kept = (retention: string) =>
+      evaluate(
+        anAssessment()
+          .with((a) => {
+            a.activity.retention = retention;
+            delete a.lia?.minimisation;
+          })
+          .build(),
+        { today: TODAY },
+      );
+    expect(kept("7 days").weighing[0]?.factors.map((f) => f.factor)).not.toContain("retention");
+    const long = kept("2 years, then deleted");
+    expect(long.weighing[0]?.factors.find((f) => f.factor === "retention")?.weight).toBe(1);
+    expect(long.findings.map((f) => f.code)).toContain("RETENTION_BEYOND_NORM");
+    expect(kept("as long as useful").findings.map((f) => f.code)).toContain(
+      "RETENTION_NOT_A_PERIOD",
+    );
+  });
+
+  it("judges a UK assessment dated before 2021 on the EU profile", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          a.organisation.jurisdiction = "UK";
+          a.assessedOn = "2019-05-01";
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.trace.facts.jurisdiction).toBe("EU");
+    expect(e.findings.map((f) => f.code)).toContain("UK_JUDGED_ON_EU_GDPR");
   });
 });

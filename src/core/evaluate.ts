@@ -4,9 +4,14 @@
  * assessment and date give the same findings, outcome and trace in the browser, the server
  * and the CLI.
  */
+
+import { VERDICT_MARGINS } from "./law/balancing-factors.ts";
+import { checkActivity } from "./rules/activity-rules.ts";
+import { pivotalFactors } from "./rules/balance.ts";
 import { checkDecisions, checkStructure } from "./rules/basis-rules.ts";
 import { buildContext, LI_BASES, type RuleContext } from "./rules/context.ts";
 import { checkLia, checkRetention } from "./rules/lia-rules.ts";
+import { RULES, type RuleCode, type RuleMeta } from "./rules/registry.ts";
 import {
   checkAutomatedDecisions,
   checkDpia,
@@ -38,6 +43,7 @@ const SEVERITY_ORDER = { blocker: 0, warning: 1, info: 2 } as const;
 export function evaluate(assessment: Assessment, options: EvaluateOptions): Evaluation {
   const ctx = buildContext(assessment, options.today, options.knownRefs);
   checkStructure(ctx);
+  checkActivity(ctx);
   checkDecisions(ctx);
   checkLia(ctx);
   checkRetention(ctx);
@@ -56,7 +62,7 @@ export function evaluate(assessment: Assessment, options: EvaluateOptions): Eval
     outcome,
     findings,
     trace: buildTrace(ctx, findings, outcome, conditions),
-    weighing: [],
+    weighing: ctx.weighings,
   };
 }
 
@@ -97,6 +103,11 @@ function buildTrace(
   };
 }
 
+function balancingPath(ctx: RuleContext, interest: string): string {
+  const n = (ctx.a.lia?.balancing ?? []).findIndex((b) => b.interest === interest);
+  return n >= 0 ? `lia.balancing[${n}]` : "lia.balancing";
+}
+
 function decides(f: Finding, outcome: Outcome): boolean {
   switch (outcome) {
     case "not-appropriate":
@@ -124,28 +135,53 @@ function wouldChange(
   for (const code of decisiveCodes) {
     const rest = findings.filter((f) => f.code !== code);
     const next = outcomeOf(rest, recorded);
-    if (next !== outcome) changes.push({ change: `resolve ${code}`, codes: [code], outcome: next });
+    if (next !== outcome)
+      changes.push({ change: `resolve ${code}`, kind: "resolve", codes: [code], outcome: next });
   }
   if (decisiveCodes.length > 1) {
     const rest = findings.filter((f) => !decisiveCodes.includes(f.code));
     changes.push({
       change: "resolve all of these",
+      kind: "resolve-all",
       codes: decisiveCodes,
       outcome: outcomeOf(rest, recorded),
     });
   }
+  // For a balance the facts tip against: the facts whose removal would tip it back.
+  for (const w of ctx.weighings) {
+    for (const f of pivotalFactors(w)) {
+      changes.push({
+        change: `if ${f.factor} no longer applied to interest ${w.interest}`,
+        kind: "factor",
+        codes: ["LIA_BALANCE_AGAINST"],
+        path: f.path,
+        outcome: outcomeOf(
+          findings.filter(
+            (x) => !(x.code === "LIA_BALANCE_AGAINST" && x.params.interest === w.interest),
+          ),
+          recorded,
+        ),
+        factor: f.factor,
+        interest: w.interest,
+      });
+    }
+  }
   if (outcome === "appropriate" || outcome === "appropriate-with-conditions") {
-    // The answers the result hangs on: if any of them turned, the basis would fail.
-    ctx.a.lia?.balancing?.forEach((b, n) => {
-      if (b.overridden === false && ctx.liInterests.has(b.interest)) {
-        changes.push({
-          change: "the data subjects' interests judged to override",
-          codes: ["LIA_BALANCING_OVERRIDDEN"],
-          path: `lia.balancing[${n}].overridden`,
-          outcome: "not-appropriate",
-        });
-      }
-    });
+    // The facts the result hangs on: how much more would have to weigh against each interest
+    // before its balance tipped.
+    for (const w of ctx.weighings) {
+      const margin = VERDICT_MARGINS.against - (w.against - w.for);
+      if (w.verdict === "against" || margin <= 0) continue;
+      changes.push({
+        change: `facts weighing ${margin} more against interest ${w.interest}`,
+        kind: "balance-margin",
+        codes: ["LIA_BALANCE_AGAINST"],
+        path: balancingPath(ctx, w.interest),
+        outcome: "not-appropriate",
+        margin,
+        interest: w.interest,
+      });
+    }
     ctx.a.lia?.necessity?.forEach((e, n) => {
       if (
         e.necessary === true &&
@@ -153,21 +189,13 @@ function wouldChange(
       ) {
         changes.push({
           change: "necessity not established (a less intrusive means would work as well)",
+          kind: "answer",
           codes: ["LIA_NOT_NECESSARY"],
           path: `lia.necessity[${n}].necessary`,
           outcome: "not-appropriate",
         });
       }
     });
-    const due = nextReviewDate(ctx);
-    if (due && due >= ctx.today && outcome === "appropriate") {
-      changes.push({
-        change: `the review falls due on ${due}`,
-        codes: ["REVIEW_OVERDUE"],
-        path: "review",
-        outcome: "appropriate-with-conditions",
-      });
-    }
   }
   return changes;
 }
@@ -203,36 +231,26 @@ function interestOutcomes(ctx: RuleContext, findings: Finding[]): InterestOutcom
   return (ctx.a.lia?.interests ?? []).map((interest) => {
     const mine = findings.filter((f) => f.params.interest === interest.id);
     const rliOnly = ctx.rliInterests.has(interest.id) && !ctx.liInterests.has(interest.id);
-    const step = (inStep: (code: string) => boolean, failCodes: string[]) => {
-      const hits = mine.filter((f) => inStep(f.code));
-      if (hits.some((f) => failCodes.includes(f.code))) return "not-met" as const;
-      if (hits.some((f) => f.severity === "blocker")) return "incomplete" as const;
+    // Which LIA step a finding tests is registry data, not read from its code.
+    const step = (name: "interest" | "necessity" | "balancing") => {
+      const hits = mine.filter(
+        (f) => (RULES[f.code as RuleCode] as RuleMeta | undefined)?.step === name,
+      );
+      if (
+        hits.some(
+          (f) => (RULES[f.code as RuleCode] as RuleMeta).failsStep === true && f.effect === "fails",
+        )
+      )
+        return "not-met" as const;
+      if (hits.some((f) => f.severity === "blocker" && f.override === undefined))
+        return "incomplete" as const;
       return "met" as const;
     };
-    const purposeTest = rliOnly
-      ? ("met" as const)
-      : step(
-          (c) =>
-            c.startsWith("LIA_INTEREST_") &&
-            c !== "LIA_INTEREST_NOT_IN_NOTICE" &&
-            c !== "LIA_INTEREST_UNUSED",
-          ["LIA_INTEREST_NOT_LAWFUL", "LIA_INTEREST_NOT_SPECIFIC", "LIA_INTEREST_SPECULATIVE"],
-        );
-    const necessity = step(
-      (c) => c.startsWith("LIA_NECESSITY_") || c === "LIA_NOT_NECESSARY",
-      ["LIA_NOT_NECESSARY"],
-    );
-    const balancing = rliOnly
-      ? ("not-required" as const)
-      : step(
-          (c) => c.startsWith("LIA_BALANCING_") || c === "LIA_CHILDREN_NOT_ADDRESSED",
-          ["LIA_BALANCING_OVERRIDDEN"],
-        );
     return {
       interest: interest.id,
-      purposeTest,
-      necessity,
-      balancing,
+      purposeTest: rliOnly ? ("met" as const) : step("interest"),
+      necessity: step("necessity"),
+      balancing: rliOnly ? ("not-required" as const) : step("balancing"),
       outcome: outcomeOf(mine),
     };
   });

@@ -19,7 +19,19 @@ export const ReferenceKind = z.enum([
 export type ReferenceKind = z.infer<typeof ReferenceKind>;
 
 /** Where the authority applies. `EU+UK` is shared text (e.g. a GDPR article kept in the UK GDPR). */
-export const ReferenceJurisdiction = z.enum(["EU", "UK", "EU+UK", "FR", "DE"]);
+export const ReferenceJurisdiction = z.enum([
+  "EU",
+  "UK",
+  "EU+UK",
+  "FR",
+  "DE",
+  "NL",
+  "ES",
+  "IT",
+  "IE",
+  "AT",
+  "BE",
+]);
 export type ReferenceJurisdiction = z.infer<typeof ReferenceJurisdiction>;
 
 /** Legal standing of the entry on the date the library was last reviewed. */

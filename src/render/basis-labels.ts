@@ -48,6 +48,9 @@ export const TERMINAL_TECHNOLOGY_LABELS = {
   "local-storage": "Local storage",
   fingerprinting: "Device fingerprinting",
   pixels: "Tracking pixels",
+  "tracking-links": "Tracking links",
+  "ip-tracking": "Tracking by IP address",
+  "local-processing": "Processing on the device",
   sdk: "Software development kit",
   other: "Other",
 } as const satisfies Record<z.infer<typeof TerminalAccess>["technologies"][number], string>;
@@ -55,13 +58,19 @@ export const TERMINAL_TECHNOLOGY_LABELS = {
 export const MARKETING_CHANNEL_LABELS = {
   email: "Email",
   sms: "SMS",
-  phone: "Phone",
+  phone: "Phone (live calls)",
+  "phone-automated": "Automated calls",
+  fax: "Fax",
   post: "Post",
+  "in-app": "In-app messages",
+  "display-advertising": "Display or in-feed advertising",
+  "social-media": "Social-media advertising",
   other: "Other",
 } as const satisfies Record<z.infer<typeof ElectronicMarketing>["channels"][number], string>;
 
 export const MARKETING_ROUTE_LABELS = {
   consent: "Consent",
   "soft-opt-in": "Soft opt-in (existing customers)",
+  "charity-soft-opt-in": "Charity soft opt-in (supporters)",
   none: "None",
 } as const satisfies Record<NonNullable<z.infer<typeof ElectronicMarketing>["route"]>, string>;

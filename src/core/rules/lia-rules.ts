@@ -6,8 +6,18 @@
  * safeguards beyond the baseline; an objection route; a recorded conclusion; and a
  * minimisation specification in which every field has a purpose and a retention.
  */
-import type { Interest } from "../schema/index.ts";
-import { given, type RuleContext } from "./context.ts";
+
+import { FACTOR_BY_ID } from "../law/balancing-factors.ts";
+import { RETENTION_NORMS, readRetention, retentionExcessLevel } from "../law/retention.ts";
+import type { FactorId, Interest } from "../schema/index.ts";
+import { weighInterest } from "./balance.ts";
+import { activityRetention } from "./balance-facts.ts";
+import { given, includesChildren, type RuleContext } from "./context.ts";
+import {
+  strictNecessityShown,
+  unclassifiedAlternatives,
+  workableAlternative,
+} from "./necessity.ts";
 
 export function checkLia(ctx: RuleContext): void {
   const lia = ctx.a.lia;
@@ -27,7 +37,7 @@ export function checkLia(ctx: RuleContext): void {
     const rliOnly = ctx.rliInterests.has(interest.id) && !ctx.liInterests.has(interest.id);
     if (!rliOnly) checkInterest(ctx, interest, i);
     checkNecessity(ctx, interest);
-    if (!rliOnly) checkBalancing(ctx, interest);
+    if (!rliOnly) checkBalancing(ctx, interest, i);
   });
 
   checkDanglingEntries(ctx);
@@ -53,12 +63,48 @@ export function checkLia(ctx: RuleContext): void {
   checkSpecification(ctx);
 }
 
-/** Art. 30(1)(f) and Art. 5(1)(e): the activity states a retention, or every field does. */
+/**
+ * Art. 30(1)(f) and Art. 5(1)(e): the activity states a retention, or every field does; each
+ * is a period or a rule with a maximum, and a period far beyond what regulators say the
+ * purpose needs is reported (and weighs in any balancing test).
+ */
 export function checkRetention(ctx: RuleContext): void {
   const a = ctx.a;
-  if (given(a.activity.retention)) return;
-  if ((a.lia?.minimisation?.fields.length ?? 0) > 0) return;
-  ctx.emit("ACTIVITY_NO_RETENTION", "activity.retention");
+  const fields = a.lia?.minimisation?.fields ?? [];
+  if (!given(a.activity.retention) && a.activity.retentionDays === undefined) {
+    if (fields.length === 0) ctx.emit("ACTIVITY_NO_RETENTION", "activity.retention");
+  } else if (a.activity.retentionDays === undefined && a.activity.retention) {
+    const r = readRetention(a.activity.retention);
+    if (r.kind !== "period")
+      ctx.emit("RETENTION_NOT_A_PERIOD", "activity.retention", {
+        retention: a.activity.retention,
+        noEnd: r.kind === "no-end" ? "yes" : "no",
+      });
+  }
+  fields.forEach((f, i) => {
+    if (f.retentionDays !== undefined || !given(f.retention)) return;
+    const r = readRetention(f.retention);
+    if (r.kind !== "period")
+      ctx.emit("FIELD_RETENTION_NOT_A_PERIOD", `lia.minimisation.fields[${i}].retention`, {
+        field: f.name,
+        retention: f.retention,
+        noEnd: r.kind === "no-end" ? "yes" : "no",
+      });
+  });
+  const held = activityRetention(ctx);
+  if (!held || "noEnd" in held) return;
+  let norm: { days: number; ref: string; purpose: string } | undefined;
+  for (const p of a.activity.purposes) {
+    const n = p.category ? RETENTION_NORMS[p.category] : undefined;
+    if (n && (!norm || n.days > norm.days)) norm = { ...n, purpose: p.id };
+  }
+  if (norm && retentionExcessLevel(held.days, norm.days) > 0) {
+    ctx.emit("RETENTION_BEYOND_NORM", held.path, {
+      days: held.days,
+      norm: norm.days,
+      purpose: norm.purpose,
+    });
+  }
 }
 
 function checkInterest(ctx: RuleContext, interest: Interest, i: number): void {
@@ -95,51 +141,120 @@ function checkNecessity(ctx: RuleContext, interest: Interest): void {
   }
   if (entry.necessary === undefined) ctx.emit("LIA_NECESSITY_UNANSWERED", `${path}.necessary`, p);
   else if (!entry.necessary) ctx.emit("LIA_NOT_NECESSARY", `${path}.necessary`, p);
+  // Necessity is tested against the alternatives recorded, whatever the conclusion says.
+  const workable = workableAlternative(entry.alternatives);
+  if (workable) {
+    ctx.emit("LIA_NOT_NECESSARY_LESS_INTRUSIVE", `${path}.alternatives[${workable.index}]`, {
+      ...p,
+      alternative: workable.alternative.alternative,
+      reasons: (workable.alternative.rejectedFor ?? []).join(", "),
+    });
+  }
+  const unclassified = unclassifiedAlternatives(entry.alternatives);
+  if (unclassified.length > 0) {
+    ctx.emit("LIA_ALTERNATIVE_REASON_UNCLASSIFIED", `${path}.alternatives`, {
+      ...p,
+      count: unclassified.length,
+    });
+  }
+  // Fine-grained or continuous monitoring of staff stands only where strict necessity is shown.
+  const ch = ctx.a.activity.characteristics;
+  const staffMonitored =
+    ch?.monitoring?.includes("employees") === true ||
+    ctx.purposesOf(interest.id).some((q) => ctx.categoryOf(q) === "employee-monitoring");
+  const fine =
+    ch?.monitoringGranularity === "continuous" || ch?.monitoringGranularity === "fine-grained";
+  if (staffMonitored && fine && !workable && !strictNecessityShown(entry.alternatives)) {
+    ctx.emit("EMPLOYEE_MONITORING_NOT_STRICTLY_NECESSARY", `${path}.alternatives`, {
+      ...p,
+      granularity: ch?.monitoringGranularity ?? "",
+    });
+  }
 }
 
-function checkBalancing(ctx: RuleContext, interest: Interest): void {
+function checkBalancing(ctx: RuleContext, interest: Interest, interestIndex: number): void {
   const entries = ctx.a.lia?.balancing ?? [];
   const n = entries.findIndex((e) => e.interest === interest.id);
   const p = { interest: interest.id };
   const b = entries[n];
-  if (!b) {
-    ctx.emit("LIA_BALANCING_MISSING", "lia.balancing", p);
-    return;
-  }
-  const path = `lia.balancing[${n}]`;
-  if (!b.natureOfData?.length)
-    ctx.emit("LIA_BALANCING_NO_NATURE_OF_DATA", `${path}.natureOfData`, p);
-  const e = b.reasonableExpectations;
-  if (
-    !e ||
-    (!given(e.relationship) && !given(e.whatTheyWereTold) && !given(e.context) && !e.expected)
-  ) {
-    ctx.emit("LIA_BALANCING_NO_EXPECTATIONS", `${path}.reasonableExpectations`, p);
-  } else if (e.expected === "no") {
-    ctx.emit("LIA_EXPECTATIONS_NOT_MET", `${path}.reasonableExpectations.expected`, p);
-  }
-  if (!b.impacts?.length) ctx.emit("LIA_BALANCING_NO_IMPACT", `${path}.impacts`, p);
-  if (!b.safeguards?.length) ctx.emit("LIA_BALANCING_NO_SAFEGUARDS", `${path}.safeguards`, p);
-  else if (b.safeguards.every((s) => s.kind === "baseline")) {
-    ctx.emit("LIA_ONLY_BASELINE_SAFEGUARDS", `${path}.safeguards`, p);
-  }
-  if (ctx.hasChildren && !given(b.childrenConsidered)) {
-    ctx.emit("LIA_CHILDREN_NOT_ADDRESSED", `${path}.childrenConsidered`, p);
-  }
-  if (b.overridden === undefined) ctx.emit("LIA_BALANCING_UNANSWERED", `${path}.overridden`, p);
-  else if (b.overridden) ctx.emit("LIA_BALANCING_OVERRIDDEN", `${path}.overridden`, p);
+  // The facts are weighed whether or not the officer has written a balancing test.
+  const weighing = weighInterest(ctx, interest, interestIndex, b, n);
+  ctx.weighings.push(weighing);
+  const path = n >= 0 ? `lia.balancing[${n}]` : "lia.balancing";
+  if (!b) ctx.emit("LIA_BALANCING_MISSING", "lia.balancing", p);
   else {
-    const severeAndProbable = (b.impacts ?? []).some(
-      (x) => x.severity === "severe" && x.likelihood === "probable",
-    );
-    if (b.impactLevel === "high" || severeAndProbable) {
-      ctx.emit(
-        "LIA_HIGH_IMPACT",
-        b.impactLevel === "high" ? `${path}.impactLevel` : `${path}.impacts`,
-        p,
+    if (!b.natureOfData?.length)
+      ctx.emit("LIA_BALANCING_NO_NATURE_OF_DATA", `${path}.natureOfData`, p);
+    const e = b.reasonableExpectations;
+    if (
+      !e ||
+      (!given(e.relationship) && !given(e.whatTheyWereTold) && !given(e.context) && !e.expected)
+    ) {
+      ctx.emit("LIA_BALANCING_NO_EXPECTATIONS", `${path}.reasonableExpectations`, p);
+    } else if (e.expected === "no") {
+      ctx.emit("LIA_EXPECTATIONS_NOT_MET", `${path}.reasonableExpectations.expected`, p);
+    }
+    if (e?.noticeContradicts === true)
+      ctx.emit("NOTICE_CONTRADICTED", `${path}.reasonableExpectations.noticeContradicts`, p);
+    if (!b.impacts?.length) ctx.emit("LIA_BALANCING_NO_IMPACT", `${path}.impacts`, p);
+    if (!b.safeguards?.length) ctx.emit("LIA_BALANCING_NO_SAFEGUARDS", `${path}.safeguards`, p);
+    else if (b.safeguards.every((s) => s.kind === "baseline")) {
+      const curable = weighing.factors.some(
+        (f) => f.side === "against" && !f.decisive && f.residual > 0 && offsetRoom(f.factor) > 0,
       );
+      ctx.emit("LIA_ONLY_BASELINE_SAFEGUARDS", `${path}.safeguards`, {
+        ...p,
+        curable: curable ? "yes" : "no",
+      });
+    }
+    const children = ctx
+      .purposesOf(interest.id)
+      .flatMap((q) => ctx.groupsFor(q))
+      .some(includesChildren);
+    if (children && !given(b.childrenConsidered) && !b.children) {
+      ctx.emit("LIA_CHILDREN_NOT_ADDRESSED", `${path}.children`, p);
+    }
+    if (b.overridden === undefined) ctx.emit("LIA_BALANCING_UNANSWERED", `${path}.overridden`, p);
+    else if (b.overridden) ctx.emit("LIA_BALANCING_OVERRIDDEN", `${path}.overridden`, p);
+    else {
+      const severeAndProbable = (b.impacts ?? []).some(
+        (x) => x.severity === "severe" && x.likelihood === "probable",
+      );
+      if (b.impactLevel === "high" || severeAndProbable) {
+        ctx.emit(
+          "LIA_HIGH_IMPACT",
+          b.impactLevel === "high" ? `${path}.impactLevel` : `${path}.impacts`,
+          p,
+        );
+      }
     }
   }
+  const weighed = {
+    ...p,
+    against: weighing.against,
+    for: weighing.for,
+    factors: weighing.factors
+      .filter((f) => f.side === "against" && f.residual > 0)
+      .sort((x, y) => y.residual - x.residual)
+      .slice(0, 3)
+      .map((f) => f.factor)
+      .join(", "),
+  };
+  if (weighing.verdict === "against") {
+    // The facts decide. An officer who concludes otherwise must say why; the reason is kept
+    // with the finding, which stays visible as overridden.
+    const concludedFor = b?.overridden === false;
+    const override = concludedFor ? weighing.override : undefined;
+    ctx.emit("LIA_BALANCE_AGAINST", path, weighed, override);
+    if (concludedFor && !override)
+      ctx.emit("LIA_CONCLUSION_CONTRADICTS_BALANCE", `${path}.override`, weighed);
+  } else if (weighing.verdict === "finely-balanced" && b?.overridden !== true) {
+    ctx.emit("LIA_BALANCE_FINE", path, weighed);
+  }
+}
+
+function offsetRoom(factor: FactorId): number {
+  return FACTOR_BY_ID.get(factor)?.maxOffset ?? 0;
 }
 
 /** Necessity or balancing entries that name an interest the LIA does not have. */

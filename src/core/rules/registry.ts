@@ -24,6 +24,12 @@ export interface RuleMeta {
     | "risk"
     | "data"
     | "review";
+  /** The LIA step a rule tests, for the per-interest outcome of the trace. */
+  step?: "interest" | "necessity" | "balancing";
+  /** A finding of the step's test failing: the step is then "not met". */
+  failsStep?: true;
+  /** An officer may override it with a written justification (judgement, not law). */
+  overridable?: true;
 }
 
 const B = (effect: FindingEffect = "incomplete") => ({ severity: "blocker" as const, effect });
@@ -74,73 +80,165 @@ export const RULES = {
     ...B(),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "cjeu-c-621-22-knltb"],
+    step: "interest",
   },
   LIA_INTEREST_NOT_LAWFUL: {
     ...B("fails"),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "cjeu-c-621-22-knltb"],
+    step: "interest",
+    failsStep: true,
   },
   LIA_INTEREST_NOT_SPECIFIC: {
     ...B("fails"),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+    step: "interest",
+    failsStep: true,
   },
   LIA_INTEREST_SPECULATIVE: {
     ...B("fails"),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+    step: "interest",
+    failsStep: true,
   },
   LIA_INTEREST_NOT_IN_NOTICE: { ...B(), area: "lia", eu: ["gdpr-art-13-1-d", "gdpr-art-14-2-b"] },
 
   // LIA step 2: necessity
-  LIA_NECESSITY_MISSING: { ...B(), area: "lia", eu: ["edpb-guidelines-1-2024", "gdpr-art-5-1-c"] },
+  LIA_NECESSITY_MISSING: {
+    ...B(),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "gdpr-art-5-1-c"],
+    step: "necessity",
+  },
   LIA_NECESSITY_NO_ALTERNATIVES: {
     ...B(),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "cjeu-c-252-21-meta", "gdpr-art-5-1-c"],
+    step: "necessity",
   },
-  LIA_NECESSITY_UNANSWERED: { ...B(), area: "lia", eu: ["edpb-guidelines-1-2024"] },
+  LIA_NECESSITY_UNANSWERED: {
+    ...B(),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024"],
+    step: "necessity",
+  },
   LIA_NOT_NECESSARY: {
     ...B("fails"),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "cjeu-c-252-21-meta"],
+    step: "necessity",
+    failsStep: true,
   },
 
   // LIA step 3: balancing
-  LIA_BALANCING_MISSING: { ...B(), area: "lia", eu: ["gdpr-art-6-1-f", "edpb-guidelines-1-2024"] },
+  LIA_BALANCING_MISSING: {
+    ...B(),
+    area: "lia",
+    eu: ["gdpr-art-6-1-f", "edpb-guidelines-1-2024"],
+    step: "balancing",
+  },
   LIA_BALANCING_NO_NATURE_OF_DATA: {
     ...B(),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+    step: "balancing",
   },
   LIA_BALANCING_NO_EXPECTATIONS: {
     ...B(),
     area: "lia",
     eu: ["gdpr-recital-47", "edpb-guidelines-1-2024", "cjeu-c-252-21-meta"],
+    step: "balancing",
   },
   LIA_BALANCING_NO_IMPACT: {
     ...B(),
     area: "lia",
     eu: ["edpb-guidelines-1-2024", "wp29-opinion-06-2014"],
+    step: "balancing",
   },
-  LIA_BALANCING_NO_SAFEGUARDS: { ...B(), area: "lia", eu: ["edpb-guidelines-1-2024"] },
+  LIA_BALANCING_NO_SAFEGUARDS: {
+    ...B(),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024"],
+    step: "balancing",
+  },
   LIA_BALANCING_UNANSWERED: {
     ...B(),
     area: "lia",
     eu: ["gdpr-art-6-1-f", "edpb-guidelines-1-2024"],
+    step: "balancing",
   },
   LIA_BALANCING_OVERRIDDEN: {
     ...B("fails"),
     area: "lia",
     eu: ["gdpr-art-6-1-f", "cjeu-c-252-21-meta"],
+    step: "balancing",
+    failsStep: true,
   },
-  LIA_ONLY_BASELINE_SAFEGUARDS: { ...W(), area: "lia", eu: ["edpb-guidelines-1-2024"] },
-  LIA_EXPECTATIONS_NOT_MET: { ...W(), area: "lia", eu: ["gdpr-recital-47", "cjeu-c-252-21-meta"] },
-  LIA_HIGH_IMPACT: { ...W(), area: "lia", eu: ["edpb-guidelines-1-2024", "gdpr-art-35"] },
+  LIA_ONLY_BASELINE_SAFEGUARDS: {
+    ...W("none"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024"],
+    step: "balancing",
+  },
+  LIA_EXPECTATIONS_NOT_MET: {
+    ...W("none"),
+    area: "lia",
+    eu: ["gdpr-recital-47", "cjeu-c-252-21-meta"],
+    step: "balancing",
+  },
+  LIA_HIGH_IMPACT: {
+    ...W("none"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "gdpr-art-35"],
+    step: "balancing",
+  },
   LIA_CHILDREN_NOT_ADDRESSED: {
     ...B(),
     area: "children",
     eu: ["gdpr-art-6-1-f", "gdpr-recital-38", "edpb-guidelines-1-2024"],
+    step: "balancing",
+  },
+  LIA_BALANCE_AGAINST: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["gdpr-art-6-1-f", "gdpr-recital-47", "cjeu-c-252-21-meta", "edpb-guidelines-1-2024"],
+    step: "balancing",
+    failsStep: true,
+    overridable: true,
+  },
+  LIA_BALANCE_FINE: {
+    ...W(),
+    area: "lia",
+    eu: ["gdpr-art-6-1-f", "edpb-guidelines-1-2024"],
+    step: "balancing",
+  },
+  LIA_CONCLUSION_CONTRADICTS_BALANCE: {
+    ...B(),
+    area: "lia",
+    eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"],
+    step: "balancing",
+  },
+  LIA_NOT_NECESSARY_LESS_INTRUSIVE: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024", "cjeu-c-252-21-meta", "cjeu-c-394-23-mousse", "gdpr-art-5-1-c"],
+    step: "necessity",
+    failsStep: true,
+  },
+  LIA_ALTERNATIVE_REASON_UNCLASSIFIED: {
+    ...I,
+    area: "lia",
+    eu: ["edpb-guidelines-1-2024"],
+    step: "necessity",
+  },
+  EMPLOYEE_MONITORING_NOT_STRICTLY_NECESSARY: {
+    ...B("fails"),
+    area: "lia",
+    eu: ["gdpr-art-88", "cjeu-c-65-23-k-gmbh", "edpb-guidelines-1-2024"],
+    step: "necessity",
+    failsStep: true,
   },
   LIA_NO_OBJECTION_ROUTE: { ...B(), area: "lia", eu: ["gdpr-art-21-1", "edpb-guidelines-1-2024"] },
   LIA_CONCLUSION_MISSING: { ...B(), area: "lia", eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"] },
@@ -168,6 +266,11 @@ export const RULES = {
     area: "consent",
     eu: ["gdpr-art-7", "edpb-guidelines-05-2020"],
   },
+  ART9_CONSENT_IMBALANCE: {
+    ...B("fails"),
+    area: "special-data",
+    eu: ["gdpr-art-9-2", "gdpr-recital-43", "edpb-guidelines-05-2020"],
+  },
   CONSENT_POWER_IMBALANCE: {
     ...W(),
     area: "consent",
@@ -179,6 +282,21 @@ export const RULES = {
     ...B(),
     area: "special-data",
     eu: ["gdpr-art-9-1", "gdpr-art-9-2"],
+  },
+  ART9_CONDITION_NOT_APPLICABLE: {
+    ...B("fails"),
+    area: "special-data",
+    eu: ["gdpr-art-9-1", "gdpr-art-9-2"],
+  },
+  ART9_E_SOURCE_UNKNOWN: {
+    ...B(),
+    area: "special-data",
+    eu: ["gdpr-art-9-2", "cjeu-c-252-21-meta"],
+  },
+  ART9_NO_CONDITION_POSSIBLE: {
+    ...B("fails"),
+    area: "special-data",
+    eu: ["gdpr-art-9-1", "gdpr-art-9-2", "cjeu-c-252-21-meta"],
   },
   SPECIAL_CATEGORY_EXPLICIT_CONSENT: {
     ...B(),
@@ -210,6 +328,12 @@ export const RULES = {
   },
 
   // Children and Art. 8
+  CHILDREN_PROFILED_FOR_MARKETING: {
+    ...B("fails"),
+    area: "children",
+    eu: ["gdpr-recital-38", "gdpr-recital-71", "eu-dsa-art-28"],
+    uk: ["gdpr-recital-38", "gdpr-recital-71", "ico-childrens-code"],
+  },
   CHILD_ISS_UNANSWERED: { ...B(), area: "children", eu: ["gdpr-art-8"], uk: ["uk-gdpr-art-8"] },
   CHILD_CONSENT_NO_PARENTAL: {
     ...B(),
@@ -237,6 +361,44 @@ export const RULES = {
     eu: ["eprivacy-art-13"],
     uk: ["pecr-reg-22", "pecr-reg-22-3"],
   },
+  MARKETING_CHANNELS_UNANSWERED: {
+    ...B(),
+    area: "eprivacy",
+    eu: ["gdpr-art-21-2-3", "eprivacy-art-13"],
+    uk: ["gdpr-art-21-2-3", "pecr-reg-22"],
+  },
+  AUTOMATED_CALLS_NO_CONSENT: {
+    ...B("fails"),
+    area: "eprivacy",
+    eu: ["eprivacy-art-13"],
+    uk: ["pecr-reg-19"],
+  },
+  PHONE_MARKETING_NO_CONSENT: { ...B("fails"), area: "eprivacy", eu: ["eprivacy-art-13"] },
+  PHONE_MARKETING_NOT_SCREENED: {
+    ...B(),
+    area: "eprivacy",
+    eu: ["eprivacy-art-13"],
+    uk: ["pecr-reg-21"],
+  },
+  PHONE_MARKETING_LAW_UNKNOWN: { ...W("none"), area: "eprivacy", eu: ["eprivacy-art-13"] },
+  ADVERTISING_TRACKING_UNRECORDED: {
+    ...B(),
+    area: "eprivacy",
+    eu: ["eprivacy-art-5-3", "edpb-guidelines-2-2023"],
+    uk: ["pecr-reg-6"],
+  },
+  SOFT_OPT_IN_NO_SEPARATE_BASIS: {
+    ...I,
+    area: "eprivacy",
+    eu: ["cjeu-c-654-23-inteligo", "eprivacy-art-13"],
+  },
+  CHARITY_SOFT_OPT_IN_INVALID: {
+    ...B("fails"),
+    area: "eprivacy",
+    eu: ["eprivacy-art-13"],
+    uk: ["pecr-reg-22-3a", "uk-duaa-2025"],
+  },
+  UK_PECR_EXEMPTION_MET: { ...I, area: "eprivacy", eu: ["pecr-reg-6", "uk-duaa-2025"] },
   EPRIVACY_CORPORATE_MARKETING: { ...W("none"), area: "eprivacy", eu: ["eprivacy-art-13"] },
   PECR_MARKETING_UNANSWERED: {
     ...B(),
@@ -259,6 +421,12 @@ export const RULES = {
     uk: ["uk-gdpr-art-22a-22d"],
   },
   DPIA_LIKELY: { ...W(), area: "risk", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
+  DPIA_REQUIRED: { ...W(), area: "risk", eu: ["gdpr-art-35"], uk: ["gdpr-art-35", "uk-gdpr"] },
+  DPIA_PRIOR_CONSULTATION: {
+    ...B(),
+    area: "risk",
+    eu: ["gdpr-art-36", "gdpr-art-35"],
+  },
   DPIA_MISSING_AFTER_START: { ...B(), area: "risk", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
   TRANSFER_NO_MECHANISM: {
     ...B(),
@@ -268,6 +436,59 @@ export const RULES = {
   },
   TRANSFER_DEROGATION: { ...W("none"), area: "risk", eu: ["gdpr-art-49"] },
 
+  // Who is responsible, where the data comes from, what the notice said
+  REPRESENTATIVE_MISSING: {
+    ...B(),
+    area: "structure",
+    eu: ["gdpr-art-3-2", "gdpr-art-27"],
+  },
+  JOINT_CONTROLLER_NO_ARRANGEMENT: { ...B(), area: "structure", eu: ["gdpr-art-26"] },
+  JOINT_CONTROLLER_NO_INTEREST: {
+    ...B(),
+    area: "lia",
+    eu: ["gdpr-art-26", "cjeu-c-40-17-fashion-id"],
+  },
+  INDIRECT_COLLECTION_NOT_INFORMED: { ...B(), area: "structure", eu: ["gdpr-art-14-2-b"] },
+  NATIONAL_ID_CONDITIONS: { ...W("none"), area: "data", eu: ["gdpr-art-87"] },
+  NOTICE_CONTRADICTED: {
+    ...B(),
+    area: "lia",
+    eu: ["gdpr-art-5-1-a", "gdpr-art-13-1-d", "gdpr-recital-47"],
+  },
+  FURTHER_PROCESSING_NO_TEST: {
+    ...B(),
+    area: "basis",
+    eu: ["gdpr-art-6-4", "gdpr-art-5-1-b"],
+    uk: ["uk-gdpr-art-8a", "gdpr-art-6-4", "gdpr-art-5-1-b"],
+  },
+  FURTHER_PROCESSING_INCOMPATIBLE: {
+    ...B("fails"),
+    area: "basis",
+    eu: ["gdpr-art-6-4", "gdpr-art-5-1-b", "cjeu-c-77-21-digi"],
+    uk: ["uk-gdpr-art-8a", "gdpr-art-5-1-b"],
+  },
+  EMPLOYEE_REPRESENTATION_UNANSWERED: {
+    ...W("none"),
+    area: "basis",
+    eu: ["gdpr-art-88", "cjeu-c-65-23-k-gmbh"],
+  },
+  EMPLOYEE_LAW_NOT_NAMED: { ...W("none"), area: "basis", eu: ["gdpr-art-88"] },
+  UK_JUDGED_ON_EU_GDPR: { ...I, area: "structure", eu: ["uk-gdpr"] },
+  BASIS_NOT_NECESSARY_LESS_INTRUSIVE: {
+    ...B("fails"),
+    area: "basis",
+    eu: ["gdpr-art-6-1", "cjeu-c-252-21-meta", "cjeu-c-394-23-mousse"],
+  },
+
+  // Storage limitation
+  RETENTION_NOT_A_PERIOD: { ...B(), area: "data", eu: ["gdpr-art-5-1-e", "gdpr-art-30"] },
+  RETENTION_BEYOND_NORM: {
+    ...W("none"),
+    area: "data",
+    eu: ["gdpr-art-5-1-e", "cjeu-c-446-21-schrems"],
+  },
+  FIELD_RETENTION_NOT_A_PERIOD: { ...B(), area: "data", eu: ["gdpr-art-5-1-e"] },
+
   // Data-minimisation specification
   FIELD_NO_PURPOSE: { ...B(), area: "data", eu: ["gdpr-art-5-1-b", "gdpr-art-5-1-c"] },
   FIELD_NO_RETENTION: { ...B(), area: "data", eu: ["gdpr-art-5-1-e"] },
@@ -275,7 +496,7 @@ export const RULES = {
   ACTIVITY_NO_RETENTION: { ...B(), area: "data", eu: ["gdpr-art-5-1-e", "gdpr-art-30"] },
 
   // Review
-  REVIEW_OVERDUE: { ...W(), area: "review", eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"] },
+  REVIEW_OVERDUE: { ...W("none"), area: "review", eu: ["gdpr-art-5-2", "edpb-guidelines-1-2024"] },
   REVIEW_DUE_SOON: { ...I, area: "review", eu: ["gdpr-art-5-2"] },
   UNKNOWN_REFERENCE: { ...W("none"), area: "structure", eu: [] },
 } as const satisfies Record<string, RuleMeta>;
@@ -303,6 +524,8 @@ export function ruleRefs(
 }
 
 const UK_REFORM_REFS = new Set([
+  "uk-gdpr-art-8a",
+  "pecr-reg-22-3a",
   "uk-gdpr-art-22a-22d",
   "uk-gdpr-art-6-examples",
   "uk-gdpr-art-6-1-ea",

@@ -6,6 +6,7 @@
  */
 import { addDays, addMonths } from "../dates.ts";
 import type { DpiaIndicator } from "../schema/index.ts";
+import { scaleLevel } from "./balance-facts.ts";
 import { given, type RuleContext } from "./context.ts";
 
 export const DEFAULT_REVIEW_MONTHS = 12;
@@ -47,32 +48,59 @@ export function checkAutomatedDecisions(ctx: RuleContext): void {
   });
 }
 
-/** WP248 criteria that apply: those declared plus those the data itself shows. */
+/** WP248 criteria that apply: those declared plus those the recorded facts show. */
 export function dpiaIndicators(ctx: RuleContext): DpiaIndicator[] {
   const a = ctx.a.activity;
+  const ch = a.characteristics ?? {};
   const found = new Set<DpiaIndicator>(a.dpiaIndicators ?? []);
   if (a.dataCategories.some((c) => c.specialCategory !== undefined || c.criminalOffence === true)) {
     found.add("sensitive-data");
   }
-  if (ctx.hasChildren || ctx.hasVulnerable) found.add("vulnerable-subjects");
+  const staff = a.dataSubjects.some(
+    (g) => g.relationship === "employee" || g.relationship === "job-applicant",
+  );
+  if (ctx.hasChildren || ctx.hasVulnerable || staff) found.add("vulnerable-subjects");
   if (a.automatedDecisions?.some((d) => d.solelyAutomated && d.legalOrSimilarEffect)) {
     found.add("automated-decision-legal-effect");
   }
+  if (ch.profiling === true) found.add("evaluation-scoring");
+  if (ch.combinesSources === true) found.add("matching-combining");
+  if ((ch.monitoring?.length ?? 0) > 0) found.add("systematic-monitoring");
+  if (ch.newTechnology === true) found.add("innovative-technology");
+  if (ch.preventsServiceOrRight === true) found.add("prevents-rights-or-service");
+  if (scaleLevel(a.scale, a.subjectCount) > 0) found.add("large-scale");
   return [...found].sort();
 }
 
 export function checkDpia(ctx: RuleContext): void {
   const indicators = dpiaIndicators(ctx);
-  // Art. 35(3)(a): automated evaluation on which legal or similar decisions are based always
-  // needs a DPIA; otherwise two or more WP248 criteria make one likely to be required.
-  const mandatory = indicators.includes("automated-decision-legal-effect");
-  if ((mandatory || indicators.length >= 2) && ctx.a.activity.dpia?.status !== "completed") {
+  const has = (i: DpiaIndicator) => indicators.includes(i);
+  // Art. 35(3): a DPIA is always required for (a) automated evaluation on which legal or
+  // similar decisions are based, (b) special-category or criminal data on a large scale and
+  // (c) systematic monitoring of publicly accessible areas on a large scale. Otherwise two or
+  // more WP248 criteria make one likely to be required.
+  const publicSpaces =
+    ctx.a.activity.characteristics?.monitoring?.includes("public-spaces") === true;
+  const mandatory =
+    has("automated-decision-legal-effect") ||
+    (has("large-scale") && has("sensitive-data")) ||
+    (has("large-scale") && publicSpaces);
+  const dpia = ctx.a.activity.dpia;
+  if (dpia?.status === "completed") {
+    // Art. 36: high risk left after the DPIA's measures means consulting the authority first.
+    if (dpia.residualRisk === "high" && dpia.priorConsultation === undefined)
+      ctx.emit("DPIA_PRIOR_CONSULTATION", "activity.dpia.residualRisk", {
+        indicators: indicators.join(", "),
+      });
+    return;
+  }
+  if (mandatory || indicators.length >= 2) {
     const params = {
       indicators: indicators.join(", "),
       count: indicators.length,
       mandatory: mandatory ? "yes" : "no",
     };
-    ctx.emit("DPIA_LIKELY", "activity.dpiaIndicators", params);
+    ctx.emit(mandatory ? "DPIA_REQUIRED" : "DPIA_LIKELY", "activity.dpiaIndicators", params);
     // Art. 35(1): the DPIA comes before the processing; once it has started without one, the
     // processing runs without its assessment.
     const started = ctx.a.activity.startsOn;

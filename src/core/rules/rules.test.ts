@@ -72,6 +72,39 @@ const marketing =
       ...(route ? { route } : {}),
     };
   };
+const marketingBy =
+  (
+    channels: NonNullable<Assessment["decisions"][0]["electronicMarketing"]>["channels"],
+    route: "consent" | "soft-opt-in" | "charity-soft-opt-in" | "none" | undefined,
+  ): Change =>
+  (a) => {
+    decision(a).directMarketing = true;
+    decision(a).electronicMarketing = {
+      channels,
+      recipients: "individuals",
+      ...(route ? { route } : {}),
+      softOptIn: {
+        existingCustomer: true,
+        similarProducts: true,
+        optOutAtCollection: true,
+        optOutInEveryMessage: true,
+      },
+      charitySoftOptIn: {
+        supporterOrInterested: true,
+        charitablePurposesOnly: true,
+        optOutAtCollection: true,
+        optOutInEveryMessage: true,
+      },
+    };
+    balancing(a).optOut = { available: true, route: "Unsubscribe link" };
+  };
+const statisticsExemption = (): NonNullable<Assessment["decisions"][0]["terminalAccess"]> => ({
+  technologies: ["cookies"],
+  strictlyNecessary: false,
+  exemptionKind: "statistical-analytics",
+  clearInformation: true,
+  easyToObject: true,
+});
 const adm =
   (extra: Partial<NonNullable<Assessment["activity"]["automatedDecisions"]>[0]> = {}): Change =>
   (a) => {
@@ -549,6 +582,366 @@ const CASES: Record<RuleCode, Case> = {
         purpose: "x",
         retention: "1 day",
       }),
+  },
+  LIA_BALANCE_AGAINST: {
+    fires: (a) => {
+      a.activity.scale = "very-large";
+      a.activity.characteristics = {
+        profiling: true,
+        combinesSources: true,
+        tracksAcrossSites: true,
+      };
+    },
+    near: (a) => (a.activity.characteristics = { profiling: true }),
+  },
+  LIA_BALANCE_FINE: {
+    fires: (a) => (a.activity.characteristics = { profiling: true, tracksAcrossDevices: true }),
+    near: (a) => (a.activity.characteristics = { profiling: true }),
+  },
+  LIA_CONCLUSION_CONTRADICTS_BALANCE: {
+    fires: (a) => {
+      a.activity.scale = "very-large";
+      a.activity.characteristics = {
+        profiling: true,
+        combinesSources: true,
+        tracksAcrossSites: true,
+      };
+    },
+    near: (a) => {
+      a.activity.scale = "very-large";
+      a.activity.characteristics = {
+        profiling: true,
+        combinesSources: true,
+        tracksAcrossSites: true,
+      };
+      balancing(a).override = {
+        justification: "The tracking runs only on our own properties under a joint arrangement.",
+        by: "DPO",
+        on: "2026-03-01",
+      };
+    },
+  },
+  LIA_NOT_NECESSARY_LESS_INTRUSIVE: {
+    fires: (a) =>
+      necessity(a).alternatives?.push({
+        alternative: "Rate-limit logins without logging them",
+        rejectedFor: ["cost"],
+      }),
+    near: (a) =>
+      necessity(a).alternatives?.push({
+        alternative: "Rate-limit logins without logging them",
+        rejectedFor: ["ineffective", "cost"],
+      }),
+  },
+  LIA_ALTERNATIVE_REASON_UNCLASSIFIED: {
+    fires: (a) =>
+      necessity(a).alternatives?.push({
+        alternative: "Manual review",
+        rejectedBecause: "Too slow",
+      }),
+    near: (a) =>
+      necessity(a).alternatives?.push({
+        alternative: "Manual review",
+        rejectedBecause: "Too slow",
+        rejectedFor: ["ineffective"],
+      }),
+  },
+  EMPLOYEE_MONITORING_NOT_STRICTLY_NECESSARY: {
+    fires: (a) => {
+      a.activity.dataSubjects = [{ name: "Warehouse staff", relationship: "employee" }];
+      a.activity.characteristics = {
+        monitoring: ["employees"],
+        monitoringGranularity: "continuous",
+      };
+    },
+    near: (a) => {
+      a.activity.dataSubjects = [{ name: "Warehouse staff", relationship: "employee" }];
+      a.activity.characteristics = {
+        monitoring: ["employees"],
+        monitoringGranularity: "continuous",
+      };
+      for (const x of necessity(a).alternatives ?? [])
+        x.evidence = "A three-month trial of aggregate counts missed every attack in the test.";
+    },
+  },
+  ART9_CONSENT_IMBALANCE: {
+    fires: (a) => {
+      health(a);
+      toConsent(a);
+      decision(a).consent = { ...decision(a).consent, explicit: true };
+      decision(a).specialCategory = { condition: "a" };
+      a.activity.dataSubjects = [{ name: "Staff", relationship: "employee" }];
+    },
+    near: (a) => {
+      health(a);
+      toConsent(a);
+      decision(a).consent = { ...decision(a).consent, explicit: true };
+      decision(a).specialCategory = { condition: "a" };
+      a.activity.dataSubjects = [{ name: "App users", relationship: "user" }];
+    },
+  },
+  ART9_CONDITION_NOT_APPLICABLE: {
+    fires: (a) => {
+      health(a);
+      decision(a).specialCategory = { condition: "f" };
+    },
+    near: (a) => {
+      health(a);
+      (a.activity.purposes[0] as { category?: string }).category = "legal-claims";
+      decision(a).specialCategory = { condition: "f" };
+    },
+  },
+  ART9_E_SOURCE_UNKNOWN: {
+    fires: (a) => {
+      health(a);
+      decision(a).specialCategory = { condition: "e" };
+    },
+    near: (a) => {
+      a.activity.dataCategories.push({
+        name: "Health details the person posted publicly",
+        specialCategory: "health",
+        source: "made-public-by-subject",
+      });
+      decision(a).specialCategory = { condition: "e" };
+    },
+  },
+  ART9_NO_CONDITION_POSSIBLE: {
+    fires: (a) => {
+      health(a);
+      (a.activity.purposes[0] as { category?: string }).category = "direct-marketing";
+    },
+    near: (a) => {
+      health(a);
+      delete (a.activity.purposes[0] as { category?: string }).category;
+    },
+  },
+  CHILDREN_PROFILED_FOR_MARKETING: {
+    fires: (a) => {
+      children(10)(a);
+      a.activity.characteristics = { profiling: true };
+      (a.activity.purposes[0] as { category?: string }).category = "direct-marketing";
+    },
+    near: (a) => {
+      children(10)(a);
+      a.activity.characteristics = { profiling: true };
+    },
+  },
+  MARKETING_CHANNELS_UNANSWERED: {
+    fires: (a) => (decision(a).directMarketing = true),
+    near: (a) => {
+      decision(a).directMarketing = true;
+      decision(a).electronicMarketing = { channels: ["post"], recipients: "individuals" };
+    },
+  },
+  AUTOMATED_CALLS_NO_CONSENT: {
+    fires: marketingBy(["phone-automated"], "soft-opt-in"),
+    near: marketingBy(["phone-automated"], "consent"),
+  },
+  PHONE_MARKETING_NO_CONSENT: {
+    fires: (a) => {
+      a.organisation.country = "DE";
+      marketingBy(["phone"], "none")(a);
+    },
+    near: (a) => {
+      a.organisation.country = "DE";
+      marketingBy(["phone"], "consent")(a);
+    },
+  },
+  PHONE_MARKETING_NOT_SCREENED: {
+    fires: (a) => {
+      a.organisation.country = "IT";
+      marketingBy(["phone"], "none")(a);
+    },
+    near: (a) => {
+      a.organisation.country = "IT";
+      marketingBy(["phone"], "none")(a);
+      (decision(a).electronicMarketing as { callScreening?: boolean }).callScreening = true;
+    },
+  },
+  PHONE_MARKETING_LAW_UNKNOWN: {
+    fires: (a) => {
+      a.organisation.country = "PT";
+      marketingBy(["phone"], "none")(a);
+    },
+    near: (a) => {
+      a.organisation.country = "PT";
+      marketingBy(["phone"], "consent")(a);
+    },
+  },
+  ADVERTISING_TRACKING_UNRECORDED: {
+    fires: (a) => {
+      marketingBy(["display-advertising"], undefined)(a);
+      a.activity.characteristics = { behaviouralAdvertising: true };
+    },
+    near: (a) => {
+      marketingBy(["display-advertising"], undefined)(a);
+      a.activity.characteristics = { behaviouralAdvertising: true };
+      decision(a).terminalAccess = {
+        technologies: ["cookies"],
+        strictlyNecessary: false,
+        consent: true,
+      };
+    },
+  },
+  SOFT_OPT_IN_NO_SEPARATE_BASIS: {
+    fires: (a) => {
+      marketingBy(["email"], "soft-opt-in")(a);
+      delete decision(a).basis;
+    },
+    near: (a) => {
+      marketingBy(["email"], "consent")(a);
+      delete decision(a).basis;
+    },
+  },
+  CHARITY_SOFT_OPT_IN_INVALID: {
+    fires: marketingBy(["email"], "charity-soft-opt-in"),
+    near: (a) => {
+      uk(a);
+      a.organisation.charity = true;
+      marketingBy(["email"], "charity-soft-opt-in")(a);
+    },
+  },
+  UK_PECR_EXEMPTION_MET: {
+    fires: (a) => {
+      uk(a);
+      decision(a).terminalAccess = statisticsExemption();
+    },
+    near: (a) => (decision(a).terminalAccess = statisticsExemption()),
+  },
+  DPIA_REQUIRED: {
+    fires: adm({ safeguards: ["Human review on request"], exception: "contract" }),
+    // Two criteria make a DPIA likely, not required.
+    near: (a) => (a.activity.dpiaIndicators = ["systematic-monitoring", "innovative-technology"]),
+  },
+  DPIA_PRIOR_CONSULTATION: {
+    fires: (a) => (a.activity.dpia = { status: "completed", residualRisk: "high" }),
+    near: (a) =>
+      (a.activity.dpia = {
+        status: "completed",
+        residualRisk: "high",
+        priorConsultation: { date: "2026-02-01" },
+      }),
+  },
+  REPRESENTATIVE_MISSING: {
+    fires: (a) => {
+      a.organisation.establishedIn = "outside";
+      a.organisation.targetsOrMonitors = true;
+    },
+    near: (a) => {
+      a.organisation.establishedIn = "outside";
+      a.organisation.targetsOrMonitors = true;
+      a.organisation.representative = "Representative Ltd, Dublin";
+    },
+  },
+  JOINT_CONTROLLER_NO_ARRANGEMENT: {
+    fires: (a) =>
+      (a.activity.jointControllers = [{ name: "Partner Ltd", interest: "Its own security" }]),
+    near: (a) =>
+      (a.activity.jointControllers = [
+        { name: "Partner Ltd", arrangement: true, interest: "Its own security" },
+      ]),
+  },
+  JOINT_CONTROLLER_NO_INTEREST: {
+    fires: (a) => (a.activity.jointControllers = [{ name: "Partner Ltd", arrangement: true }]),
+    near: (a) =>
+      (a.activity.jointControllers = [
+        { name: "Partner Ltd", arrangement: true, interest: "Protecting its own customers" },
+      ]),
+  },
+  INDIRECT_COLLECTION_NOT_INFORMED: {
+    fires: (a) => (a.activity.collection = { fromOthers: true }),
+    near: (a) => (a.activity.collection = { fromOthers: true, informedOfIndirect: true }),
+  },
+  NATIONAL_ID_CONDITIONS: {
+    fires: (a) => a.activity.dataCategories.push({ name: "PPS number", nature: ["national-id"] }),
+    near: (a) => {
+      uk(a);
+      a.activity.dataCategories.push({
+        name: "National Insurance number",
+        nature: ["national-id"],
+      });
+    },
+  },
+  NOTICE_CONTRADICTED: {
+    fires: (a) =>
+      (balancing(a).reasonableExpectations = { expected: "yes", noticeContradicts: true }),
+    near: (a) =>
+      (balancing(a).reasonableExpectations = { expected: "yes", noticeContradicts: false }),
+  },
+  FURTHER_PROCESSING_NO_TEST: {
+    fires: (a) => (decision(a).furtherProcessing = { originalPurpose: "Delivering orders" }),
+    near: (a) => {
+      uk(a);
+      decision(a).furtherProcessing = { originalPurpose: "Delivering orders", annex2: "crime" };
+    },
+  },
+  FURTHER_PROCESSING_INCOMPATIBLE: {
+    fires: (a) =>
+      (decision(a).furtherProcessing = { originalPurpose: "Delivering orders", compatible: false }),
+    near: (a) =>
+      (decision(a).furtherProcessing = {
+        originalPurpose: "Delivering orders",
+        compatible: true,
+        compatibility: {
+          link: "Both protect the same accounts",
+          context: "Customers expect their accounts to be protected",
+          consequences: "None beyond the original use",
+        },
+      }),
+  },
+  EMPLOYEE_REPRESENTATION_UNANSWERED: {
+    fires: (a) => a.activity.dataSubjects.push({ name: "Staff", relationship: "employee" }),
+    near: (a) => {
+      a.activity.dataSubjects.push({ name: "Staff", relationship: "employee" });
+      a.activity.employment = { worksCouncil: "consulted" };
+    },
+  },
+  EMPLOYEE_LAW_NOT_NAMED: {
+    fires: (a) => a.activity.dataSubjects.push({ name: "Staff", relationship: "employee" }),
+    near: (a) => {
+      a.activity.dataSubjects.push({ name: "Staff", relationship: "employee" });
+      a.activity.employment = { nationalLaw: "Data Protection Act 2018, s. 1 (IE)" };
+    },
+  },
+  UK_JUDGED_ON_EU_GDPR: {
+    fires: (a) => {
+      uk(a);
+      a.assessedOn = "2020-06-01";
+    },
+    near: (a) => {
+      uk(a);
+      a.assessedOn = "2021-01-01";
+    },
+  },
+  BASIS_NOT_NECESSARY_LESS_INTRUSIVE: {
+    fires: (a) =>
+      (decision(a).necessity = {
+        necessary: true,
+        alternatives: [{ alternative: "A neutral greeting", rejectedFor: ["convenience"] }],
+      }),
+    near: (a) =>
+      (decision(a).necessity = {
+        necessary: true,
+        alternatives: [{ alternative: "A neutral greeting", rejectedFor: ["ineffective"] }],
+      }),
+  },
+  RETENTION_NOT_A_PERIOD: {
+    fires: (a) => (a.activity.retention = "Kept indefinitely"),
+    near: (a) => (a.activity.retention = "Kept two years, then deleted"),
+  },
+  RETENTION_BEYOND_NORM: {
+    fires: (a) => (a.activity.retention = "10 years"),
+    near: (a) => (a.activity.retention = "1 year"),
+  },
+  FIELD_RETENTION_NOT_A_PERIOD: {
+    fires: (a) =>
+      lia(a).minimisation?.fields.push({
+        name: "note",
+        purpose: "x",
+        retention: "As long as useful",
+      }),
+    near: (a) =>
+      lia(a).minimisation?.fields.push({ name: "note", purpose: "x", retention: "30 days" }),
   },
   REVIEW_OVERDUE: { fires: () => {}, near: () => {}, today: "2027-03-02" },
   REVIEW_DUE_SOON: { fires: () => {}, near: () => {}, today: "2027-02-10" },

@@ -4,6 +4,7 @@
  * assessment they are about and the reference ids they rest on. Sentences come from the
  * message catalogue (`core/messages`), never from the rules.
  */
+import type { FactorId } from "../schema/common.ts";
 
 export type FindingSeverity = "blocker" | "warning" | "info";
 
@@ -47,7 +48,7 @@ export type WeighingSide = "against" | "for";
 /** One fact weighed in the balance of one interest, as the engine computed it. */
 export interface WeighingFactor {
   /** The factor's id in the balancing table (`core/law/balancing-factors`). */
-  factor: string;
+  factor: FactorId;
   side: WeighingSide;
   /** Weight before any safeguard offsets it. */
   weight: number;
@@ -105,8 +106,18 @@ export interface DecisionOutcome {
 }
 
 export interface TraceChange {
-  /** What the user would change, as a finding code resolved or an answer altered. */
+  /** What the user would change, in a short phrase (the message catalogue words it better). */
   change: string;
+  /**
+   * `resolve` one finding, `resolve-all` of the decisive ones, change an `answer`, a balance
+   * `factor` that no longer applies, the `balance-margin` left before a balance tips, or the
+   * `review` date falling due.
+   */
+  kind: "resolve" | "resolve-all" | "answer" | "factor" | "balance-margin" | "review";
+  factor?: FactorId;
+  interest?: string;
+  margin?: number;
+  due?: string;
   /** The codes or path the change concerns. */
   codes: string[];
   path?: string;

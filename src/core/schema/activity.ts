@@ -5,10 +5,15 @@
 import { z } from "zod";
 import {
   CountryCode,
+  DataNature,
+  DataSource,
   DpiaIndicator,
   Id,
   IsoDate,
   Jurisdiction,
+  PurposeCategory,
+  Relationship,
+  Scale,
   SpecialCategory,
   Text,
   TransferMechanism,
@@ -27,6 +32,26 @@ export const Organisation = z
       .boolean()
       .optional()
       .describe("True for a public authority or body (Art. 6(1) last subparagraph)"),
+    establishedIn: z
+      .enum(["eu", "uk", "eu-and-uk", "outside"])
+      .optional()
+      .describe("Where the controller has an establishment (Art. 3)"),
+    targetsOrMonitors: z
+      .boolean()
+      .optional()
+      .describe(
+        "A controller established outside: it offers goods or services to, or monitors, people in the EU/UK (Art. 3(2))",
+      ),
+    representative: Text.optional().describe("The Art. 27 representative, when Art. 3(2) applies"),
+    notForProfit: z
+      .boolean()
+      .optional()
+      .describe("A foundation, association or other not-for-profit body (Art. 9(2)(d))"),
+    charity: z.boolean().optional().describe("A charity (UK PECR reg. 22(3A) soft opt-in)"),
+    dominantPosition: z
+      .boolean()
+      .optional()
+      .describe("The controller holds a dominant position over the people concerned (C-252/21)"),
   })
   .describe("The controller");
 export type Organisation = z.infer<typeof Organisation>;
@@ -34,6 +59,9 @@ export type Organisation = z.infer<typeof Organisation>;
 export const Purpose = z.strictObject({
   id: Id,
   description: Text,
+  category: PurposeCategory.optional().describe(
+    "What kind of purpose this is; sets retention norms and which Art. 9(2) conditions can fit",
+  ),
 });
 export type Purpose = z.infer<typeof Purpose>;
 
@@ -41,6 +69,19 @@ export const DataCategory = z.strictObject({
   name: Text.describe("e.g. IP address, email address, health symptoms"),
   specialCategory: SpecialCategory.optional().describe("Set when this is Art. 9 data"),
   criminalOffence: z.boolean().optional().describe("True for Art. 10 data"),
+  nature: z
+    .array(DataNature)
+    .optional()
+    .describe("What the data is: financial, location, communications, national id…"),
+  source: DataSource.optional().describe(
+    "Where it comes from: the person, observation, inference, a third party, or made public by the person",
+  ),
+  sourceRetentionDays: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("How long the source keeps the data, e.g. a public register (C-26/22 SCHUFA)"),
   purposes: z
     .array(Id)
     .optional()
@@ -59,6 +100,11 @@ export const DataSubjectGroup = z.strictObject({
     .optional()
     .describe("Youngest age that can be in the group, when children are included"),
   vulnerable: z.boolean().optional().describe("True for vulnerable people or a power imbalance"),
+  relationship: Relationship.optional().describe("Their relationship with the controller"),
+  purposes: z
+    .array(Id)
+    .optional()
+    .describe("Purposes that concern this group; omitted means every purpose"),
   countries: z
     .array(CountryCode)
     .optional()
@@ -90,6 +136,77 @@ export const Dpia = z.strictObject({
   status: z.enum(["not-needed", "planned", "completed"]),
   reference: Text.optional(),
   completedOn: IsoDate.optional(),
+  residualRisk: z
+    .enum(["low", "medium", "high"])
+    .optional()
+    .describe("The risk that remains after the DPIA's measures"),
+  priorConsultation: z
+    .strictObject({ date: IsoDate.optional(), outcome: Text.optional() })
+    .optional()
+    .describe("Art. 36 consultation of the supervisory authority, when high risk remains"),
+});
+
+export const JointController = z.strictObject({
+  name: Text,
+  arrangement: z
+    .boolean()
+    .optional()
+    .describe("An Art. 26 arrangement sets out each controller's responsibilities"),
+  interest: Text.optional().describe(
+    "This controller's own legitimate interest, when legitimate interests are relied on (C-40/17)",
+  ),
+});
+
+export const Collection = z.strictObject({
+  fromDataSubject: z.boolean().optional().describe("Collected from the person (Art. 13)"),
+  fromOthers: z.boolean().optional().describe("Obtained from others (Art. 14)"),
+  sources: z.array(Text).optional(),
+  informedOfIndirect: z
+    .boolean()
+    .optional()
+    .describe("People are given the Art. 14 information about data obtained from others"),
+});
+
+/** How the processing works, where it intrudes: the facts behind intrusiveness and WP248. */
+export const Characteristics = z.strictObject({
+  profiling: z.boolean().optional().describe("Evaluates or predicts aspects of people (Art. 4(4))"),
+  combinesSources: z.boolean().optional().describe("Matches or combines data from several sources"),
+  tracksAcrossSites: z.boolean().optional().describe("Follows people across other sites or apps"),
+  tracksAcrossDevices: z.boolean().optional(),
+  behaviouralAdvertising: z.boolean().optional().describe("Targets advertising on behaviour"),
+  monitoring: z
+    .array(z.enum(["employees", "public-spaces", "online-behaviour", "location", "communications"]))
+    .optional()
+    .describe("What is systematically monitored"),
+  monitoringGranularity: z
+    .enum(["continuous", "fine-grained", "periodic", "on-incident"])
+    .optional(),
+  covert: z.boolean().optional().describe("People are not told when they are monitored"),
+  newTechnology: z.boolean().optional().describe("New or innovative technology or use"),
+  infersSensitive: z
+    .boolean()
+    .optional()
+    .describe("Infers health, beliefs, sexuality or other special-category traits"),
+  sharesWithThirdParties: z
+    .boolean()
+    .optional()
+    .describe("Discloses the data to others for their own purposes"),
+  sellsData: z.boolean().optional(),
+  preventsServiceOrRight: z
+    .boolean()
+    .optional()
+    .describe("Can stop someone using a service or exercising a right"),
+});
+export type Characteristics = z.infer<typeof Characteristics>;
+
+export const Employment = z.strictObject({
+  worksCouncil: z
+    .enum(["agreed", "consulted", "not-consulted", "none-exists"])
+    .optional()
+    .describe("Employee representatives: agreement, consultation or none"),
+  nationalLaw: Text.optional().describe(
+    "The national employment-data law relied on (Art. 88), e.g. a section of a labour code",
+  ),
 });
 
 export const ProcessingActivity = z
@@ -101,10 +218,31 @@ export const ProcessingActivity = z
     dataSubjects: z.array(DataSubjectGroup).min(1, "name at least one group of data subjects"),
     recipients: z.array(Text).optional(),
     transfers: z.array(Transfer).optional(),
-    retention: Text.optional().describe("Overall retention; fields may set their own"),
+    retention: Text.optional().describe(
+      "Overall retention as a period or a rule with a maximum; fields may set their own",
+    ),
+    retentionDays: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("The longest retention in days, when the text does not state it"),
     securityMeasures: z.array(Text).optional(),
     systems: z.array(Text).optional(),
     volume: Text.optional(),
+    subjectCount: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe("About how many people the processing concerns"),
+    scale: Scale.optional().describe("How widely the processing reaches, when no count is known"),
+    collection: Collection.optional(),
+    characteristics: Characteristics.optional(),
+    jointControllers: z.array(JointController).optional(),
+    employment: Employment.optional().describe(
+      "For processing about staff: representatives and law",
+    ),
     startsOn: IsoDate.optional().describe("When the processing started or will start"),
     dpiaIndicators: z
       .array(DpiaIndicator)

@@ -97,6 +97,198 @@ export const DpiaIndicator = z.enum([
 ]);
 export type DpiaIndicator = z.infer<typeof DpiaIndicator>;
 
+/**
+ * What a purpose is for, in the groups the law and regulators use: recitals 47–49 name some
+ * (fraud prevention, direct marketing, intra-group administration, network security), Art. 9(2)
+ * conditions fit only some, and regulators' retention norms are set per group.
+ */
+export const PurposeCategory = z.enum([
+  "service-delivery",
+  "customer-communications",
+  "security",
+  "fraud-prevention",
+  "incident-response",
+  "legal-compliance",
+  "legal-claims",
+  "analytics",
+  "product-improvement",
+  "direct-marketing",
+  "personalised-advertising",
+  "profiling",
+  "credit-assessment",
+  "debt-collection",
+  "employee-administration",
+  "employee-monitoring",
+  "recruitment",
+  "video-surveillance",
+  "disclosure-to-third-party",
+  "data-sale",
+  "research",
+  "ai-development",
+  "health-care",
+  "intra-group-administration",
+  "membership-administration",
+  "public-interest",
+  "other",
+]);
+export type PurposeCategory = z.infer<typeof PurposeCategory>;
+
+/** How many people the processing reaches (WP248: number, proportion, extent, duration). */
+export const Scale = z.enum(["individual", "small", "medium", "large", "very-large"]);
+export type Scale = z.infer<typeof Scale>;
+
+/** What a category of data is, beyond Art. 9 and Art. 10: what weighs in the balance. */
+export const DataNature = z.enum([
+  "contact",
+  "identifiers",
+  "online-identifiers",
+  "financial",
+  "location",
+  "communications",
+  "national-id",
+  "behavioural",
+  "images",
+  "voice",
+  "employment",
+  "education",
+  "credit",
+  "inferred-characteristics",
+]);
+export type DataNature = z.infer<typeof DataNature>;
+
+/**
+ * Where a category of data comes from. `made-public-by-subject` is data the person
+ * deliberately made public themselves (Art. 9(2)(e)); data the controller observes, infers,
+ * combines or computes is never that, even when its raw material was public.
+ */
+export const DataSource = z.enum([
+  "data-subject",
+  "observed",
+  "inferred",
+  "third-party",
+  "publicly-available",
+  "made-public-by-subject",
+]);
+export type DataSource = z.infer<typeof DataSource>;
+
+/** The relationship between a group of people and the controller (recital 47). */
+export const Relationship = z.enum([
+  "customer",
+  "prospect",
+  "user",
+  "member",
+  "employee",
+  "job-applicant",
+  "student",
+  "patient",
+  "resident",
+  "visitor",
+  "supporter",
+  "business-contact",
+  "none",
+]);
+export type Relationship = z.infer<typeof Relationship>;
+
+/** Measures that protect children in a balancing test (Art. 6(1)(f); recitals 38 and 71). */
+export const ChildMeasure = z.enum([
+  "children-excluded",
+  "no-profiling",
+  "no-marketing-to-children",
+  "age-assurance",
+  "high-privacy-by-default",
+  "child-friendly-information",
+  "parental-involvement",
+  "minimised-data-for-children",
+  "no-precise-location",
+]);
+export type ChildMeasure = z.infer<typeof ChildMeasure>;
+
+/** Why a less intrusive alternative was rejected, as the controller stated it. */
+export const RejectionReason = z.enum([
+  "cost",
+  "convenience",
+  "profit",
+  "less-detail",
+  "ineffective",
+  "not-feasible",
+  "legal-requirement",
+  "more-intrusive",
+  "security-risk",
+]);
+export type RejectionReason = z.infer<typeof RejectionReason>;
+
+/** A less intrusive way of reaching the purpose, and why it was not taken. */
+export const AlternativeMeans = z.strictObject({
+  alternative: Text,
+  assessment: Text.optional(),
+  rejectedBecause: Text.optional(),
+  rejectedFor: z
+    .array(RejectionReason)
+    .optional()
+    .describe(
+      "The kinds of reason given; cost, convenience, profit or detail alone do not make processing necessary",
+    ),
+  lessIntrusive: z
+    .boolean()
+    .optional()
+    .describe("Whether the alternative is less intrusive (assumed unless set to false)"),
+  workable: z
+    .boolean()
+    .optional()
+    .describe("Whether the alternative would achieve the purpose as well"),
+  adopted: z.boolean().optional().describe("The alternative is what the processing now does"),
+  evidence: Text.optional(),
+});
+export type AlternativeMeans = z.infer<typeof AlternativeMeans>;
+
+/**
+ * The facts weighed in a balancing test, by id. Additional safeguards name the factors they
+ * offset; the weights live in `core/law/balancing-factors`.
+ */
+export const FactorId = z.enum([
+  "special-category-data",
+  "criminal-offence-data",
+  "children",
+  "vulnerable-people",
+  "financial-data",
+  "location-data",
+  "communications-data",
+  "national-id",
+  "inferred-characteristics",
+  "no-relationship",
+  "indirect-collection",
+  "not-told-at-collection",
+  "notice-contradicts",
+  "unexpected",
+  "likely-to-object",
+  "not-happy-to-explain",
+  "further-processing",
+  "impact",
+  "scale",
+  "profiling",
+  "combining-sources",
+  "cross-site-tracking",
+  "cross-device-tracking",
+  "behavioural-advertising",
+  "employee-monitoring",
+  "public-space-monitoring",
+  "covert-monitoring",
+  "new-technology",
+  "sharing-with-third-parties",
+  "sale-of-data",
+  "automated-decisions",
+  "power-imbalance",
+  "retention",
+  "dpia-high-risk",
+  "children-profiled-for-marketing",
+  "interest-exists",
+  "recognised-interest",
+  "benefits-people",
+  "public-interest",
+  "cost-of-not-pursuing",
+]);
+export type FactorId = z.infer<typeof FactorId>;
+
 export const Level = z.enum(["negligible", "low", "moderate", "high"]);
 export const Likelihood = z.enum(["remote", "possible", "probable"]);
 export const Severity = z.enum(["minimal", "significant", "severe"]);

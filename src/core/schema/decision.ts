@@ -4,7 +4,16 @@
  * or the channel brings in (Art. 9, Art. 10, Art. 8, consent quality, ePrivacy/PECR).
  */
 import { z } from "zod";
-import { Article9Condition, Id, IsoDate, LawfulBasis, RecognisedInterest, Text } from "./common.ts";
+import {
+  AlternativeMeans,
+  Article9Condition,
+  CountryCode,
+  Id,
+  IsoDate,
+  LawfulBasis,
+  RecognisedInterest,
+  Text,
+} from "./common.ts";
 
 export const AlternativeBasis = z.strictObject({
   basis: LawfulBasis,
@@ -16,6 +25,10 @@ export const Necessity = z.strictObject({
     .boolean()
     .describe("Is the processing necessary (not merely useful) for the purpose?"),
   explanation: Text.optional(),
+  alternatives: z
+    .array(AlternativeMeans)
+    .optional()
+    .describe("Less intrusive ways of achieving the purpose that were considered"),
 });
 
 export const SpecialCategoryCondition = z.strictObject({
@@ -38,6 +51,7 @@ export const CriminalOffenceAuthority = z.strictObject({
     .strictObject({
       condition: Id,
       appropriatePolicyDocument: z.boolean().optional(),
+      disclosureToCompetentAuthority: z.boolean().optional(),
     })
     .optional(),
   safeguards: z.array(Text).optional(),
@@ -65,27 +79,121 @@ export const ChildConsent = z.strictObject({
 
 export const TerminalAccess = z.strictObject({
   technologies: z
-    .array(z.enum(["cookies", "local-storage", "fingerprinting", "pixels", "sdk", "other"]))
-    .min(1),
+    .array(
+      z.enum([
+        "cookies",
+        "local-storage",
+        "fingerprinting",
+        "pixels",
+        "tracking-links",
+        "ip-tracking",
+        "local-processing",
+        "sdk",
+        "other",
+      ]),
+    )
+    .min(1)
+    .describe("How the device is accessed (EDPB Guidelines 2/2023)"),
   strictlyNecessary: z.boolean().describe("Strictly necessary for the service the user asked for"),
   consent: z.boolean().optional(),
   exemption: Text.optional().describe(
     "A recognised exemption relied on, e.g. CNIL audience measurement",
   ),
+  exemptionKind: z
+    .enum([
+      "audience-measurement",
+      "statistical-analytics",
+      "appearance-functionality",
+      "security",
+      "transmission",
+      "other",
+    ])
+    .optional()
+    .describe("Which exemption: national audience measurement, UK reg. 6 exemptions…"),
+  clearInformation: z.boolean().optional().describe("Clear information is given about the access"),
+  easyToObject: z.boolean().optional().describe("A simple, free way to object is offered"),
 });
 
+/** Direct-marketing channels and, for electronic ones, the ePrivacy / PECR route. */
 export const ElectronicMarketing = z.strictObject({
-  channels: z.array(z.enum(["email", "sms", "phone", "post", "other"])).min(1),
+  channels: z
+    .array(
+      z.enum([
+        "email",
+        "sms",
+        "phone",
+        "phone-automated",
+        "fax",
+        "post",
+        "in-app",
+        "display-advertising",
+        "social-media",
+        "other",
+      ]),
+    )
+    .min(1)
+    .describe("phone = live calls; display-advertising and social-media are not electronic mail"),
   recipients: z.enum(["individuals", "corporate", "both"]),
-  route: z.enum(["consent", "soft-opt-in", "none"]).optional(),
+  countries: z
+    .array(CountryCode)
+    .optional()
+    .describe("Where the recipients are; each country's marketing law applies"),
+  route: z.enum(["consent", "soft-opt-in", "charity-soft-opt-in", "none"]).optional(),
   softOptIn: z
     .strictObject({
-      existingCustomer: z.boolean(),
+      existingCustomer: z
+        .boolean()
+        .describe("Details obtained in a sale or negotiation (a free account can count: C-654/23)"),
       similarProducts: z.boolean(),
       optOutAtCollection: z.boolean(),
       optOutInEveryMessage: z.boolean(),
     })
     .optional(),
+  charitySoftOptIn: z
+    .strictObject({
+      supporterOrInterested: z
+        .boolean()
+        .describe("The person gave support or expressed interest in the charity"),
+      charitablePurposesOnly: z.boolean(),
+      optOutAtCollection: z.boolean(),
+      optOutInEveryMessage: z.boolean(),
+    })
+    .optional()
+    .describe("UK PECR reg. 22(3A), from 5 February 2026"),
+  callScreening: z
+    .boolean()
+    .optional()
+    .describe("Live calls are screened against the national opt-out register (e.g. TPS, Bloctel)"),
+});
+
+/** Data collected for one purpose and used for another (Art. 6(4); UK Art. 8A). */
+export const FurtherProcessing = z.strictObject({
+  originalPurpose: Text.describe("What the data was first collected for"),
+  compatibility: z
+    .strictObject({
+      link: Text.optional(),
+      context: Text.optional(),
+      natureOfData: Text.optional(),
+      consequences: Text.optional(),
+      safeguards: Text.optional(),
+    })
+    .optional()
+    .describe("The Art. 6(4) factors"),
+  compatible: z.boolean().optional().describe("The conclusion of the compatibility test"),
+  annex2: z
+    .enum([
+      "public-task-request",
+      "public-security",
+      "emergencies",
+      "crime",
+      "safeguarding",
+      "vital-interests",
+      "taxation",
+      "legal-obligation",
+      "other",
+    ])
+    .optional()
+    .describe("UK: the Annex 2 purpose that is treated as compatible"),
 });
 
 export const BasisDecision = z
@@ -115,6 +223,7 @@ export const BasisDecision = z
     consent: ConsentChecklist.optional(),
     terminalAccess: TerminalAccess.optional(),
     electronicMarketing: ElectronicMarketing.optional(),
+    furtherProcessing: FurtherProcessing.optional(),
   })
   .describe("The lawful basis chosen for one purpose");
 export type BasisDecision = z.infer<typeof BasisDecision>;

@@ -4,7 +4,19 @@
  * necessity, balancing), the data-minimisation specification and the recorded conclusion.
  */
 import { z } from "zod";
-import { Id, IsoDate, Level, Likelihood, RefId, Severity, Text, Transformation } from "./common.ts";
+import {
+  AlternativeMeans,
+  ChildMeasure,
+  FactorId,
+  Id,
+  IsoDate,
+  Level,
+  Likelihood,
+  RefId,
+  Severity,
+  Text,
+  Transformation,
+} from "./common.ts";
 
 export const InterestChecks = z.strictObject({
   lawful: z.boolean().optional().describe("Lawful under EU or national law"),
@@ -22,15 +34,19 @@ export const Interest = z.strictObject({
   recognisedBy: z.array(RefId).optional().describe("Recitals, cases or guidance recognising it"),
   checks: InterestChecks.optional(),
   statedInPrivacyNotice: z.boolean().optional().describe("Art. 13(1)(d) / 14(2)(b)"),
+  servesDataSubjects: z
+    .boolean()
+    .optional()
+    .describe("The processing improves a service the people use or is in their interest"),
+  consequenceIfNot: z
+    .strictObject({
+      description: Text.optional(),
+      severity: z.enum(["minor", "significant", "severe"]),
+    })
+    .optional()
+    .describe("What happens if the interest is not pursued (ICO: impact of not going ahead)"),
 });
 export type Interest = z.infer<typeof Interest>;
-
-export const AlternativeMeans = z.strictObject({
-  alternative: Text,
-  assessment: Text.optional(),
-  rejectedBecause: Text.optional(),
-  evidence: Text.optional(),
-});
 
 export const NecessityTest = z.strictObject({
   interest: Id,
@@ -61,6 +77,17 @@ export const Safeguard = z.strictObject({
   kind: z
     .enum(["baseline", "additional"])
     .describe("baseline: the law already requires it; additional: goes beyond (EDPB 1/2024)"),
+  offsets: z
+    .array(FactorId)
+    .optional()
+    .describe("The factors of the balance this additional safeguard reduces"),
+});
+
+/** An officer's written reason for concluding against the computed balance. */
+export const Override = z.strictObject({
+  justification: Text,
+  by: Text.optional(),
+  on: IsoDate.optional(),
 });
 
 export const BalancingTest = z.strictObject({
@@ -72,6 +99,20 @@ export const BalancingTest = z.strictObject({
       whatTheyWereTold: Text.optional(),
       context: Text.optional(),
       expected: z.enum(["yes", "partly", "no"]).optional(),
+      toldAtCollection: z
+        .boolean()
+        .optional()
+        .describe("People were told of this use when their data was collected"),
+      noticeContradicts: z
+        .boolean()
+        .optional()
+        .describe("What people were told rules this use out (e.g. a promise not to share)"),
+      evidence: Text.optional().describe("Evidence about expectations: research, complaints"),
+      likelyToObject: z.boolean().optional(),
+      happyToExplain: z
+        .boolean()
+        .optional()
+        .describe("Would you be comfortable explaining the processing to the people concerned?"),
     })
     .optional(),
   impacts: z.array(Impact).optional(),
@@ -82,6 +123,10 @@ export const BalancingTest = z.strictObject({
   childrenConsidered: Text.optional().describe(
     "How the balance protects children, when they are in scope",
   ),
+  children: z
+    .strictObject({ measures: z.array(ChildMeasure), explanation: Text.optional() })
+    .optional()
+    .describe("The measures that protect children, when they are among the people concerned"),
   interestWeight: z.enum(["low", "moderate", "high"]).optional(),
   impactLevel: Level.optional(),
   overridden: z
@@ -89,6 +134,9 @@ export const BalancingTest = z.strictObject({
     .optional()
     .describe("Judgement: do the data subjects' interests or rights override the interest?"),
   reasoning: Text.optional(),
+  override: Override.optional().describe(
+    "Required when the conclusion goes against the balance the facts give: why",
+  ),
 });
 export type BalancingTest = z.infer<typeof BalancingTest>;
 
