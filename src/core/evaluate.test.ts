@@ -452,3 +452,83 @@ describe("the facts decide the balance, not the officer's conclusion", () => {
     expect(e.findings.map((f) => f.code)).toContain("UK_JUDGED_ON_EU_GDPR");
   });
 });
+
+describe("national and UK rules that turn on a fact or a date", () => {
+  const calls = (country: string, today: string) =>
+    evaluate(
+      anAssessment()
+        .with((a) => {
+          a.organisation.country = country;
+          const d = a.decisions[0];
+          if (d) {
+            d.directMarketing = true;
+            d.electronicMarketing = {
+              channels: ["phone"],
+              recipients: "individuals",
+              route: "none",
+            };
+          }
+          const b = a.lia?.balancing?.[0];
+          if (b) b.optOut = { available: true, route: "Say so on any call" };
+        })
+        .build(),
+      { today },
+    ).findings;
+
+  it("asks French callers to screen against Bloctel before 11 August 2026 and for consent from then", () => {
+    const before = calls("FR", "2026-08-10");
+    expect(before.map((f) => f.code)).toContain("PHONE_MARKETING_NOT_SCREENED");
+    const after = calls("FR", "2026-08-11");
+    const consent = after.find((f) => f.code === "PHONE_MARKETING_NO_CONSENT");
+    expect(consent?.refs).toContain("fr-loi-2025-594");
+    expect(after.map((f) => f.code)).not.toContain("PHONE_MARKETING_NOT_SCREENED");
+  });
+
+  it("raises no email-marketing finding for a purpose that markets only by post", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          const d = a.decisions[0];
+          if (d) {
+            d.directMarketing = true;
+            d.electronicMarketing = { channels: ["post"], recipients: "individuals" };
+          }
+          const b = a.lia?.balancing?.[0];
+          if (b) b.optOut = { available: true, route: "Reply card" };
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(
+      e.findings.filter(
+        (f) =>
+          f.area === undefined &&
+          f.refs.some((r) => r.startsWith("eprivacy") || r.startsWith("pecr")),
+      ),
+    ).toEqual([]);
+  });
+
+  it("needs no appropriate policy document for a disclosure to a competent authority (Sch. 1 para. 10(2))", () => {
+    const codes = (disclosure: boolean) =>
+      evaluate(
+        anAssessment()
+          .with((a) => {
+            a.organisation.jurisdiction = "UK";
+            delete a.organisation.country;
+            a.activity.dataCategories.push({ name: "Suspected offences", criminalOffence: true });
+            const d = a.decisions[0];
+            if (d)
+              d.criminalOffence = {
+                schedule1: {
+                  condition: "sch1-para-10",
+                  disclosureToCompetentAuthority: disclosure,
+                },
+              };
+          })
+          .build(),
+        { today: TODAY },
+      ).findings.map((f) => f.code);
+    expect(codes(false)).toContain("UK_POLICY_DOCUMENT_MISSING");
+    expect(codes(true)).not.toContain("UK_POLICY_DOCUMENT_MISSING");
+  });
+});

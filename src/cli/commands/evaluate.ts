@@ -7,7 +7,7 @@ import { Command, Option } from "commander";
 import { referenceIds } from "../../content/references.ts";
 import { ISO_DATE } from "../../core/dates.ts";
 import { evaluate } from "../../core/evaluate.ts";
-import { describeFinding } from "../../core/messages/en.ts";
+import { describeChange, describeFactor, describeFinding } from "../../core/messages/en.ts";
 import type { Evaluation } from "../../core/rules/types.ts";
 import { isRealDate } from "../../core/schema/index.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
@@ -68,9 +68,40 @@ function jsonOf(e: Evaluation) {
       message: describeFinding(f).message,
       fix: describeFinding(f).fix,
       refs: f.refs,
+      ...(f.override ? { override: f.override } : {}),
     })),
     trace: e.trace,
+    weighing: e.weighing,
   };
+}
+
+const VERDICT_LABEL = {
+  "favours-interest": "the interest prevails",
+  "finely-balanced": "finely balanced",
+  against: "the people's side prevails",
+} as const;
+
+/** The weighing of each interest as a small table: side, weight, offset, the fact. */
+function weighingLines(e: Evaluation): string[] {
+  if (e.weighing.length === 0) return [];
+  const lines = ["", "how the facts weigh:"];
+  for (const w of e.weighing) {
+    lines.push(`  ${w.interest}: ${VERDICT_LABEL[w.verdict]} (${w.against} against, ${w.for} for)`);
+    for (const f of w.factors) {
+      const offset = f.weight - f.residual;
+      const by = f.offsetBy.length
+        ? `  (offset by ${f.offsetBy.map((o) => o.safeguard).join("; ")})`
+        : "";
+      lines.push(
+        `    ${f.side === "against" ? "against" : "for    "} ${String(f.weight).padStart(2)}${offset ? ` -${offset}` : "   "}  ${describeFactor(f)}${f.decisive ? " [decisive]" : ""}${by}`,
+      );
+    }
+    if (w.override)
+      lines.push(
+        `    overridden by ${w.override.by ?? "the officer"}: ${w.override.justification}`,
+      );
+  }
+  return lines;
 }
 
 const MARK = { blocker: "✖", warning: "▲", info: "·" } as const;
@@ -95,16 +126,21 @@ function textOf(title: string, e: Evaluation, tty: boolean): string {
     const m = describeFinding(f);
     lines.push(
       "",
-      `${MARK[f.severity]} ${f.severity.toUpperCase()} ${f.code} at ${f.path}`,
+      `${MARK[f.severity]} ${f.severity.toUpperCase()} ${f.code} at ${f.path}${f.override ? " (overridden)" : ""}`,
       `  ${m.message}`,
     );
+    if (f.override)
+      lines.push(`  overridden by ${f.override.by ?? "the officer"}: ${f.override.justification}`);
     if (m.fix) lines.push(`  fix: ${m.fix}`);
     if (f.refs.length) lines.push(`  refs: ${f.refs.join(", ")}`);
   }
+  lines.push(...weighingLines(e));
   if (e.trace.wouldChange.length) {
     lines.push("", "what would change the outcome:");
     for (const c of e.trace.wouldChange)
-      lines.push(`  - ${c.change}${c.path ? ` (${c.path})` : ""} -> ${OUTCOME_LABEL[c.outcome]}`);
+      lines.push(
+        `  - ${describeChange(c)}${c.path ? ` (${c.path})` : ""} -> ${OUTCOME_LABEL[c.outcome]}`,
+      );
   }
   return `${lines.join("\n")}\n`;
 }

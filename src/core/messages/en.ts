@@ -250,8 +250,10 @@ export const en: Record<RuleCode, MessageEntry> = {
     title: "The facts weigh against the interest",
     message: (p) =>
       `Weighed on the facts recorded, the people's side outweighs ${ofInterest(p)} (${p.against} against ${p.for}); the heaviest factors: ${factorList(p)}. Legitimate interests cannot be relied on as the processing stands.`,
-    fix: () =>
-      "Change the processing so that these facts no longer apply or weigh less (less data, no profiling, shorter retention, children excluded), or add safeguards beyond the law's baseline that offset them, then weigh again. If you conclude otherwise, write why; the override stays visible.",
+    fix: (p) =>
+      p.curable === "yes"
+        ? "Change the processing so that these facts no longer apply or weigh less (less data, no profiling, shorter retention, children excluded), or add safeguards beyond the law's baseline that offset them, then weigh again. If you conclude otherwise, write why; the override stays visible."
+        : "Safeguards cannot tip this balance: change the processing so that these facts no longer apply (less data, no profiling, shorter retention, children excluded) or do not go ahead on legitimate interests. If you conclude otherwise, write why; the override stays visible.",
   },
   LIA_BALANCE_FINE: {
     title: "The balance is fine",

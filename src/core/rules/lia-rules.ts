@@ -7,7 +7,7 @@
  * minimisation specification in which every field has a purpose and a retention.
  */
 
-import { FACTOR_BY_ID } from "../law/balancing-factors.ts";
+import { FACTOR_BY_ID, VERDICT_MARGINS } from "../law/balancing-factors.ts";
 import { RETENTION_NORMS, readRetention, retentionExcessLevel } from "../law/retention.ts";
 import type { FactorId, Interest } from "../schema/index.ts";
 import { weighInterest } from "./balance.ts";
@@ -18,6 +18,7 @@ import {
   unclassifiedAlternatives,
   workableAlternative,
 } from "./necessity.ts";
+import type { InterestWeighing } from "./types.ts";
 
 export function checkLia(ctx: RuleContext): void {
   const lia = ctx.a.lia;
@@ -245,12 +246,27 @@ function checkBalancing(ctx: RuleContext, interest: Interest, interestIndex: num
     // with the finding, which stays visible as overridden.
     const concludedFor = b?.overridden === false;
     const override = concludedFor ? weighing.override : undefined;
-    ctx.emit("LIA_BALANCE_AGAINST", path, weighed, override);
+    ctx.emit("LIA_BALANCE_AGAINST", path, { ...weighed, curable: curable(weighing) }, override);
     if (concludedFor && !override)
       ctx.emit("LIA_CONCLUSION_CONTRADICTS_BALANCE", `${path}.override`, weighed);
   } else if (weighing.verdict === "finely-balanced" && b?.overridden !== true) {
     ctx.emit("LIA_BALANCE_FINE", path, weighed);
   }
+}
+
+/**
+ * Whether safeguards beyond the baseline could still tip an `against` balance back: no
+ * decisive factor, and enough offset room left on the factors against to close the margin.
+ */
+function curable(w: InterestWeighing): "yes" | "no" {
+  if (w.factors.some((f) => f.decisive && f.residual > 0)) return "no";
+  const room = w.factors
+    .filter((f) => f.side === "against")
+    .reduce(
+      (t, f) => t + Math.max(0, Math.min(offsetRoom(f.factor), f.weight) - (f.weight - f.residual)),
+      0,
+    );
+  return room > w.against - w.for - VERDICT_MARGINS.against ? "yes" : "no";
 }
 
 function offsetRoom(factor: FactorId): number {
