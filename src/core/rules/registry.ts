@@ -252,8 +252,16 @@ export const RULES = {
   // UK recognised legitimate interests
   RLI_NOT_AVAILABLE: { ...B("fails"), area: "basis", eu: ["uk-gdpr-art-6-1-ea", "uk-duaa-2025"] },
   RLI_PUBLIC_AUTHORITY: { ...B("fails"), area: "basis", eu: ["uk-gdpr-art-6-1-ea"] },
-  RLI_CONDITION_MISSING: { ...B(), area: "basis", eu: ["uk-gdpr-annex-1", "uk-gdpr-art-6-1-ea"] },
-  RLI_NO_BALANCING: { ...I, area: "basis", eu: ["uk-gdpr-art-6-1-ea", "uk-gdpr-annex-1"] },
+  RLI_CONDITION_MISSING: {
+    ...B(),
+    area: "basis",
+    eu: ["uk-gdpr-annex-1", "uk-gdpr-art-6-1-ea", "ico-recognised-legitimate-interests"],
+  },
+  RLI_NO_BALANCING: {
+    ...I,
+    area: "basis",
+    eu: ["uk-gdpr-art-6-1-ea", "uk-gdpr-annex-1", "ico-recognised-legitimate-interests"],
+  },
 
   // Consent
   CONSENT_CHECKLIST_INCOMPLETE: {
@@ -459,7 +467,7 @@ export const RULES = {
     ...B(),
     area: "basis",
     eu: ["gdpr-art-6-4", "gdpr-art-5-1-b"],
-    uk: ["uk-gdpr-art-8a", "gdpr-art-6-4", "gdpr-art-5-1-b"],
+    uk: ["uk-gdpr-art-8a", "ico-purpose-limitation", "gdpr-art-5-1-b"],
   },
   FURTHER_PROCESSING_INCOMPATIBLE: {
     ...B("fails"),
@@ -524,6 +532,8 @@ export function ruleRefs(
 }
 
 const UK_REFORM_REFS = new Set([
+  "ico-recognised-legitimate-interests",
+  "ico-purpose-limitation",
   "uk-gdpr-art-8a",
   "pecr-reg-22-3a",
   "uk-gdpr-art-22a-22d",
