@@ -73,6 +73,9 @@ const EXPECTED_IDS = [
   "cnil-logging-recommendation-2021",
   "cnil-commercial-prospecting",
   "cnil-recruitment",
+  "cnil-dpia-list-2018",
+  "cnil-pia-method",
+  "ico-dpia-high-risk",
   // CJEU
   "cjeu-c-582-14-breyer",
   "cjeu-c-13-16-rigas-satiksme",

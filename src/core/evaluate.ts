@@ -10,11 +10,11 @@ import { checkActivity } from "./rules/activity-rules.ts";
 import { pivotalFactors } from "./rules/balance.ts";
 import { checkDecisions, checkStructure } from "./rules/basis-rules.ts";
 import { buildContext, LI_BASES, type RuleContext } from "./rules/context.ts";
+import { checkDpia, residualRisk } from "./rules/dpia-rules.ts";
 import { checkLia, checkRetention } from "./rules/lia-rules.ts";
 import { RULES, type RuleCode, type RuleMeta } from "./rules/registry.ts";
 import {
   checkAutomatedDecisions,
-  checkDpia,
   checkReferences,
   checkReview,
   checkTransfers,
@@ -48,7 +48,7 @@ export function evaluate(assessment: Assessment, options: EvaluateOptions): Eval
   checkLia(ctx);
   checkRetention(ctx);
   checkAutomatedDecisions(ctx);
-  checkDpia(ctx);
+  const screening = checkDpia(ctx);
   checkTransfers(ctx);
   checkReview(ctx);
   checkReferences(ctx);
@@ -57,12 +57,14 @@ export function evaluate(assessment: Assessment, options: EvaluateOptions): Eval
       SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.path.localeCompare(y.path),
   );
   const conditions = assessment.lia?.conclusion?.conditions ?? [];
+  const residual = residualRisk(ctx);
   const outcome = outcomeOf(findings, conditions.length > 0);
   return {
     outcome,
     findings,
     trace: buildTrace(ctx, findings, outcome, conditions),
     weighing: ctx.weighings,
+    dpia: { screening, ...(residual ? { residualRisk: residual } : {}) },
   };
 }
 

@@ -233,6 +233,7 @@ export function testEvaluation(): Evaluation {
       facts: { nextReview: "2027-01-15" },
     },
     weighing: [],
+    dpia: { screening: { verdict: "not-needed", criteria: [] } },
   };
 }
 

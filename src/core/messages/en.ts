@@ -577,13 +577,13 @@ export const en: Record<RuleCode, MessageEntry> = {
   DPIA_LIKELY: {
     title: "DPIA likely to be required",
     message: (p) =>
-      `${p.count} DPIA criteria apply (${p.indicators}); a data protection impact assessment is likely to be required before the processing.`,
+      `${p.count} criteria for a DPIA apply (${p.indicators}); a data protection impact assessment is likely to be required before the processing.`,
     fix: () => "Carry out a DPIA before the processing and record it as completed.",
   },
   DPIA_REQUIRED: {
     title: "DPIA required",
     message: (p) =>
-      `The processing is of a kind that always needs a data protection impact assessment (Art. 35(3); criteria: ${p.indicators}).`,
+      `The processing is of a kind that needs a data protection impact assessment (Art. 35(3) or the national list; criteria: ${p.indicators}).`,
     fix: () => "Carry out the DPIA before the processing and record it as completed.",
   },
   DPIA_MISSING_AFTER_START: {
@@ -596,9 +596,83 @@ export const en: Record<RuleCode, MessageEntry> = {
   DPIA_PRIOR_CONSULTATION: {
     title: "High risk remains: consult the supervisory authority",
     message: () =>
-      "The DPIA found that high risk remains after its measures; the supervisory authority must be consulted before the processing starts (Art. 36).",
+      "The DPIA leaves a high risk after its measures; the supervisory authority must be consulted before the processing starts (Art. 36).",
     fix: () =>
       "Reduce the risk further, or consult the authority and record the date and its answer.",
+  },
+  DPIA_DESCRIPTION_MISSING: {
+    title: "DPIA: processing not described",
+    message: (p) =>
+      `The DPIA does not describe the processing systematically (missing: ${p.missing}).`,
+    fix: () =>
+      "Describe how the data is collected, used, stored and deleted, its scope and the context; start from the activity record.",
+  },
+  DPIA_NECESSITY_MISSING: {
+    title: "DPIA: necessity and proportionality not assessed",
+    message: () =>
+      "The DPIA does not assess whether the processing is necessary and proportionate.",
+    fix: () =>
+      "Rely on the LIA's necessity and balancing in this assessment, or write the assessment.",
+  },
+  DPIA_CORE_RISK_MISSING: {
+    title: "DPIA: a feared event is not assessed",
+    message: (p) =>
+      `The DPIA does not assess every feared event: ${p.kinds} (illegitimate access, unwanted modification and disappearance of the data are always assessed).`,
+    fix: () =>
+      "Add each missing risk, with its likelihood and severity before and after the measures.",
+  },
+  DPIA_RISK_UNRATED: {
+    title: "DPIA: risk not rated",
+    message: (p) => `The risk "${p.risk}" is not rated both before and after its measures.`,
+    fix: () => "Rate its likelihood and severity before the measures and with them in place.",
+  },
+  DPIA_MEASURE_UNKNOWN: {
+    title: "DPIA: unknown measure",
+    message: (p) => `The risk "${p.risk}" names a measure the DPIA does not list (${p.measure}).`,
+    fix: () => "Pick a measure from the action plan, or add it there.",
+  },
+  DPIA_LIA_IMPACT_NOT_CARRIED: {
+    title: "DPIA: an impact from the LIA is not assessed as a risk",
+    message: (p) =>
+      `The LIA records a significant impact ("${p.impact}") that the DPIA does not assess as a risk to people.`,
+    fix: () =>
+      "Add it to the DPIA's risks with its likelihood and severity before and after the measures.",
+  },
+  DPIA_ACTION_PLAN_INCOMPLETE: {
+    title: "DPIA: measure without an owner or a date",
+    message: (p) => `The measure "${p.measure}" has no owner or no due date.`,
+    fix: () => "Give each measure that is not done an owner and a due date.",
+  },
+  DPIA_MEASURE_OVERDUE: {
+    title: "DPIA: measure overdue",
+    message: (p) =>
+      `The measure "${p.measure}" was due on ${p.due} (owner: ${p.owner}) and is not done.`,
+    fix: () => "Complete the measure, or set a new date and reassess the risks it addresses.",
+  },
+  DPIA_DPO_ADVICE_MISSING: {
+    title: "DPIA: DPO's advice not recorded",
+    message: () =>
+      "The controller has a DPO, but the DPO's advice on the DPIA is not recorded (Art. 35(2)).",
+    fix: () => "Ask the DPO for advice and record it, with who gave it and when.",
+  },
+  DPIA_DPO_ADVICE_NOT_FOLLOWED: {
+    title: "DPIA: DPO's advice not followed, without a reason",
+    message: () => "The DPO's advice is recorded as not followed, and no reason is given.",
+    fix: () => "Record why the advice was not followed.",
+  },
+  DPIA_VIEWS_NOT_ADDRESSED: {
+    title: "DPIA: people's views not addressed",
+    message: (p) =>
+      p.sought === "yes"
+        ? "The views of the people concerned were sought, but what they said is not recorded."
+        : "The DPIA does not record the views of the people concerned or their representatives, nor why they were not sought (Art. 35(9)).",
+    fix: () =>
+      "Record the views gathered and how they were taken into account, or why seeking them was not appropriate.",
+  },
+  DPIA_CONCLUSION_MISSING: {
+    title: "DPIA: conclusion not recorded",
+    message: () => "The DPIA does not record who concluded it and when.",
+    fix: () => "Record the conclusion with who decided and on which date.",
   },
   TRANSFER_NO_MECHANISM: {
     title: "International transfer without a safeguard",

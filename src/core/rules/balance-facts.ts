@@ -9,7 +9,13 @@
  */
 import { IMPACT_LEVEL, SCALE_THRESHOLDS } from "../law/balancing-factors.ts";
 import { RETENTION_NORMS, readRetention, retentionExcessLevel } from "../law/retention.ts";
-import type { BalancingTest, DataCategory, FactorId, Interest } from "../schema/index.ts";
+import {
+  type BalancingTest,
+  type DataCategory,
+  type FactorId,
+  type Interest,
+  isHighRisk,
+} from "../schema/index.ts";
 import { categoriesFor, includesChildren, type RuleContext } from "./context.ts";
 
 /** One fact, at a level of its factor (1 = the factor's first weight). */
@@ -218,7 +224,10 @@ export function balanceFacts(
   const retention = retentionFact(ctx, scoped, cats);
   if (retention) add("retention", retention.level, retention.path, retention.params);
 
-  if (act.dpia?.status === "completed" && act.dpia.residualRisk === "high")
+  // A DPIA that leaves high risk after its measures weighs against the interest.
+  const highAfter = (a.dpia?.risks ?? []).findIndex((r) => isHighRisk(r.after));
+  if (highAfter >= 0) add("dpia-high-risk", 1, `dpia.risks[${highAfter}].after`);
+  else if (act.dpia?.status === "completed" && act.dpia.residualRisk === "high")
     add("dpia-high-risk", 1, "activity.dpia.residualRisk");
 
   // Decisive: profiling children for marketing or behavioural advertising

@@ -22,6 +22,7 @@ export interface RuleMeta {
     | "children"
     | "eprivacy"
     | "risk"
+    | "dpia"
     | "data"
     | "review";
   /** The LIA step a rule tests, for the per-interest outcome of the trace. */
@@ -436,6 +437,30 @@ export const RULES = {
     eu: ["gdpr-art-36", "gdpr-art-35"],
   },
   DPIA_MISSING_AFTER_START: { ...B(), area: "risk", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
+  DPIA_DESCRIPTION_MISSING: { ...B(), area: "dpia", eu: ["gdpr-art-35"] },
+  DPIA_NECESSITY_MISSING: { ...B(), area: "dpia", eu: ["gdpr-art-35", "edpb-guidelines-1-2024"] },
+  DPIA_CORE_RISK_MISSING: {
+    ...B(),
+    area: "dpia",
+    eu: ["gdpr-art-35", "gdpr-art-32", "cnil-pia-method"],
+  },
+  DPIA_RISK_UNRATED: { ...B(), area: "dpia", eu: ["gdpr-art-35", "cnil-pia-method"] },
+  DPIA_MEASURE_UNKNOWN: { ...B(), area: "dpia", eu: ["gdpr-art-35"] },
+  DPIA_LIA_IMPACT_NOT_CARRIED: {
+    ...W("none"),
+    area: "dpia",
+    eu: ["gdpr-art-35", "wp29-wp248-dpia"],
+  },
+  DPIA_ACTION_PLAN_INCOMPLETE: {
+    ...W("none"),
+    area: "dpia",
+    eu: ["gdpr-art-35", "cnil-pia-method"],
+  },
+  DPIA_MEASURE_OVERDUE: { ...W("none"), area: "dpia", eu: ["gdpr-art-35"] },
+  DPIA_DPO_ADVICE_MISSING: { ...B(), area: "dpia", eu: ["gdpr-art-35"] },
+  DPIA_DPO_ADVICE_NOT_FOLLOWED: { ...B(), area: "dpia", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
+  DPIA_VIEWS_NOT_ADDRESSED: { ...B(), area: "dpia", eu: ["gdpr-art-35", "wp29-wp248-dpia"] },
+  DPIA_CONCLUSION_MISSING: { ...B(), area: "dpia", eu: ["gdpr-art-35", "gdpr-art-5-2"] },
   TRANSFER_NO_MECHANISM: {
     ...B(),
     area: "risk",

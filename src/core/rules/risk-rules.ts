@@ -72,44 +72,6 @@ export function dpiaIndicators(ctx: RuleContext): DpiaIndicator[] {
   return [...found].sort();
 }
 
-export function checkDpia(ctx: RuleContext): void {
-  const indicators = dpiaIndicators(ctx);
-  const has = (i: DpiaIndicator) => indicators.includes(i);
-  // Art. 35(3): a DPIA is always required for (a) automated evaluation on which legal or
-  // similar decisions are based, (b) special-category or criminal data on a large scale and
-  // (c) systematic monitoring of publicly accessible areas on a large scale. Otherwise two or
-  // more WP248 criteria make one likely to be required.
-  const publicSpaces =
-    ctx.a.activity.characteristics?.monitoring?.includes("public-spaces") === true;
-  const mandatory =
-    has("automated-decision-legal-effect") ||
-    (has("large-scale") && has("sensitive-data")) ||
-    (has("large-scale") && publicSpaces);
-  const dpia = ctx.a.activity.dpia;
-  if (dpia?.status === "completed") {
-    // Art. 36: high risk left after the DPIA's measures means consulting the authority first.
-    if (dpia.residualRisk === "high" && dpia.priorConsultation === undefined)
-      ctx.emit("DPIA_PRIOR_CONSULTATION", "activity.dpia.residualRisk", {
-        indicators: indicators.join(", "),
-      });
-    return;
-  }
-  if (mandatory || indicators.length >= 2) {
-    const params = {
-      indicators: indicators.join(", "),
-      count: indicators.length,
-      mandatory: mandatory ? "yes" : "no",
-    };
-    ctx.emit(mandatory ? "DPIA_REQUIRED" : "DPIA_LIKELY", "activity.dpiaIndicators", params);
-    // Art. 35(1): the DPIA comes before the processing; once it has started without one, the
-    // processing runs without its assessment.
-    const started = ctx.a.activity.startsOn;
-    if (started && started <= ctx.today) {
-      ctx.emit("DPIA_MISSING_AFTER_START", "activity.dpia", { ...params, startsOn: started });
-    }
-  }
-}
-
 export function checkTransfers(ctx: RuleContext): void {
   ctx.a.activity.transfers?.forEach((t, i) => {
     const path = `activity.transfers[${i}].mechanism`;

@@ -105,6 +105,31 @@ const statisticsExemption = (): NonNullable<Assessment["decisions"][0]["terminal
   clearInformation: true,
   easyToObject: true,
 });
+/** A complete DPIA of the clean assessment's security logging. */
+const aDpia = (): NonNullable<Assessment["dpia"]> => ({
+  description: {
+    nature: "Sign-in events are written to a log and kept 90 days",
+    scope: "Every customer account; about 40,000 sign-ins a day",
+    context: "Customers expect their accounts to be protected",
+  },
+  necessity: { reusesLia: true },
+  risks: (["illegitimate-access", "unwanted-modification", "disappearance"] as const).map(
+    (kind) => ({
+      id: kind,
+      kind,
+      title: kind,
+      before: { likelihood: "limited" as const, severity: "significant" as const },
+      after: { likelihood: "negligible" as const, severity: "limited" as const },
+      measures: ["access-control"],
+    }),
+  ),
+  measures: [
+    { id: "access-control", title: "Log readable by the security team only", status: "done" },
+  ],
+  dpoAdvice: { advice: "Proceed", by: "DPO", on: "2026-02-20", followed: true },
+  dataSubjectViews: { sought: true, summary: "A customer panel supported the logging" },
+  conclusion: { decidedBy: "DPO", decidedOn: "2026-02-25" },
+});
 const adm =
   (extra: Partial<NonNullable<Assessment["activity"]["automatedDecisions"]>[0]> = {}): Change =>
   (a) => {
@@ -942,6 +967,144 @@ const CASES: Record<RuleCode, Case> = {
       }),
     near: (a) =>
       lia(a).minimisation?.fields.push({ name: "note", purpose: "x", retention: "30 days" }),
+  },
+  DPIA_DESCRIPTION_MISSING: {
+    fires: (a) => (a.dpia = { ...aDpia(), description: { nature: "Logs written at sign-in" } }),
+    near: (a) => (a.dpia = aDpia()),
+  },
+  DPIA_NECESSITY_MISSING: {
+    fires: (a) => (a.dpia = { ...aDpia(), necessity: {} }),
+    near: (a) => (a.dpia = aDpia()),
+  },
+  DPIA_CORE_RISK_MISSING: {
+    fires: (a) => {
+      const d = aDpia();
+      d.risks = d.risks.filter((r) => r.kind !== "disappearance");
+      a.dpia = d;
+    },
+    near: (a) => (a.dpia = aDpia()),
+  },
+  DPIA_RISK_UNRATED: {
+    fires: (a) => {
+      const d = aDpia();
+      delete d.risks[0]?.after;
+      a.dpia = d;
+    },
+    near: (a) => (a.dpia = aDpia()),
+  },
+  DPIA_MEASURE_UNKNOWN: {
+    fires: (a) => {
+      const d = aDpia();
+      d.risks[0]?.measures?.push("ghost");
+      a.dpia = d;
+    },
+    near: (a) => (a.dpia = aDpia()),
+  },
+  DPIA_LIA_IMPACT_NOT_CARRIED: {
+    fires: (a) => {
+      balancing(a).impacts = [
+        { kind: "Account lock-out", likelihood: "possible", severity: "significant" },
+      ];
+      a.dpia = aDpia();
+    },
+    near: (a) => {
+      balancing(a).impacts = [
+        { kind: "Account lock-out", likelihood: "possible", severity: "significant" },
+      ];
+      const d = aDpia();
+      d.risks.push({
+        id: "lock-out",
+        kind: "lia-impact",
+        title: "Account lock-out",
+        before: { likelihood: "limited", severity: "significant" },
+        after: { likelihood: "negligible", severity: "limited" },
+      });
+      a.dpia = d;
+    },
+  },
+  DPIA_ACTION_PLAN_INCOMPLETE: {
+    fires: (a) => {
+      const d = aDpia();
+      d.measures.push({ id: "m-late", title: "Encrypt backups", status: "planned" });
+      a.dpia = d;
+    },
+    near: (a) => {
+      const d = aDpia();
+      d.measures.push({
+        id: "m-late",
+        title: "Encrypt backups",
+        status: "planned",
+        owner: "IT",
+        due: "2026-09-01",
+      });
+      a.dpia = d;
+    },
+  },
+  DPIA_MEASURE_OVERDUE: {
+    fires: (a) => {
+      const d = aDpia();
+      d.measures.push({
+        id: "m-late",
+        title: "Encrypt backups",
+        status: "in-progress",
+        owner: "IT",
+        due: "2026-05-01",
+      });
+      a.dpia = d;
+    },
+    near: (a) => {
+      const d = aDpia();
+      d.measures.push({
+        id: "m-late",
+        title: "Encrypt backups",
+        status: "done",
+        owner: "IT",
+        due: "2026-05-01",
+      });
+      a.dpia = d;
+    },
+  },
+  DPIA_DPO_ADVICE_MISSING: {
+    fires: (a) => {
+      a.organisation.dpoContact = "dpo@example.test";
+      const d = aDpia();
+      delete d.dpoAdvice;
+      a.dpia = d;
+    },
+    near: (a) => {
+      delete a.organisation.dpoContact;
+      const d = aDpia();
+      delete d.dpoAdvice;
+      a.dpia = d;
+    },
+  },
+  DPIA_DPO_ADVICE_NOT_FOLLOWED: {
+    fires: (a) =>
+      (a.dpia = { ...aDpia(), dpoAdvice: { advice: "Keep 30 days only", followed: false } }),
+    near: (a) =>
+      (a.dpia = {
+        ...aDpia(),
+        dpoAdvice: {
+          advice: "Keep 30 days only",
+          followed: false,
+          reasonNotFollowed: "Attacks surface after 60 days.",
+        },
+      }),
+  },
+  DPIA_VIEWS_NOT_ADDRESSED: {
+    fires: (a) => (a.dpia = { ...aDpia(), dataSubjectViews: { sought: false } }),
+    near: (a) =>
+      (a.dpia = {
+        ...aDpia(),
+        dataSubjectViews: {
+          sought: false,
+          reasonNotSought: "Security controls would be weakened by disclosure.",
+        },
+      }),
+  },
+  DPIA_CONCLUSION_MISSING: {
+    fires: (a) => (a.dpia = { ...aDpia(), conclusion: { summary: "Acceptable" } }),
+    near: (a) => (a.dpia = aDpia()),
   },
   REVIEW_OVERDUE: { fires: () => {}, near: () => {}, today: "2027-03-02" },
   REVIEW_DUE_SOON: { fires: () => {}, near: () => {}, today: "2027-02-10" },

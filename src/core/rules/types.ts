@@ -138,12 +138,35 @@ export interface Trace {
   facts: Record<string, string | number | boolean | string[]>;
 }
 
+/** Whether a DPIA is needed, and which criteria of which list say so (and from which facts). */
+export interface DpiaScreening {
+  verdict: "required" | "likely" | "not-needed";
+  criteria: {
+    id: string;
+    list: "wp248" | "cnil" | "ico" | "art-35-3";
+    title: string;
+    /** The screening facts that made the criterion apply; empty when declared by hand. */
+    facts: string[];
+    refs: string[];
+  }[];
+  /** The national list applied to the controller, if any. */
+  nationalList?: "cnil" | "ico";
+}
+
+export interface DpiaEvaluation {
+  screening: DpiaScreening;
+  /** The risk left after the measures of the DPIA held or cited, when rated. */
+  residualRisk?: "high" | "low";
+}
+
 export interface Evaluation {
   outcome: Outcome;
   findings: Finding[];
   trace: Trace;
   /** How the engine weighed the facts, per interest relying on Art. 6(1)(f). */
   weighing: InterestWeighing[];
+  /** The DPIA screening and, where a DPIA is held or cited, its residual risk. */
+  dpia: DpiaEvaluation;
 }
 
 export interface EvaluateOptions {

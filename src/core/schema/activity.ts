@@ -196,6 +196,10 @@ export const Characteristics = z.strictObject({
     .boolean()
     .optional()
     .describe("Can stop someone using a service or exercising a right"),
+  breachEndangersSafety: z
+    .boolean()
+    .optional()
+    .describe("A breach of this data could put someone's physical health or safety at risk"),
 });
 export type Characteristics = z.infer<typeof Characteristics>;
 

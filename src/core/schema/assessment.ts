@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Organisation, ProcessingActivity } from "./activity.ts";
 import { Id, IsoDate, Text } from "./common.ts";
 import { BasisDecision } from "./decision.ts";
+import { DpiaSection } from "./dpia.ts";
 import { Lia } from "./lia.ts";
 
 export const ASSESSMENT_FORMAT = "basis/v1";
@@ -67,6 +68,7 @@ const assessmentShape = {
   activity: ProcessingActivity,
   decisions: z.array(BasisDecision),
   lia: Lia.optional(),
+  dpia: DpiaSection.optional(),
   review: Review.optional(),
   signOff: z
     .strictObject({

@@ -128,6 +128,9 @@ export const PurposeCategory = z.enum([
   "health-care",
   "intra-group-administration",
   "membership-administration",
+  "whistleblowing",
+  "social-care",
+  "social-housing",
   "public-interest",
   "other",
 ]);

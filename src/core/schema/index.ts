@@ -7,4 +7,5 @@ export * from "./activity.ts";
 export * from "./assessment.ts";
 export * from "./common.ts";
 export * from "./decision.ts";
+export * from "./dpia.ts";
 export * from "./lia.ts";
