@@ -5,20 +5,22 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/core/evaluate.ts";
-import type { Outcome } from "../src/core/rules/types.ts";
 import { type CaseFile, loadCases } from "./cases/case-file.ts";
 
 const cases = loadCases();
 
-function engineOutcome(c: CaseFile): Outcome | undefined {
+/**
+ * The engine's answer on the merits for the judged purpose: whether the basis fails on the
+ * facts recorded. What a reconstructed record lacks (an assessment date, a conclusion's
+ * signature) is not what the authority decided, so it is set aside; a failure is never.
+ */
+function engineOutcome(c: CaseFile): "stands" | "fails" | undefined {
   const e = evaluate(c.assessment, { today: c.case.evaluateOn ?? c.case.date });
-  return e.trace.decisions.find((d) => d.purpose === c.case.purpose)?.outcome;
+  return e.trace.decisions.find((d) => d.purpose === c.case.purpose)?.merits;
 }
 
-const agrees = (held: "accepted" | "rejected", outcome: Outcome | undefined) =>
-  held === "rejected"
-    ? outcome === "not-appropriate"
-    : outcome === "appropriate" || outcome === "appropriate-with-conditions";
+const agrees = (held: "accepted" | "rejected", outcome: "stands" | "fails" | undefined) =>
+  held === "rejected" ? outcome === "fails" : outcome === "stands";
 
 describe("calibration against decided cases", () => {
   const results = cases.map(({ file, value }) => ({

@@ -58,6 +58,7 @@ describe("outcome", () => {
       purpose: "security",
       basis: "legitimate-interests",
       outcome: "not-appropriate",
+      merits: "fails",
     });
   });
 

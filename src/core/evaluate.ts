@@ -225,7 +225,13 @@ function decisionOutcomes(ctx: RuleContext, findings: Finding[]): DecisionOutcom
         (relies && liaWide(f)) ||
         activityWide(f),
     );
-    return { purpose: d.purpose, basis: d.basis ?? null, outcome: outcomeOf(mine) };
+    const outcome = outcomeOf(mine);
+    return {
+      purpose: d.purpose,
+      basis: d.basis ?? null,
+      outcome,
+      merits: outcome === "not-appropriate" ? ("fails" as const) : ("stands" as const),
+    };
   });
 }
 

@@ -209,9 +209,19 @@ export function testEvaluation(): Evaluation {
       conditions: ["Keep the 90-day deletion job running"],
       wouldChange: [],
       decisions: [
-        { purpose: "security", basis: "legitimate-interests", outcome: "appropriate" },
-        { purpose: "analytics", basis: "legitimate-interests", outcome: "incomplete" },
-        { purpose: "newsletter", basis: "consent", outcome: "appropriate" },
+        {
+          purpose: "security",
+          basis: "legitimate-interests",
+          outcome: "appropriate",
+          merits: "stands",
+        },
+        {
+          purpose: "analytics",
+          basis: "legitimate-interests",
+          outcome: "incomplete",
+          merits: "stands",
+        },
+        { purpose: "newsletter", basis: "consent", outcome: "appropriate", merits: "stands" },
       ],
       interests: [
         {

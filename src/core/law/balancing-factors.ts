@@ -18,10 +18,28 @@
  */
 import type { FactorId } from "../schema/common.ts";
 
+/**
+ * Facts that express the same concern. Within a group the heaviest fact counts in full and
+ * each further one at {@link CORROBORATING_SHARE}: a credit bureau's data is by nature
+ * obtained from others, unknown to the people and unexpected, and that is one concern
+ * corroborated, not three.
+ */
+export type FactorGroup =
+  | "data"
+  | "people"
+  | "expectations"
+  | "impact"
+  | "intrusiveness"
+  | "retention"
+  | "dpia"
+  | "decisive"
+  | "interest";
+
 export interface FactorDefinition {
   id: FactorId;
   /** `against`: weighs on the people's side; `for`: weighs for the interest. */
   side: "against" | "for";
+  group: FactorGroup;
   /** Weight at each level of the fact, level 1 first. */
   weights: readonly number[];
   /** The most that additional safeguards can take off this factor. */
@@ -31,18 +49,61 @@ export interface FactorDefinition {
   refs: readonly string[];
 }
 
+const GROUP_OF: Readonly<Record<FactorId, FactorGroup>> = {
+  "special-category-data": "data",
+  "criminal-offence-data": "data",
+  "financial-data": "data",
+  "location-data": "data",
+  "communications-data": "data",
+  "national-id": "data",
+  "inferred-characteristics": "data",
+  children: "people",
+  "vulnerable-people": "people",
+  "power-imbalance": "people",
+  "no-relationship": "expectations",
+  "indirect-collection": "expectations",
+  "not-told-at-collection": "expectations",
+  "notice-contradicts": "expectations",
+  unexpected: "expectations",
+  "likely-to-object": "expectations",
+  "not-happy-to-explain": "expectations",
+  "further-processing": "expectations",
+  impact: "impact",
+  scale: "intrusiveness",
+  profiling: "intrusiveness",
+  "combining-sources": "intrusiveness",
+  "cross-site-tracking": "intrusiveness",
+  "cross-device-tracking": "intrusiveness",
+  "behavioural-advertising": "intrusiveness",
+  "employee-monitoring": "intrusiveness",
+  "public-space-monitoring": "intrusiveness",
+  "covert-monitoring": "intrusiveness",
+  "new-technology": "intrusiveness",
+  "sharing-with-third-parties": "intrusiveness",
+  "sale-of-data": "intrusiveness",
+  "automated-decisions": "intrusiveness",
+  retention: "retention",
+  "dpia-high-risk": "dpia",
+  "children-profiled-for-marketing": "decisive",
+  "interest-exists": "interest",
+  "recognised-interest": "interest",
+  "benefits-people": "interest",
+  "public-interest": "interest",
+  "cost-of-not-pursuing": "interest",
+};
+
 const against = (
   id: FactorId,
   weights: readonly number[],
   maxOffset: number,
   refs: readonly string[],
-): FactorDefinition => ({ id, side: "against", weights, maxOffset, refs });
+): FactorDefinition => ({ id, side: "against", group: GROUP_OF[id], weights, maxOffset, refs });
 
 const forInterest = (
   id: FactorId,
   weights: readonly number[],
   refs: readonly string[],
-): FactorDefinition => ({ id, side: "for", weights, maxOffset: 0, refs });
+): FactorDefinition => ({ id, side: "for", group: GROUP_OF[id], weights, maxOffset: 0, refs });
 
 const EDPB = "edpb-guidelines-1-2024";
 
@@ -101,6 +162,7 @@ export const BALANCING_FACTORS: readonly FactorDefinition[] = Object.freeze([
   {
     id: "children-profiled-for-marketing",
     side: "against",
+    group: "decisive",
     weights: [5],
     maxOffset: 0,
     decisive: true,
@@ -125,6 +187,9 @@ export const BALANCING_FACTORS: readonly FactorDefinition[] = Object.freeze([
 export const FACTOR_BY_ID: ReadonlyMap<FactorId, FactorDefinition> = new Map(
   BALANCING_FACTORS.map((f) => [f.id, f]),
 );
+
+/** What each further fact of a group adds, as a share of its weight. */
+export const CORROBORATING_SHARE = 0.5;
 
 /** What one additional safeguard that names a factor takes off it. */
 export const OFFSET_PER_SAFEGUARD = 1;

@@ -355,6 +355,24 @@ export const en: Record<RuleCode, MessageEntry> = {
     fix: () =>
       "Fix how consent is asked and recorded before relying on it; data collected on invalid consent cannot be moved to another basis.",
   },
+  CONSENT_INVALID_ON_FACTS: {
+    title: "Consent not valid as it is asked",
+    message: (p) => {
+      const why = String(p.reasons)
+        .split(", ")
+        .map((r) =>
+          r === "presumed-not-given"
+            ? "it is presumed (a pre-ticked box or continued use) rather than given by an act of the person"
+            : r === "bundled"
+              ? "it is bundled with the terms or other matters instead of being asked separately"
+              : "refusing costs the person the service or another detriment",
+        )
+        .join("; ");
+      return `${purpose(p)} relies on consent that is not valid as asked: ${why}.`;
+    },
+    fix: () =>
+      "Ask separately, by an act of the person (an empty box they tick), with no detriment for refusing; data collected on the invalid consent cannot be moved to another basis.",
+  },
   CONSENT_POWER_IMBALANCE: {
     title: "Consent under an imbalance of power",
     message: (p) =>
@@ -440,6 +458,13 @@ export const en: Record<RuleCode, MessageEntry> = {
       `${purpose(p)} profiles people for marketing or behavioural advertising, and children are among them (${p.group}); children's data is not to be used that way.`,
     fix: () =>
       "Exclude children from the profiling (age assurance, no profiling below 18), or stop profiling for marketing.",
+  },
+  CHILD_NO_PARENTAL_AUTHORISATION: {
+    title: "Children below the age of digital consent, without a parent",
+    message: (p) =>
+      `${purpose(p)} offers an online service to children under ${p.age} (${p.ageSource}) on ${p.basis}, and no parent gives or authorises consent; the processing of their data has no valid basis.`,
+    fix: () =>
+      "Keep children below the age off the service (effective age assurance), or obtain and verify a parent's consent before processing their data.",
   },
   CHILD_ISS_UNANSWERED: {
     title: "Children's consent not assessed",

@@ -33,8 +33,17 @@ const NAMED_INTERESTS = new Set([
   "incident-response",
   "legal-claims",
   "legal-compliance",
+  // Protecting persons and property (C-708/18 TK; EDPB Guidelines 3/2019)
+  "video-surveillance",
 ]);
-const MAY_BE_INTERESTS = new Set(["direct-marketing", "intra-group-administration"]);
+/** Purposes the law or the courts say may be legitimate, to be balanced case by case. */
+const MAY_BE_INTERESTS = new Set([
+  "direct-marketing",
+  "intra-group-administration",
+  // Creditors' protection (C-26/22 SCHUFA) and recovering what is owed (C-13/16 by analogy)
+  "credit-assessment",
+  "debt-collection",
+]);
 const MARKETING = new Set([
   "direct-marketing",
   "personalised-advertising",
@@ -170,7 +179,10 @@ export function balanceFacts(
   let impactPath = `${bPath}.impacts`;
   let impactKind = "";
   (b?.impacts ?? []).forEach((x, k) => {
-    const level = x.severity && x.likelihood ? IMPACT_LEVEL[x.severity][x.likelihood] : 0;
+    const rated = x.severity && x.likelihood ? IMPACT_LEVEL[x.severity][x.likelihood] : 0;
+    // Being held to account for one's own unlawful act (a claim, a dismissal for proven
+    // misconduct) is not a harm the balance protects against (C-13/16; C-597/19).
+    const level = x.fromOwnUnlawfulConduct === true ? Math.min(rated, 1) : rated;
     if (level > impactLevel) {
       impactLevel = level;
       impactPath = `${bPath}.impacts[${k}]`;

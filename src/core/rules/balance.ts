@@ -6,6 +6,7 @@
  * (`InterestWeighing`) that the findings, the web app and every document show.
  */
 import {
+  CORROBORATING_SHARE,
   FACTOR_BY_ID,
   OFFSET_PER_CHILD_MEASURE,
   OFFSET_PER_SAFEGUARD,
@@ -56,14 +57,16 @@ export function weighInterest(
       weight,
       offsetBy,
       residual: weight - offset,
+      counts: weight - offset,
       decisive: def.decisive === true,
       path: r.path,
       refs: [...def.refs],
       params: r.params,
     };
   });
+  countCorroborating(factors);
   const sum = (side: "against" | "for") =>
-    factors.filter((f) => f.side === side).reduce((t, f) => t + f.residual, 0);
+    factors.filter((f) => f.side === side).reduce((t, f) => t + f.counts, 0);
   const againstTotal = sum("against");
   const forTotal = sum("for");
   const weighing: InterestWeighing = {
@@ -83,6 +86,26 @@ export function weighInterest(
     };
   }
   return weighing;
+}
+
+/**
+ * Within each group of the people's side the heaviest fact counts in full and the others at
+ * a share: facts that express one concern corroborate it rather than add up. The interest's
+ * facts are each a different reason and all count.
+ */
+function countCorroborating(factors: WeighingFactor[]): void {
+  const groups = new Map<string, WeighingFactor[]>();
+  for (const f of factors) {
+    const group = FACTOR_BY_ID.get(f.factor)?.group;
+    if (f.side !== "against" || group === undefined) continue;
+    groups.set(group, [...(groups.get(group) ?? []), f]);
+  }
+  for (const members of groups.values()) {
+    const sorted = [...members].sort((x, y) => y.residual - x.residual);
+    sorted.forEach((f, i) => {
+      f.counts = i === 0 ? f.residual : f.residual * CORROBORATING_SHARE;
+    });
+  }
 }
 
 /** The verdict the two sides give: a decisive factor, or the margin between them. */
@@ -107,8 +130,11 @@ export function pivotalFactors(w: InterestWeighing): WeighingFactor[] {
   return w.factors
     .filter((f) => f.side === "against" && f.residual > 0)
     .filter((f) => {
-      const rest = w.factors.filter((x) => x !== f);
-      return verdictOf(rest, w.against - f.residual, w.for) !== "against";
+      const rest = w.factors.filter((x) => x !== f).map((x) => ({ ...x }));
+      countCorroborating(rest);
+      const total = (side: "against" | "for") =>
+        rest.filter((x) => x.side === side).reduce((t, x) => t + x.counts, 0);
+      return verdictOf(rest, total("against"), total("for")) !== "against";
     })
     .sort((x, y) => y.residual - x.residual);
 }

@@ -164,6 +164,15 @@ function checkConsent(ctx: RuleContext, d: BasisDecision, path: string): void {
   const failed = CONSENT_ELEMENTS.filter((k) => c?.[k] === false);
   if (failed.length > 0)
     ctx.emit("CONSENT_CONDITION_NOT_MET", `${path}.consent`, { ...p, elements: failed.join(", ") });
+  // Whatever the checklist says, how consent is asked decides whether it is valid.
+  const reasons: string[] = [];
+  if (c?.howGiven === "pre-ticked-box" || c?.howGiven === "continued-use")
+    reasons.push("presumed-not-given");
+  if (c?.howGiven === "acceptance-of-terms" || c?.separateFromOtherMatters === false)
+    reasons.push("bundled");
+  if (c?.refusalHasDetriment === true) reasons.push("detriment");
+  if (reasons.length > 0)
+    ctx.emit("CONSENT_INVALID_ON_FACTS", `${path}.consent`, { ...p, reasons: reasons.join(", ") });
   if (missing.length > 0) {
     ctx.emit("CONSENT_CHECKLIST_INCOMPLETE", `${path}.consent`, {
       ...p,
@@ -392,16 +401,22 @@ function checkChildren(ctx: RuleContext, d: BasisDecision, path: string): void {
       group: groups.map((g) => g.name).join(", "),
     });
   }
-  if (d.basis !== "consent") return;
+  // Art. 8: below the national age, a child cannot consent to an online service offered to
+  // them directly; nor, on the ICO's reading (TikTok, 2023), can such a child's own contract
+  // carry the processing without a parent's authorisation.
+  if (d.basis !== "consent" && d.basis !== "contract") return;
   if (!d.children) {
-    ctx.emit("CHILD_ISS_UNANSWERED", `${path}.children`, p);
+    if (d.basis === "consent") ctx.emit("CHILD_ISS_UNANSWERED", `${path}.children`, p);
     return;
   }
   if (!d.children.informationSocietyService) return;
   const belowAge = groups.some((g) => g.youngestAge === undefined || g.youngestAge < ctx.art8.age);
-  if (belowAge && d.children.parentalConsent !== true) {
-    ctx.emit("CHILD_CONSENT_NO_PARENTAL", `${path}.children.parentalConsent`, p);
-  }
+  if (!belowAge) return;
+  const q = { ...p, basis: d.basis };
+  if (d.children.parentalConsent === false)
+    ctx.emit("CHILD_NO_PARENTAL_AUTHORISATION", `${path}.children.parentalConsent`, q);
+  else if (d.children.parentalConsent !== true)
+    ctx.emit("CHILD_CONSENT_NO_PARENTAL", `${path}.children.parentalConsent`, q);
 }
 
 function checkEprivacy(ctx: RuleContext, d: BasisDecision, path: string): void {

@@ -280,6 +280,11 @@ export const RULES = {
     area: "special-data",
     eu: ["gdpr-art-9-2", "gdpr-recital-43", "edpb-guidelines-05-2020"],
   },
+  CONSENT_INVALID_ON_FACTS: {
+    ...B("fails"),
+    area: "consent",
+    eu: ["gdpr-art-7", "edpb-guidelines-05-2020", "cjeu-c-673-17-planet49"],
+  },
   CONSENT_POWER_IMBALANCE: {
     ...W(),
     area: "consent",
@@ -342,6 +347,12 @@ export const RULES = {
     area: "children",
     eu: ["gdpr-recital-38", "gdpr-recital-71", "eu-dsa-art-28"],
     uk: ["gdpr-recital-38", "gdpr-recital-71", "ico-childrens-code"],
+  },
+  CHILD_NO_PARENTAL_AUTHORISATION: {
+    ...B("fails"),
+    area: "children",
+    eu: ["gdpr-art-8", "gdpr-recital-38"],
+    uk: ["uk-gdpr-art-8", "uk-dpa-2018-s9", "gdpr-recital-38"],
   },
   CHILD_ISS_UNANSWERED: { ...B(), area: "children", eu: ["gdpr-art-8"], uk: ["uk-gdpr-art-8"] },
   CHILD_CONSENT_NO_PARENTAL: {

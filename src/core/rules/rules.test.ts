@@ -1106,6 +1106,28 @@ const CASES: Record<RuleCode, Case> = {
     fires: (a) => (a.dpia = { ...aDpia(), conclusion: { summary: "Acceptable" } }),
     near: (a) => (a.dpia = aDpia()),
   },
+  CONSENT_INVALID_ON_FACTS: {
+    fires: (a) => {
+      toConsent(a);
+      (decision(a).consent as Record<string, unknown>).howGiven = "pre-ticked-box";
+    },
+    near: (a) => {
+      toConsent(a);
+      (decision(a).consent as Record<string, unknown>).howGiven = "active-opt-in";
+    },
+  },
+  CHILD_NO_PARENTAL_AUTHORISATION: {
+    fires: (a) => {
+      children(10)(a);
+      decision(a).basis = "contract";
+      decision(a).children = { informationSocietyService: true, parentalConsent: false };
+    },
+    near: (a) => {
+      children(10)(a);
+      decision(a).basis = "contract";
+      decision(a).children = { informationSocietyService: true, parentalConsent: true };
+    },
+  },
   REVIEW_OVERDUE: { fires: () => {}, near: () => {}, today: "2027-03-02" },
   REVIEW_DUE_SOON: { fires: () => {}, near: () => {}, today: "2027-02-10" },
   UNKNOWN_REFERENCE: {

@@ -56,6 +56,11 @@ export interface WeighingFactor {
   offsetBy: { safeguard: string; amount: number }[];
   /** Weight after the offsets. */
   residual: number;
+  /**
+   * What the factor adds to its side's total: its residual, or a share of it when a heavier
+   * fact of the same group already counts (the same concern is not counted twice).
+   */
+  counts: number;
   /** Decisive factors settle the balance on their own and cannot be offset. */
   decisive: boolean;
   /** Where in the assessment the fact is recorded. */
@@ -103,6 +108,11 @@ export interface DecisionOutcome {
   purpose: string;
   basis: string | null;
   outcome: Outcome;
+  /**
+   * Whether the basis stands on the merits of the facts recorded, setting aside what the
+   * record still lacks: `fails` when a finding for this purpose fails the basis.
+   */
+  merits: "stands" | "fails";
 }
 
 export interface TraceChange {

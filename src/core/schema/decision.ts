@@ -64,6 +64,26 @@ export const ConsentChecklist = z.strictObject({
   unambiguous: z.boolean().optional(),
   withdrawable: z.boolean().optional(),
   explicit: z.boolean().optional().describe("An express statement, needed for Art. 9(2)(a)"),
+  howGiven: z
+    .enum([
+      "active-opt-in",
+      "written-statement",
+      "verbal",
+      "pre-ticked-box",
+      "acceptance-of-terms",
+      "continued-use",
+      "other",
+    ])
+    .optional()
+    .describe("How people give it: an act of their own, or something presumed from them"),
+  separateFromOtherMatters: z
+    .boolean()
+    .optional()
+    .describe("Asked separately from terms and from other purposes (Art. 7(2))"),
+  refusalHasDetriment: z
+    .boolean()
+    .optional()
+    .describe("Refusing costs the person the service or another detriment (Art. 7(4))"),
   mechanism: Text.optional().describe("How consent is asked, recorded and withdrawn"),
 });
 export type ConsentChecklist = z.infer<typeof ConsentChecklist>;

@@ -69,6 +69,12 @@ export const Impact = z.strictObject({
   description: Text.optional(),
   likelihood: Likelihood.optional(),
   severity: Severity.optional(),
+  fromOwnUnlawfulConduct: z
+    .boolean()
+    .optional()
+    .describe(
+      "The impact is the legal consequence of the person's own unlawful act (a claim, a sanction for proven misconduct)",
+    ),
 });
 
 export const Safeguard = z.strictObject({
