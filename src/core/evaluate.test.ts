@@ -534,3 +534,54 @@ describe("national and UK rules that turn on a fact or a date", () => {
     expect(codes(true)).not.toContain("UK_POLICY_DOCUMENT_MISSING");
   });
 });
+
+describe("the merits apart from the record", () => {
+  it("says the basis stands on its merits while the record still lacks its date and conclusion", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          delete a.assessedOn;
+          delete a.lia?.conclusion;
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.outcome).toBe("incomplete");
+    expect(e.trace.decisions[0]?.merits).toBe("stands");
+  });
+
+  it("says it fails on its merits when a finding fails it, whatever else is missing", () => {
+    const e = evaluate(
+      anAssessment()
+        .with((a) => {
+          delete a.assessedOn;
+          a.activity.scale = "very-large";
+          a.activity.characteristics = {
+            profiling: true,
+            combinesSources: true,
+            tracksAcrossSites: true,
+          };
+        })
+        .build(),
+      { today: TODAY },
+    );
+    expect(e.trace.decisions[0]?.merits).toBe("fails");
+  });
+
+  it("counts facts of one concern once in full and the rest as corroboration", () => {
+    const w = evaluate(
+      anAssessment()
+        .with((a) => {
+          a.activity.collection = { fromOthers: true, informedOfIndirect: true };
+          a.activity.dataSubjects = [{ name: "Debtors", relationship: "none" }];
+        })
+        .build(),
+      { today: TODAY },
+    ).weighing[0];
+    const expectations = w?.factors.filter(
+      (f) => f.factor === "no-relationship" || f.factor === "indirect-collection",
+    );
+    expect(expectations?.map((f) => f.residual)).toEqual([1, 1]);
+    expect(expectations?.map((f) => f.counts).sort()).toEqual([0.5, 1]);
+  });
+});
