@@ -258,9 +258,11 @@ export const en: Record<RuleCode, MessageEntry> = {
   LIA_BALANCE_FINE: {
     title: "The balance is fine",
     message: (p) =>
-      `Weighed on the facts recorded, the balance for ${ofInterest(p)} is close (${p.against} against ${p.for}); it holds only while the safeguards recorded stay in place.`,
-    fix: () =>
-      "Keep the additional safeguards in place and review the balance whenever the processing changes.",
+      `Weighed on the facts recorded, the balance for ${ofInterest(p)} is close (${p.against} against ${p.for})${p.offset === "yes" ? "; it holds only while the safeguards that offset it stay in place" : ""}.`,
+    fix: (p) =>
+      p.offset === "yes"
+        ? "Keep the additional safeguards in place and review the balance whenever the processing changes."
+        : "Review the balance whenever the processing changes; a measure beyond the law's baseline that offsets what weighs against the interest would make it safer.",
   },
   LIA_CONCLUSION_CONTRADICTS_BALANCE: {
     title: "Conclusion goes against the facts, without a reason",

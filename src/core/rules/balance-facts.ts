@@ -99,6 +99,7 @@ export function balanceFacts(
   for (const [nature, factor] of [
     ["financial", "financial-data"],
     ["credit", "financial-data"],
+    // Only precise location weighs; a country or region does not (coarse-location).
     ["location", "location-data"],
     ["communications", "communications-data"],
     ["national-id", "national-id"],
@@ -108,7 +109,8 @@ export function balanceFacts(
       add(factor, 1, `${catPath(hit[0])}.nature`, { data: names(hit) });
   }
   if (ch.infersSensitive === true) add("inferred-characteristics", 2, `${chPath}.infersSensitive`);
-  else {
+  else if (ch.profiling !== true) {
+    // An inferred score or segment is what profiling produces: counted once, as profiling.
     const inferred = cats.filter(
       (c) => c.nature?.includes("inferred-characteristics") || c.source === "inferred",
     );
@@ -121,7 +123,9 @@ export function balanceFacts(
   if (children[0]) {
     const youngest = Math.min(...children.map((g) => g.youngestAge ?? 0));
     const known = children.every((g) => g.youngestAge !== undefined);
-    add("children", known && youngest >= 13 ? 1 : 2, groupPath(children[0].name), {
+    // Young children (under 13, the lowest age of digital consent) weigh more; where ages are
+    // not known, children weigh as children.
+    add("children", known && youngest < 13 ? 2 : 1, groupPath(children[0].name), {
       group: children.map((g) => g.name).join(", "),
       ...(known ? { youngest } : {}),
     });
@@ -352,7 +356,12 @@ function retentionFact(
     if (!norm || days < norm.days) norm = { days, ref: "cjeu-c-26-22-schufa" };
   }
   if (!norm) return undefined;
-  const level = retentionExcessLevel(r.days, norm.days);
+  // A retention the law requires does not weigh; one kept for limitation periods weighs at most
+  // as a retention beyond twice the norm.
+  const reason = ctx.a.activity.retentionReason?.kind;
+  if (reason === "legal-obligation") return undefined;
+  const excess = retentionExcessLevel(r.days, norm.days);
+  const level = reason === "limitation-period" ? Math.min(excess, 1) : excess;
   return level > 0
     ? { level, path: r.path, params: { days: r.days, norm: norm.days, normRef: norm.ref } }
     : undefined;

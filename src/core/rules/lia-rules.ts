@@ -250,7 +250,10 @@ function checkBalancing(ctx: RuleContext, interest: Interest, interestIndex: num
     if (concludedFor && !override)
       ctx.emit("LIA_CONCLUSION_CONTRADICTS_BALANCE", `${path}.override`, weighed);
   } else if (weighing.verdict === "finely-balanced" && b?.overridden !== true) {
-    ctx.emit("LIA_BALANCE_FINE", path, weighed);
+    ctx.emit("LIA_BALANCE_FINE", path, {
+      ...weighed,
+      offset: weighing.factors.some((f) => f.offsetBy.length > 0) ? "yes" : "no",
+    });
   }
 }
 

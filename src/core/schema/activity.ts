@@ -231,6 +231,13 @@ export const ProcessingActivity = z
       .positive()
       .optional()
       .describe("The longest retention in days, when the text does not state it"),
+    retentionReason: z
+      .strictObject({
+        kind: z.enum(["legal-obligation", "limitation-period", "purpose"]),
+        reference: Text.optional().describe("The law or the limitation period relied on"),
+      })
+      .optional()
+      .describe("Why the data is kept as long as it is"),
     securityMeasures: z.array(Text).optional(),
     systems: z.array(Text).optional(),
     volume: Text.optional(),

@@ -147,6 +147,7 @@ export const DataNature = z.enum([
   "online-identifiers",
   "financial",
   "location",
+  "coarse-location",
   "communications",
   "national-id",
   "behavioural",
