@@ -319,10 +319,10 @@ export function activityRetention(
       fieldPath = `lia.minimisation.fields[${i}].retention`;
     }
   });
+  // The activity's stated retention is its overall one; fields count only when it states none.
   if (act.retention) {
     const r = readRetention(act.retention);
-    if (r.kind === "period")
-      return { days: Math.max(r.days, fieldDays), path: "activity.retention" };
+    if (r.kind === "period") return { days: r.days, path: "activity.retention" };
     if (r.kind === "no-end") return { noEnd: true, path: "activity.retention" };
   }
   return fieldDays > 0 ? { days: fieldDays, path: fieldPath } : undefined;

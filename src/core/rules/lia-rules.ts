@@ -94,6 +94,8 @@ export function checkRetention(ctx: RuleContext): void {
   });
   const held = activityRetention(ctx);
   if (!held || "noEnd" in held) return;
+  // A retention explained by a law or a limitation period is not flagged; it still weighs (less).
+  if (a.activity.retentionReason && a.activity.retentionReason.kind !== "purpose") return;
   let norm: { days: number; ref: string; purpose: string } | undefined;
   for (const p of a.activity.purposes) {
     const n = p.category ? RETENTION_NORMS[p.category] : undefined;
