@@ -114,7 +114,9 @@ describe("basis evaluate on the seed fixtures", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json).sort()).toEqual(["findings", "outcome", "trace", "weighing"]);
-    expect(json.weighing.map((w: { interest: string }) => w.interest)).toContain("security-monitoring");
+    expect(json.weighing.map((w: { interest: string }) => w.interest)).toContain(
+      "security-monitoring",
+    );
     expect(json.findings.filter((f: { severity: string }) => f.severity === "blocker")).toEqual([]);
   });
 

@@ -90,6 +90,7 @@ const EXPECTED_IDS = [
   "cjeu-c-65-23-k-gmbh",
   "cjeu-c-394-23-mousse",
   "cjeu-c-654-23-inteligo",
+  "echr-lopez-ribalda-2019",
   // ePrivacy and national
   "eprivacy-art-5-3",
   "eprivacy-art-13",
@@ -178,6 +179,7 @@ const OFFICIAL_HOSTS = new Set([
   "www.irishstatutebook.ie",
   "www.ris.bka.gv.at",
   "www.ejustice.just.fgov.be",
+  "hudoc.echr.coe.int",
 ]);
 
 function byId(id: string) {

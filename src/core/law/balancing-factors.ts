@@ -176,7 +176,13 @@ export const BALANCING_FACTORS: readonly FactorDefinition[] = Object.freeze([
   forInterest(
     "recognised-interest",
     [1, 2],
-    ["gdpr-recital-47", "gdpr-recital-48", "gdpr-recital-49", "cjeu-c-13-16-rigas-satiksme"],
+    [
+      "gdpr-recital-47",
+      "gdpr-recital-48",
+      "gdpr-recital-49",
+      "cjeu-c-13-16-rigas-satiksme",
+      "echr-lopez-ribalda-2019",
+    ],
   ),
   forInterest("benefits-people", [1], ["wp29-opinion-06-2014", EDPB]),
   forInterest("public-interest", [1], ["wp29-opinion-06-2014", EDPB]),

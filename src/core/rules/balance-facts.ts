@@ -263,7 +263,12 @@ export function balanceFacts(
   // The interest's side
   add("interest-exists", 1, interestPath);
   const cats2 = [...purposeCategories];
-  if (cats2.some((c) => c !== undefined && NAMED_INTERESTS.has(c)))
+  // Monitoring staff only on a concrete incident, to establish a suspected unlawful act, serves
+  // the recognised interests in preventing crime and bringing claims (C-13/16; ECtHR López
+  // Ribalda v Spain, 2019); general monitoring of work does not.
+  const incidentLed =
+    purposeCategories.has("employee-monitoring") && ch.monitoringGranularity === "on-incident";
+  if (cats2.some((c) => c !== undefined && NAMED_INTERESTS.has(c)) || incidentLed)
     add("recognised-interest", 2, "activity.purposes", { kind: "named" });
   else if (cats2.some((c) => c !== undefined && MAY_BE_INTERESTS.has(c)))
     add("recognised-interest", 1, "activity.purposes", { kind: "may-be" });
