@@ -136,8 +136,8 @@ export function screenDpia(ctx: RuleContext): DpiaScreening {
 /** The residual risk of the DPIA the assessment holds or cites: high, or low. */
 export function residualRisk(ctx: RuleContext): "high" | "low" | undefined {
   const section = ctx.a.dpia;
-  if (section && section.risks.some((r) => r.after !== undefined))
-    return section.risks.some((r) => isHighRisk(r.after)) ? "high" : "low";
+  const rated = section?.risks.filter((r) => r.after !== undefined) ?? [];
+  if (rated.length > 0) return rated.some((r) => isHighRisk(r.after)) ? "high" : "low";
   const cited = ctx.a.activity.dpia;
   if (cited?.status === "completed" && cited.residualRisk)
     return cited.residualRisk === "high" ? "high" : "low";
