@@ -105,6 +105,9 @@ export const ProcessingActivity = z
     securityMeasures: z.array(Text).optional(),
     systems: z.array(Text).optional(),
     volume: Text.optional(),
+    classification: Text.optional().describe(
+      "The organisation's data classification, e.g. restricted, confidential",
+    ),
     startsOn: IsoDate.optional().describe("When the processing started or will start"),
     dpiaIndicators: z
       .array(DpiaIndicator)
