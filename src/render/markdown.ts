@@ -190,13 +190,23 @@ function renderBlock(block: Block, alternateList: boolean): string {
 }
 
 /**
- * Render a document as GitHub-flavoured Markdown: `# title`, `## subtitle`, the title block as
- * bold labels, then the blocks separated by blank lines. Ends with one newline.
+ * Render a document as GitHub-flavoured Markdown: `# title`, `## subtitle`, the running head
+ * (organisation, version, status) in italics, the title block as bold labels, then the blocks
+ * separated by blank lines. Ends with one newline.
  */
 export function toMarkdown(doc: Doc): string {
   const parts: string[] = [`# ${oneLine(doc.title)}`.trimEnd()];
   if (doc.subtitle !== undefined && doc.subtitle.trim() !== "") {
     parts.push(`## ${oneLine(doc.subtitle)}`);
+  }
+  const r = doc.running;
+  if (r) {
+    // What the paged formats repeat on every page: who it is from, which version, what status.
+    const line = [r.organisation, r.version === "" ? "" : `Version ${r.version}`, r.status]
+      .filter((x) => x.trim() !== "")
+      .map(oneLine)
+      .join(" · ");
+    if (line !== "") parts.push(`*${line}*`);
   }
   if (doc.meta.length > 0) parts.push(renderKeyValue(doc.meta));
   let previous: Block | undefined;

@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { loadQuestionnaire } from "../../content/questionnaires.ts";
+import { loadNamedQuestionnaires } from "../../content/questionnaires.ts";
 import { loadReferences } from "../../content/references.ts";
 import { DomainError } from "../../core/errors.ts";
 import type { Questionnaire } from "../../core/questionnaire/schema.ts";
@@ -55,21 +55,10 @@ export function documentContext(
 }
 
 /** The built-in questionnaires the assessments' screenings name (loaded only when named). */
-export async function questionnairesFor(
-  assessments: readonly Assessment[],
-): Promise<Questionnaire[]> {
-  const ids = [
-    ...new Set(assessments.flatMap((a) => (a.screening ? [a.screening.questionnaire] : []))),
-  ];
-  const out: Questionnaire[] = [];
-  for (const id of ids) {
-    try {
-      out.push(await loadQuestionnaire(id));
-    } catch {
-      // An unknown questionnaire is reported in the document itself.
-    }
-  }
-  return out;
+export function questionnairesFor(assessments: readonly Assessment[]): Promise<Questionnaire[]> {
+  return loadNamedQuestionnaires(
+    assessments.flatMap((a) => (a.screening ? [a.screening.questionnaire] : [])),
+  );
 }
 
 /**
