@@ -417,3 +417,82 @@ describe("binary output on the command line", () => {
     SLOW,
   );
 });
+
+describe("branding and the screening record from the command line", () => {
+  const logo = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAEElEQVR4nGOQt4qHIwZkDgBI2gXB6y5eIwAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const brandFile = () => {
+    writeFileSync(join(dir, "logo.png"), logo);
+    const file = join(dir, "brand.yaml");
+    writeFileSync(file, "name: Levqor Ltd\ncolour: '#0B6E4F'\nlogo: logo.png\n");
+    return file;
+  };
+
+  withTools(PDFTOTEXT)(
+    "puts the brand's name and logo on the PDF and the Word file, and its colour on both",
+    async () => {
+      requireTools(PDFTOTEXT, "pdftotext");
+      const brand = brandFile();
+      const pdf = join(dir, "brand.pdf");
+      const docx = join(dir, "brand.docx");
+      for (const [format, output] of [
+        ["pdf", pdf],
+        ["docx", docx],
+      ] as const)
+        expect(await runRender(bufferIo(), LEVQOR, { format, output, today: TODAY, brand })).toBe(
+          0,
+        );
+      const bytes = readFileSync(pdf).toString("latin1");
+      expect(bytes).toMatch(/\/Subtype\s*\/Image/);
+      expect(pdfText(pdf)).toContain("Levqor Ltd");
+      const listing = spawnSync("unzip", ["-l", docx], { encoding: "utf8" }).stdout;
+      expect(listing).toMatch(/word\/media\/\S+\.png/);
+      const styles = spawnSync("unzip", ["-p", docx, "word/styles.xml"], { encoding: "utf8" });
+      expect(styles.stdout).toContain("0B6E4F");
+    },
+    SLOW,
+  );
+
+  it("refuses a brand file with a bad colour or a logo that is not an image, before any work", async () => {
+    const bad = join(dir, "bad-brand.yaml");
+    writeFileSync(bad, "colour: teal\n");
+    await expect(
+      runRender(bufferIo(), LEVQOR, { format: "md", today: TODAY, brand: bad }),
+    ).rejects.toThrow(/colour: write the colour as #RRGGBB/);
+    writeFileSync(join(dir, "not-a-logo.png"), "hello");
+    writeFileSync(bad, "logo: not-a-logo.png\n");
+    await expect(
+      runRender(bufferIo(), LEVQOR, { format: "md", today: TODAY, brand: bad }),
+    ).rejects.toThrow(/logo: the logo must be a PNG or JPEG image/);
+  });
+
+  it("renders the screening attached to an assessment as its own record, and within the LIA", async () => {
+    const answers = readFileSync(
+      root("src/content/questionnaires/seed-000-answers.yaml"),
+      "utf8",
+    ).replace(/^#.*\n/gm, "");
+    const seed = readFileSync(root("fixtures/statnive-cookieless-analytics-lia.yaml"), "utf8");
+    const withScreening = `${seed}\nscreening:\n  assessor: Strategy lead\n  date: 2026-05-01\n${answers
+      .split("\n")
+      .map((l) => (l === "" ? l : `  ${l}`))
+      .join("\n")}`;
+    const file = join(dir, "screened.yaml");
+    writeFileSync(file, withScreening);
+    const record = bufferIo();
+    expect(
+      await runRender(record, file, { format: "md", document: "screening", today: TODAY }),
+    ).toBe(0);
+    expect(record.stdout).toContain("# Screening record");
+    expect(record.stdout).toContain("**Total:** 11 points");
+    expect(record.stdout).toContain("**Screened by:** Strategy lead");
+    const lia = bufferIo();
+    expect(await runRender(lia, file, { format: "md", today: TODAY })).toBe(0);
+    expect(lia.stdout).toMatch(/## \d+\. Screening/);
+    const none = bufferIo();
+    await expect(
+      runRender(none, LEVQOR, { format: "md", document: "screening", today: TODAY }),
+    ).rejects.toThrow(/no screening is attached/);
+  });
+});

@@ -37,6 +37,8 @@ export const INTERNAL_PATTERNS: readonly RegExp[] = [
   /(?:^|\s)\/(?:docs|src|internal)\//, // repository paths
   /\b[a-z]+(?:\[\d+\])?\.[a-z]+(?:\[\d+\])?\.[a-z]/, // field paths such as lia.balancing.0
   /\bRBAC\b/,
+  /\b(?:DPIA|LIA)s?\b/, // the controller's own paperwork
+  /\b(?:this|the) (?:assessment|record|source|template)\b/i, // the assessor talking about it
 ];
 
 /** Sentences of the assessment's text that are fit to publish, joined again. */
@@ -173,15 +175,12 @@ export function buildNoticeDocument(
       }
     }
     if (a.lia) {
-      for (const interest of a.lia.interests) {
-        if (
-          !a.decisions.some(
-            (d) => d.basis === "legitimate-interests" && d.interests?.includes(interest.id),
-          )
-        )
-          continue;
-        balancing.push(heading(3, interest.title), list(balancingSummary(a, interest)));
-      }
+      const relied = a.lia.interests.filter((interest) =>
+        a.decisions.some(
+          (d) => d.basis === "legitimate-interests" && d.interests?.includes(interest.id),
+        ),
+      );
+      balancing.push(...balancingBlocks(a, relied));
       const objection = objectionText(a);
       if (objection) objections.push(paragraph(objection));
     }
@@ -240,11 +239,39 @@ export function buildNoticeDocument(
     running: {
       organisation: organisation ?? "",
       title: "Privacy notice",
-      version: formatDate(ctx.today),
-      status: "For publication",
+      version: "",
+      status: `Last updated ${formatDate(ctx.today)}`,
     },
   };
 }
+
+/**
+ * The balancing summary per interest; interests whose summary is the same (a test they share)
+ * are written once under all their names, each keeping its own conclusion.
+ */
+function balancingBlocks(a: Assessment, interests: Interest[]): Block[] {
+  const groups: { titles: string[]; shared: string[]; conclusions: [string, string][] }[] = [];
+  for (const interest of interests) {
+    const lines = balancingSummary(a, interest);
+    const conclusion = lines.find((l) => l.startsWith(CONCLUSION));
+    const shared = lines.filter((l) => l !== conclusion);
+    const group = groups.find((g) => JSON.stringify(g.shared) === JSON.stringify(shared));
+    const own: [string, string] = [interest.title, conclusion?.slice(CONCLUSION.length) ?? ""];
+    if (group) {
+      group.titles.push(interest.title);
+      group.conclusions.push(own);
+    } else groups.push({ titles: [interest.title], shared, conclusions: [own] });
+  }
+  return groups.flatMap((g) => {
+    const conclusions =
+      g.titles.length === 1
+        ? g.conclusions.filter(([, c]) => c !== "").map(([, c]) => `${CONCLUSION}${c}`)
+        : g.conclusions.filter(([, c]) => c !== "").map(([t, c]) => `Our conclusion for ${t.toLowerCase()}: ${c}`);
+    return [heading(3, g.titles.join("; ")), list([...g.shared, ...conclusions])];
+  });
+}
+
+const CONCLUSION = "Our conclusion: ";
 
 function balancingSummary(a: Assessment, interest: Interest): string[] {
   const test = a.lia?.balancing?.find((b) => b.interest === interest.id);
@@ -268,7 +295,7 @@ function balancingSummary(a: Assessment, interest: Interest): string[] {
       : []),
     ...(safeguards.length > 0 ? [`How we protect you: ${sentence(safeguards.join("; "))}`] : []),
     ...(children ? [`Children: ${sentence(children)}`] : []),
-    ...(conclusion ? [`Our conclusion: ${sentence(conclusion)}`] : []),
+    ...(conclusion ? [`${CONCLUSION}${sentence(conclusion)}`] : []),
   ];
 }
 
