@@ -266,7 +266,9 @@ function balancingBlocks(a: Assessment, interests: Interest[]): Block[] {
     const conclusions =
       g.titles.length === 1
         ? g.conclusions.filter(([, c]) => c !== "").map(([, c]) => `${CONCLUSION}${c}`)
-        : g.conclusions.filter(([, c]) => c !== "").map(([t, c]) => `Our conclusion for ${t.toLowerCase()}: ${c}`);
+        : g.conclusions
+            .filter(([, c]) => c !== "")
+            .map(([t, c]) => `Our conclusion for ${t.toLowerCase()}: ${c}`);
     return [heading(3, g.titles.join("; ")), list([...g.shared, ...conclusions])];
   });
 }

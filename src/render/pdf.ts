@@ -113,6 +113,12 @@ const tableLayout = {
   paddingBottom: () => 2.5,
 };
 
+/** A table whose first row carries headings: no rule above them. */
+const headedTableLayout = {
+  ...tableLayout,
+  hLineWidth: (i: number) => (i === 0 ? 0 : 0.5),
+};
+
 const keyValueLayout = {
   ...tableLayout,
   vLineWidth: () => 0,
@@ -173,7 +179,7 @@ function renderTable(block: TableBlock, heads: Node[] = []): Node[] {
         ),
       ],
     },
-    layout: tableLayout,
+    layout: headingRow.length > 0 ? headedTableLayout : tableLayout,
     fontSize: size,
     margin: [0, 2, 0, 8],
   });
@@ -314,6 +320,10 @@ function docContent(doc: Doc, first: boolean, outline: Outline, branding?: Brand
     const before = headings.reduce((h, b) => h + estimateHeight(b), 0);
     if (before + estimateHeight(next) <= PAGE_BODY / 3) {
       content.push({ stack: [...heads, ...renderBlock(next, outline)], unbreakable: true });
+    } else if (headings.some((h) => h.kind !== "heading") && next.kind === "table") {
+      // Headings with their introduction stay together; the table's header goes with its
+      // first row. (An introduction is not repeated above the table's continuation.)
+      content.push({ stack: heads, unbreakable: true }, ...renderBlock(next, outline));
     } else content.push(...withHeadings(heads, next, outline));
     i = j;
   }
