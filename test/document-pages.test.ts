@@ -18,13 +18,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRender } from "../src/cli/commands/render.ts";
 import { bufferIo } from "../src/cli/io.ts";
+import { convertToPdf, SOFFICE } from "./support/office.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const TODAY = "2026-11-22";
 const REQUIRE_ALL = process.env.BASIS_REQUIRE_ALL === "1";
 const has = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 const POPPLER = has("pdftoppm") && has("pdftotext");
-const SOFFICE = has("soffice") ? "soffice" : has("libreoffice") ? "libreoffice" : undefined;
 const READY = POPPLER && SOFFICE !== undefined;
 if (!READY)
   console.warn(
@@ -190,20 +190,7 @@ beforeAll(async () => {
     docx.push(await render(c, "docx"));
     made.set(c.name, { pdf, word: join(dir, "lo", `${c.name}.pdf`) });
   }
-  const r = spawnSync(
-    SOFFICE as string,
-    [
-      `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      join(dir, "lo"),
-      ...docx,
-    ],
-    { encoding: "utf8", timeout: 180_000 },
-  );
-  if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`);
+  convertToPdf(dir, docx);
 }, 300_000);
 
 const vocabulary = (() => {

@@ -24,6 +24,7 @@ import { buildLiaDocument } from "../src/render/lia-document.ts";
 import type { Doc } from "../src/render/model.ts";
 import { REGISTER_COLUMNS, registerRows } from "../src/render/register-rows.ts";
 import { cellText } from "../src/render/spreadsheet.ts";
+import { convertToPdf, SOFFICE } from "./support/office.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const TODAY = "2026-11-22";
@@ -38,7 +39,7 @@ function hasTool(name: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
 }
 const PDFTOTEXT = hasTool("pdftotext");
-const SOFFICE = hasTool("soffice") ? "soffice" : hasTool("libreoffice") ? "libreoffice" : undefined;
+
 for (const [tool, ok] of [
   ["pdftotext", PDFTOTEXT],
   ["LibreOffice (soffice)", SOFFICE !== undefined && PDFTOTEXT],
@@ -200,21 +201,7 @@ describe("Word (.docx), opened by LibreOffice", () => {
       await renderTo(LEVQOR, "docx", "levqor.docx"),
       await renderTo(HOSTILE, "docx", "hostile.docx"),
     ];
-    // One conversion for the whole file, with a profile of its own (safe next to other runs).
-    const r = spawnSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        join(dir, "lo"),
-        ...files,
-      ],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`);
+    convertToPdf(dir, files, 120_000);
     for (const f of files) {
       const name = f.replace(/^.*\//, "").replace(/\.docx$/, "");
       const source = name === "levqor" ? LEVQOR : HOSTILE;

@@ -7,7 +7,7 @@
  * findings are conditions the outcome depends on and which are process warnings (an overdue
  * review, an assessment written late), so that only the first are printed as conditions.
  */
-import { fieldLabel, replaceFieldPaths } from "../core/messages/field-labels.ts";
+import { fieldLabel, replaceFieldPaths, shorten } from "../core/messages/field-labels.ts";
 import { RULES } from "../core/rules/registry.ts";
 import type { Finding } from "../core/rules/types.ts";
 import type { Assessment } from "../core/schema/index.ts";
@@ -26,24 +26,13 @@ export interface FindingWords {
   overridden: boolean;
 }
 
-function shortText(text: string, max = 80): string {
-  const one = text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[.;:]+$/, "");
-  if (one.length <= max) return one;
-  const cut = one.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
-}
-
 /** The finding's values with identifiers replaced by the words they stand for. */
 function humanParams(f: Finding, a: Assessment): Finding["params"] {
   const params = { ...f.params };
   const purpose = params.purpose;
   if (typeof purpose === "string") {
     const p = a.activity.purposes.find((x) => x.id === purpose);
-    if (p) params.purpose = shortText(p.description);
+    if (p) params.purpose = shorten(p.description, 80);
   }
   const interest = params.interest;
   if (typeof interest === "string") {

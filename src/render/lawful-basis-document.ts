@@ -24,7 +24,7 @@ import { formatDate, jurisdictionText, ROLE_LABELS } from "./labels.ts";
 import { activitySection, summaryRows } from "./lawful-basis-activity.ts";
 import type { Builder } from "./lia-builder.ts";
 import { cite } from "./lia-builder.ts";
-import { byKnownThenTitle } from "./lia-closing.ts";
+import { referencesBlocks } from "./lia-closing.ts";
 import { citeInText, liaBodySections, liaBuilder } from "./lia-document.ts";
 import type { Block, Doc } from "./model.ts";
 import { heading, list, note, paragraph, richParagraph, table } from "./model.ts";
@@ -149,7 +149,7 @@ export function buildLawfulBasisDocument(
     );
   }
   const withCitations = root ? citeInText(root, blocks) : blocks;
-  withCitations.push(heading(2, "References cited"), ...referencesTable(cited, ctx));
+  withCitations.push(heading(2, "References cited"), ...referencesBlocks(cited, ctx.reference));
   const organisation = ctx.branding?.name ?? first?.organisation.name ?? NOT_RECORDED;
   const standing = first ? standingOf(first, ctx.recordOf?.(first)) : undefined;
   return {
@@ -384,24 +384,4 @@ function findingsSection(assessments: Assessment[], ctx: LawfulBasisContext): Bl
         )
       : paragraph("The rules engine raised no finding."),
   ];
-}
-
-function referencesTable(cited: Set<string>, ctx: LawfulBasisContext): Block[] {
-  const rows = [...cited]
-    .map((id) => {
-      const ref = ctx.reference(id);
-      return ref ? [ref.title, ref.citation, ref.url ?? ""] : [id, "Not in the knowledge base", ""];
-    })
-    .sort(byKnownThenTitle);
-  return rows.length > 0
-    ? [
-        table(["Reference", "Full citation", "Source"], rows),
-        richParagraph(
-          { text: "Regulation (EU) 2016/679", bold: true },
-          {
-            text: " is the General Data Protection Regulation (GDPR); in the United Kingdom it applies as retained in UK law (the UK GDPR).",
-          },
-        ),
-      ]
-    : [paragraph("None.")];
 }

@@ -265,32 +265,32 @@ export function findingsSection(b: Builder): Section {
 
 /** Every reference cited anywhere in the document, with its full citation. */
 export function referencesSection(b: Builder): Section {
-  return {
-    title: "References cited",
-    blocks: () => {
-      const rows = [...b.cited]
-        .map((id) => {
-          const ref = b.ctx.reference(id);
-          return ref
-            ? [ref.title, ref.citation, ref.url ?? ""]
-            : [id, "Not in the knowledge base", ""];
-        })
-        .sort(byKnownThenTitle);
-      const gdpr = rows.some((r) => (r[1] ?? "").includes("2016/679"));
-      return rows.length > 0
-        ? [
-            table(["Reference", "Full citation", "Source"], rows),
-            ...(gdpr
-              ? [
-                  paragraph(
-                    "Regulation (EU) 2016/679 is the General Data Protection Regulation (GDPR); in the United Kingdom it applies as retained in UK law (the UK GDPR).",
-                  ),
-                ]
-              : []),
-          ]
-        : [paragraph("None.")];
-    },
-  };
+  return { title: "References cited", blocks: () => referencesBlocks(b.cited, b.ctx.reference) };
+}
+
+/** The references table of the `cited` ids, known ones by title first, with a note on the GDPR. */
+export function referencesBlocks(
+  cited: ReadonlySet<string>,
+  reference: Builder["ctx"]["reference"],
+): Block[] {
+  const rows = [...cited]
+    .map((id) => {
+      const ref = reference(id);
+      return ref ? [ref.title, ref.citation, ref.url ?? ""] : [id, "Not in the knowledge base", ""];
+    })
+    .sort(byKnownThenTitle);
+  if (rows.length === 0) return [paragraph("None.")];
+  const gdpr = rows.some((r) => (r[1] ?? "").includes("2016/679"));
+  return [
+    table(["Reference", "Full citation", "Source"], rows),
+    ...(gdpr
+      ? [
+          paragraph(
+            "Regulation (EU) 2016/679 is the General Data Protection Regulation (GDPR); in the United Kingdom it applies as retained in UK law (the UK GDPR).",
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** Known references by title, then ids the knowledge base does not have. */

@@ -255,8 +255,8 @@ function humanise(key: string): string {
     .toLowerCase();
 }
 
-/** A long sentence cut at a word boundary, for naming a list item by its text. */
-function shorten(text: string, max = 60): string {
+/** A long sentence cut at a word boundary, for naming a thing by its text. */
+export function shorten(text: string, max = 60): string {
   const one = text
     .replace(/\s+/g, " ")
     .trim()
