@@ -83,6 +83,37 @@ describe("buildLawfulBasisDocument", () => {
     expect(headings(doc).filter((h) => h.startsWith("Annex"))).toHaveLength(1);
   });
 
+  it("opens with a summary per activity and takes version, status and approvers from the record", () => {
+    const record = {
+      version: 4,
+      status: "approved",
+      date: "2026-02-02",
+      decisions: [
+        {
+          role: "dpo" as const,
+          name: "Dana Okafor",
+          decision: "approved" as const,
+          date: "2026-02-02",
+        },
+      ],
+    };
+    const doc = buildLawfulBasisDocument([testAssessment()], { ...ctx(), recordOf: () => record });
+    expect(headings(doc)[0]).toBe("Summary");
+    const first = doc.blocks.find((b): b is TableBlock => b.kind === "table");
+    expect(first?.rows[0]).toEqual([
+      "Web platform logging",
+      "Legitimate interests (Art. 6(1)(f)); Consent (Art. 6(1)(a))",
+      "Incomplete",
+      "None",
+      "Approved",
+      "Dana Okafor (Data protection officer), 2 February 2026",
+      "15 January 2027",
+    ]);
+    expect(Object.fromEntries(doc.meta).Version).toBe(
+      "4 (the file calls it 1.1), Approved since 2 February 2026",
+    );
+  });
+
   it("gives every Art. 30(1) item of the record and says for which activity it is missing", () => {
     const doc = buildLawfulBasisDocument([testAssessment(), healthTracker()], ctx());
     const table = doc.blocks.find(

@@ -20,7 +20,13 @@ import {
 } from "./document-context.ts";
 import { standingOf } from "./document-record.ts";
 import { findingWords } from "./finding-words.ts";
-import { formatDate, jurisdictionText, ROLE_LABELS } from "./labels.ts";
+import {
+  BASIS_LABELS,
+  formatDate,
+  jurisdictionText,
+  OUTCOME_LABELS,
+  ROLE_LABELS,
+} from "./labels.ts";
 import { activitySection, summaryRows } from "./lawful-basis-activity.ts";
 import type { Builder } from "./lia-builder.ts";
 import { cite } from "./lia-builder.ts";
@@ -90,6 +96,10 @@ export function buildLawfulBasisDocument(
   const citeRef = (id: string) => (root ? cite(root, id) : id);
 
   const blocks: Block[] = [
+    ...[...new Set(assessments.flatMap((a) => standingOf(a, ctx.recordOf?.(a)).caveats))].map((c) =>
+      note("info", c),
+    ),
+    ...summarySection(assessments, ctx),
     heading(2, "1. Purpose and regulatory basis"),
     paragraph(
       `This document identifies and justifies the lawful basis of each processing activity under ${citeRef("gdpr-art-6-1")} and, where they apply, Article 9 (special-category data), Article 10 (criminal-offence data) and Article 8 (a child's consent to an online service). Processing is lawful only where at least one of these bases applies:`,
@@ -160,10 +170,49 @@ export function buildLawfulBasisDocument(
     running: {
       organisation,
       title: "Lawful Basis Assessment",
-      version: many ? formatDate(ctx.today) : (standing?.version.replace(/ \(.*\)$/, "") ?? ""),
+      version: many ? "" : (standing?.version.replace(/ \(.*\)$/, "") ?? ""),
       status: statusSummary(assessments, ctx),
     },
   };
+}
+
+/**
+ * Page one: each activity's basis, outcome and standing, the blockers still open, who approved
+ * and when each is next reviewed. The full table per purpose follows in section 3.
+ */
+function summarySection(assessments: Assessment[], ctx: LawfulBasisContext): Block[] {
+  const rows = assessments.map((a) => {
+    const e = ctx.evaluationOf(a);
+    const s = standingOf(a, ctx.recordOf?.(a));
+    const bases = [
+      ...new Set(a.decisions.flatMap((d) => (d.basis ? [BASIS_LABELS[d.basis]] : []))),
+    ];
+    const blockers = e.findings.filter((f) => f.severity === "blocker" && !f.override).length;
+    return [
+      a.activity.name,
+      bases.join("; ") || "Not decided",
+      OUTCOME_LABELS[e.outcome],
+      blockers === 0 ? "None" : String(blockers),
+      s.status.replace(/ on .*$/, ""),
+      s.approvers.join("; ") || "Nobody on record",
+      nextReviewText(a, e, ctx.today),
+    ];
+  });
+  return [
+    heading(2, "Summary"),
+    table(
+      [
+        "Processing activity",
+        "Lawful basis",
+        "Outcome",
+        "Open blockers",
+        "Status",
+        "Approved by",
+        "Next review",
+      ],
+      rows,
+    ),
+  ];
 }
 
 /** Headings one level down (an LIA's sections inside an annex), level 4 at most. */
@@ -203,7 +252,10 @@ function documentControl(
   );
   const versions = assessments.map((a) => {
     const s = standingOf(a, ctx.recordOf?.(a));
-    return assessments.length > 1 ? `${a.activity.name}: ${s.version}` : s.version;
+    const since = s.fromRecord ? `, ${s.status.replace(/ on .*$/, "")} since ${s.date}` : "";
+    return assessments.length > 1
+      ? `${a.activity.name}: ${s.version}${since}`
+      : `${s.version}${since}`;
   });
   const dpias = distinct(assessments.map((a) => a.activity.dpia?.reference));
   const owners = distinct(assessments.map((a) => a.review?.owner));
