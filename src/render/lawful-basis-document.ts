@@ -33,7 +33,7 @@ import { cite } from "./lia-builder.ts";
 import { referencesBlocks } from "./lia-closing.ts";
 import { citeInText, liaBodySections, liaBuilder } from "./lia-document.ts";
 import type { Block, Doc } from "./model.ts";
-import { heading, list, note, paragraph, richParagraph, table } from "./model.ts";
+import { heading, list, note, paragraph, table } from "./model.ts";
 
 export type LawfulBasisContext = MultiDocumentContext;
 
