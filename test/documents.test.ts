@@ -24,6 +24,7 @@ import { buildLiaDocument } from "../src/render/lia-document.ts";
 import type { Doc } from "../src/render/model.ts";
 import { REGISTER_COLUMNS, registerRows } from "../src/render/register-rows.ts";
 import { cellText } from "../src/render/spreadsheet.ts";
+import { convertToPdf, SOFFICE } from "./support/office.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const TODAY = "2026-11-22";
@@ -38,7 +39,7 @@ function hasTool(name: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
 }
 const PDFTOTEXT = hasTool("pdftotext");
-const SOFFICE = hasTool("soffice") ? "soffice" : hasTool("libreoffice") ? "libreoffice" : undefined;
+
 for (const [tool, ok] of [
   ["pdftotext", PDFTOTEXT],
   ["LibreOffice (soffice)", SOFFICE !== undefined && PDFTOTEXT],
@@ -88,11 +89,12 @@ async function renderTo(file: string, format: string, name: string, extra: strin
  * all three (lines wrap, pdftotext joins a word hyphenated at a line end, bidi marks appear).
  */
 function squash(text: string): string {
-  return text.replace(/[\s\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069-]+/g, "");
+  return text.replace(/[\s\u00AD\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069-]+/g, "");
 }
 
 /**
- * The text of a PDF without its running footers ("<title> Page 3 of 9"). `raw` keeps the
+ * The text of a PDF without its running header ("<organisation> Legitimate Interests
+ * Assessment · Version 1.0 · Draft") and footers ("<title> Page 3 of 9"). `raw` keeps the
  * order the text was drawn in, which for LibreOffice's tables is cell by cell (its default
  * reading order interleaves the lines of neighbouring cells).
  */
@@ -106,7 +108,12 @@ function pdfText(pdf: string, running?: string, raw = false): string {
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("\\s+");
   const footer = new RegExp(`${title ? `(?:${title})?\\s*` : ""}Page \\d+ of \\d+`, "g");
-  return r.stdout.replace(footer, "\n");
+  const header =
+    /(?:Hostile <script>alert\(1\)<\/script> & Co|Levqor|Example Controller Ltd)?\s*(?:Legitimate Interests Assessment|Lawful Basis Assessment) · Version [^\n]*/g;
+  return r.stdout
+    .replace(/\u200B/g, "")
+    .replace(header, "\n")
+    .replace(footer, "\n");
 }
 
 /** Every heading and every table cell (and column name) of the documents. */
@@ -194,21 +201,7 @@ describe("Word (.docx), opened by LibreOffice", () => {
       await renderTo(LEVQOR, "docx", "levqor.docx"),
       await renderTo(HOSTILE, "docx", "hostile.docx"),
     ];
-    // One conversion for the whole file, with a profile of its own (safe next to other runs).
-    const r = spawnSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        join(dir, "lo"),
-        ...files,
-      ],
-      { encoding: "utf8", timeout: 120_000 },
-    );
-    if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`);
+    convertToPdf(dir, files, 120_000);
     for (const f of files) {
       const name = f.replace(/^.*\//, "").replace(/\.docx$/, "");
       const source = name === "levqor" ? LEVQOR : HOSTILE;
@@ -275,7 +268,8 @@ describe("the register as CSV and XLSX", () => {
     const activities = readdirSync(root("fixtures"))
       .filter((f) => f.endsWith(".yaml"))
       .flatMap((f) => assessmentsOf(load(root(`fixtures/${f}`))));
-    expect(rows.slice(1).map((r) => r[2])).toEqual(activities.map((a) => a.activity.name));
+    const activity = REGISTER_COLUMNS.indexOf("Activity");
+    expect(rows.slice(1).map((r) => r[activity])).toEqual(activities.map((a) => a.activity.name));
   });
 });
 
@@ -409,4 +403,83 @@ describe("binary output on the command line", () => {
     },
     SLOW,
   );
+});
+
+describe("branding and the screening record from the command line", () => {
+  const logo = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAEElEQVR4nGOQt4qHIwZkDgBI2gXB6y5eIwAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const brandFile = () => {
+    writeFileSync(join(dir, "logo.png"), logo);
+    const file = join(dir, "brand.yaml");
+    writeFileSync(file, "name: Levqor Ltd\ncolour: '#0B6E4F'\nlogo: logo.png\n");
+    return file;
+  };
+
+  withTools(PDFTOTEXT)(
+    "puts the brand's name and logo on the PDF and the Word file, and its colour on both",
+    async () => {
+      requireTools(PDFTOTEXT, "pdftotext");
+      const brand = brandFile();
+      const pdf = join(dir, "brand.pdf");
+      const docx = join(dir, "brand.docx");
+      for (const [format, output] of [
+        ["pdf", pdf],
+        ["docx", docx],
+      ] as const)
+        expect(await runRender(bufferIo(), LEVQOR, { format, output, today: TODAY, brand })).toBe(
+          0,
+        );
+      const bytes = readFileSync(pdf).toString("latin1");
+      expect(bytes).toMatch(/\/Subtype\s*\/Image/);
+      expect(pdfText(pdf)).toContain("Levqor Ltd");
+      const listing = spawnSync("unzip", ["-l", docx], { encoding: "utf8" }).stdout;
+      expect(listing).toMatch(/word\/media\/\S+\.png/);
+      const styles = spawnSync("unzip", ["-p", docx, "word/styles.xml"], { encoding: "utf8" });
+      expect(styles.stdout).toContain("0B6E4F");
+    },
+    SLOW,
+  );
+
+  it("refuses a brand file with a bad colour or a logo that is not an image, before any work", async () => {
+    const bad = join(dir, "bad-brand.yaml");
+    writeFileSync(bad, "colour: teal\n");
+    await expect(
+      runRender(bufferIo(), LEVQOR, { format: "md", today: TODAY, brand: bad }),
+    ).rejects.toThrow(/colour: write the colour as #RRGGBB/);
+    writeFileSync(join(dir, "not-a-logo.png"), "hello");
+    writeFileSync(bad, "logo: not-a-logo.png\n");
+    await expect(
+      runRender(bufferIo(), LEVQOR, { format: "md", today: TODAY, brand: bad }),
+    ).rejects.toThrow(/logo: the logo must be a PNG or JPEG image/);
+  });
+
+  it("renders the screening attached to an assessment as its own record, and within the LIA", async () => {
+    const answers = readFileSync(
+      root("src/content/questionnaires/seed-000-answers.yaml"),
+      "utf8",
+    ).replace(/^#.*\n/gm, "");
+    const seed = readFileSync(root("fixtures/statnive-cookieless-analytics-lia.yaml"), "utf8");
+    const withScreening = `${seed}\nscreening:\n  assessor: Strategy lead\n  date: 2026-05-01\n${answers
+      .split("\n")
+      .map((l) => (l === "" ? l : `  ${l}`))
+      .join("\n")}`;
+    const file = join(dir, "screened.yaml");
+    writeFileSync(file, withScreening);
+    const record = bufferIo();
+    expect(
+      await runRender(record, file, { format: "md", document: "screening", today: TODAY }),
+    ).toBe(0);
+    expect(record.stdout).toContain("# Screening record");
+    expect(record.stdout).toContain("**Total:** 11 points");
+    expect(record.stdout).toContain("**Screened by:** Strategy lead");
+    const lia = bufferIo();
+    expect(await runRender(lia, file, { format: "md", today: TODAY })).toBe(0);
+    expect(lia.stdout).toMatch(/## \d+\. Screening/);
+    const none = bufferIo();
+    await expect(
+      runRender(none, LEVQOR, { format: "md", document: "screening", today: TODAY }),
+    ).rejects.toThrow(/no screening is attached/);
+  });
 });

@@ -47,3 +47,11 @@ export async function loadQuestionnaire(id: string): Promise<Questionnaire> {
   }
   return parsed.value;
 }
+
+/** The built-in questionnaires named (each once); an unknown id is left out. */
+export async function loadNamedQuestionnaires(ids: readonly string[]): Promise<Questionnaire[]> {
+  const known = new Set(await listQuestionnaires());
+  const out: Questionnaire[] = [];
+  for (const id of new Set(ids)) if (known.has(id)) out.push(await loadQuestionnaire(id));
+  return out;
+}

@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import type {
   Article9Condition,
+  DpiaIndicator,
   ElectronicMarketing,
   RecognisedInterest,
   TerminalAccess,
@@ -74,3 +75,15 @@ export const MARKETING_ROUTE_LABELS = {
   "charity-soft-opt-in": "Charity soft opt-in (supporters)",
   none: "None",
 } as const satisfies Record<NonNullable<z.infer<typeof ElectronicMarketing>["route"]>, string>;
+
+export const DPIA_INDICATOR_LABELS = {
+  "evaluation-scoring": "evaluation or scoring",
+  "automated-decision-legal-effect": "automated decisions with legal or similar effect",
+  "systematic-monitoring": "systematic monitoring",
+  "sensitive-data": "sensitive or highly personal data",
+  "large-scale": "large scale",
+  "matching-combining": "matching or combining data sets",
+  "vulnerable-subjects": "vulnerable people",
+  "innovative-technology": "innovative technology",
+  "prevents-rights-or-service": "processing that keeps people from a right or a service",
+} as const satisfies Record<DpiaIndicator, string>;

@@ -1,14 +1,18 @@
 /**
  * @module render/document-context
  * What document builders are given besides the assessment: the message catalogue, the
- * knowledge base and today's date (and, per document, the rules engine's result). Builders stay
- * pure: nothing here reads a file or the clock. Also the small wording helpers every document
- * shares, so that "Not recorded" reads the same in the LIA, the lawful-basis assessment and
- * the register.
+ * knowledge base, today's date, the stored record of the version (when there is one), the
+ * organisation's branding and the screening questionnaires (and, per document, the rules
+ * engine's result). Builders stay pure: nothing here reads a file or the clock. Also the small
+ * wording helpers every document shares, so that "Not recorded" reads the same in the LIA, the
+ * lawful-basis assessment and the register.
  */
+import type { Questionnaire } from "../core/questionnaire/schema.ts";
 import { LI_BASES } from "../core/rules/context.ts";
 import type { Evaluation, Finding } from "../core/rules/types.ts";
 import type { Assessment } from "../core/schema/index.ts";
+import type { Branding } from "./branding.ts";
+import type { DocumentRecord } from "./document-record.ts";
 import { formatDate } from "./labels.ts";
 
 /** A knowledge-base entry as the document needs it. */
@@ -26,6 +30,17 @@ export interface DocumentContext {
   reference: (id: string) => ReferenceEntry | undefined;
   /** Today's date, YYYY-MM-DD: the document's date and the yardstick for an overdue review. */
   today: string;
+  /**
+   * The stored record of the version an assessment's document is made from (server). Absent,
+   * or returning undefined, for a plain file: the document then says it is not from a record.
+   */
+  recordOf?: (assessment: Assessment) => DocumentRecord | undefined;
+  /** The organisation's name, logo and colour for every page. */
+  branding?: Branding;
+  /** A screening questionnaire by id, to show an assessment's screening as answered. */
+  questionnaire?: (id: string) => Questionnaire | undefined;
+  /** Where an assessment's LIA or DPIA can be fetched (the server's download link). */
+  documentLink?: (assessment: Assessment) => string | undefined;
 }
 
 /** Everything the LIA document needs besides the assessment itself. */

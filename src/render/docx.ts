@@ -14,10 +14,11 @@ import type {
   ISectionOptions,
   ParagraphChild,
 } from "docx";
+import { type Branding, brandColour, fitLogo } from "./branding.ts";
 import type { Block, Doc, NoteTone, Run, TableBlock } from "./model.ts";
 import { runsOf } from "./model.ts";
 import { columnWeights } from "./table-widths.ts";
-import { cleanText, fontRuns } from "./text.ts";
+import { cleanText, fontRuns, softBreaks } from "./text.ts";
 
 type Docx = typeof import("docx");
 type Child = DocxParagraph | DocxTable;
@@ -27,6 +28,8 @@ const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const FONT = { ascii: "Arial", hAnsi: "Arial", cs: "Arial" };
 const BORDER = { style: "single", size: 4, color: "9AA5B1" } as const;
 const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 }; // twips
+/** Characters across the text width at the body size, erring wide (9.5 pt Arial, bold headers: about 110 twips each). */
+const CAPACITY = CONTENT_WIDTH / 110;
 
 const NOTES: Record<NoteTone, { fill: string; edge: string; label: string }> = {
   info: { fill: "EEF3F8", edge: "4A78A8", label: "Note" },
@@ -37,12 +40,15 @@ const NOTES: Record<NoteTone, { fill: string; edge: string; label: string }> = {
 /** Renders blocks with the loaded library; numbers each ordered list afresh. */
 class Writer {
   private lists = 0;
-  constructor(private readonly d: Docx) {}
+  constructor(
+    private readonly d: Docx,
+    private readonly branding: Branding | undefined,
+  ) {}
 
   /** Text runs for user text: newlines become line breaks, right-to-left runs are marked. */
   runs(text: string, style: { bold?: boolean; italics?: boolean } = {}): ParagraphChild[] {
     const out: ParagraphChild[] = [];
-    cleanText(text)
+    softBreaks(cleanText(text))
       .split("\n")
       .forEach((line, i) => {
         const pieces = fontRuns(line.replace(/\t/g, "    "));
@@ -87,7 +93,7 @@ class Writer {
       (row) =>
         new d.TableRow({
           // A row stays on one page unless it is too long to fit one (Word would clip it).
-          cantSplit: row.reduce((n, cell) => n + cell.length, 0) < 1200,
+          cantSplit: row.reduce((n, cell) => n + cell.length, 0) < 600,
           children: columns.map((_, i) => {
             const value = row[i] ?? "";
             const isLabel = !header && i === 0;
@@ -122,7 +128,9 @@ class Writer {
     const n = block.columns.length;
     if (n === 0) return [];
     const rows = block.rows.map((r) => Array.from({ length: n }, (_, i) => r[i] ?? ""));
-    const widths = columnWeights(block.columns, rows).map((w) => Math.floor(w * CONTENT_WIDTH));
+    const widths = columnWeights(block.columns, rows, CAPACITY).map((w) =>
+      Math.floor(w * CONTENT_WIDTH),
+    );
     const out: Child[] = [];
     if (block.caption !== undefined && block.caption.trim() !== "") {
       out.push(this.paragraph(this.runs(block.caption, { italics: true })));
@@ -189,11 +197,25 @@ class Writer {
     }
   }
 
+  /** The logo as an image run, fitted in a box of `width` by `height` pixels. */
+  logo(width: number, height: number): ParagraphChild | undefined {
+    const logo = this.branding?.logo;
+    if (!logo) return undefined;
+    return new this.d.ImageRun({
+      type: logo.type === "png" ? "png" : "jpg",
+      data: logo.bytes,
+      transformation: fitLogo(logo, width, height),
+    });
+  }
+
   section(doc: Doc): ISectionOptions {
     const d = this.d;
-    const children: Child[] = [
+    const children: Child[] = [];
+    const coverLogo = this.logo(240, 72);
+    if (coverLogo) children.push(this.paragraph([coverLogo], { spacing: { after: 200 } }));
+    children.push(
       this.paragraph(this.runs(doc.title.replace(/\s+/g, " ")), { heading: d.HeadingLevel.TITLE }),
-    ];
+    );
     if (doc.subtitle !== undefined && doc.subtitle.trim() !== "") {
       children.push(
         this.paragraph(this.runs(doc.subtitle.replace(/\s+/g, " ")), { style: "Subtitle" }),
@@ -201,9 +223,22 @@ class Writer {
     }
     children.push(...this.keyValue(doc.meta));
     for (const block of doc.blocks) children.push(...this.block(block));
-    const running = cleanText(doc.subtitle ?? doc.title)
+    const footerText = cleanText(doc.subtitle ?? doc.title)
       .replace(/\s+/g, " ")
       .slice(0, 90);
+    const r = doc.running;
+    const organisation = cleanText(this.branding?.name ?? r?.organisation ?? "").replace(
+      /\s+/g,
+      " ",
+    );
+    const right = [
+      r?.title ?? doc.title,
+      r && r.version !== "" ? `Version ${r.version}` : "",
+      r?.status ?? "",
+    ]
+      .filter((x) => x !== "")
+      .join(" · ");
+    const headerLogo = this.logo(90, 24);
     return {
       properties: {
         page: {
@@ -211,16 +246,38 @@ class Writer {
           margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
         },
       },
+      headers: {
+        default: new d.Header({
+          children: [
+            new d.Paragraph({
+              children: [
+                ...(headerLogo ? [headerLogo, new d.TextRun({ text: "  " })] : []),
+                new d.TextRun({
+                  text: organisation,
+                  bold: true,
+                  color: brandColour(this.branding).slice(1),
+                }),
+                new d.TextRun({ children: [new d.Tab()] }),
+                ...this.runs(right),
+              ],
+              tabStops: [{ type: d.TabStopType.RIGHT, position: CONTENT_WIDTH }],
+              style: "FooterText",
+            }),
+          ],
+        }),
+      },
       footers: {
         default: new d.Footer({
           children: [
             new d.Paragraph({
               children: [
-                ...this.runs(`${running}    `),
+                ...this.runs(footerText),
+                new d.TextRun({ children: [new d.Tab()] }),
                 new d.TextRun({
                   children: ["Page ", d.PageNumber.CURRENT, " of ", d.PageNumber.TOTAL_PAGES],
                 }),
               ],
+              tabStops: [{ type: d.TabStopType.RIGHT, position: CONTENT_WIDTH }],
               style: "FooterText",
             }),
           ],
@@ -231,11 +288,18 @@ class Writer {
   }
 }
 
-/** A Word document of one document, or of several, each starting on a new page. */
-export async function toDocx(docs: Doc | readonly Doc[]): Promise<Uint8Array> {
+/**
+ * A Word document of one document, or of several, each starting on a new page, with the
+ * organisation, title, version and status in the page header and "Page X of Y" in the footer.
+ */
+export async function toDocx(
+  docs: Doc | readonly Doc[],
+  options: { branding?: Branding | undefined } = {},
+): Promise<Uint8Array> {
   const list: readonly Doc[] = Array.isArray(docs) ? docs : [docs as Doc];
   const d = await import("docx");
-  const writer = new Writer(d);
+  const writer = new Writer(d, options.branding);
+  const colour = brandColour(options.branding).slice(1);
   const first = list[0];
   const heading = (size: number, colour = "1B1F24") => ({
     run: { size, bold: true, color: colour, font: FONT },
@@ -249,7 +313,7 @@ export async function toDocx(docs: Doc | readonly Doc[]): Promise<Uint8Array> {
         document: { run: { font: FONT, size: 19 }, paragraph: { spacing: { line: 264 } } },
         title: { run: { size: 40, bold: true, font: FONT, color: "1B1F24" } },
         heading1: heading(32),
-        heading2: heading(27, "1F3A5F"),
+        heading2: heading(27, colour),
         heading3: heading(23),
         heading4: heading(20),
       },

@@ -1,12 +1,14 @@
 /**
  * @module render/html
  * Renders documents as one standalone HTML page: no script, no external resource (a Content
- * Security Policy in the page forbids both), styles inline, print-friendly. Every user string
+ * Security Policy in the page forbids both; a logo is embedded as data), styles inline,
+ * print-friendly, each document headed by the organisation, its title, version and status. Every user string
  * is HTML-escaped (`&`, `<`, `>`, `"`, `'`) after `cleanText`, so no markup, entity or
  * attribute can be injected; each block of user text carries `dir="auto"`, so right-to-left
  * text is laid out in its own direction without reordering its neighbours. The output depends
  * on the documents only.
  */
+import { type Branding, brandColour, fitLogo, logoDataUrl } from "./branding.ts";
 import type { Block, Doc, NoteTone, Run, TableBlock } from "./model.ts";
 import { runsOf } from "./model.ts";
 import { cleanText } from "./text.ts";
@@ -32,14 +34,18 @@ function oneLine(text: string): string {
 }
 
 const STYLE = `
-  :root { color-scheme: light; }
+  :root { color-scheme: light; --brand: #1f3a5f; }
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
     font-size: 15px; line-height: 1.5; color: #1b1f24; margin: 0; background: #fff; }
   article { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
-  article + article { border-top: 3px solid #1f3a5f; break-before: page; }
+  article + article { border-top: 3px solid var(--brand); break-before: page; }
+  .running { display: flex; justify-content: space-between; gap: 1rem; align-items: center;
+    font-size: .8rem; color: #4a535e; border-bottom: 2px solid var(--brand); padding-bottom: .4rem;
+    margin-bottom: 1.2rem; }
+  .running img { display: block; }
   h1 { font-size: 1.9rem; margin: 0 0 .25rem; }
   .subtitle { font-size: 1.2rem; color: #39424e; margin: 0 0 1rem; }
-  h2 { font-size: 1.4rem; color: #1f3a5f; margin: 2rem 0 .6rem; border-bottom: 1px solid #d5dbe1; }
+  h2 { font-size: 1.4rem; color: var(--brand); margin: 2rem 0 .6rem; border-bottom: 1px solid #d5dbe1; }
   h3 { font-size: 1.15rem; margin: 1.4rem 0 .5rem; }
   h4 { font-size: 1rem; margin: 1rem 0 .4rem; }
   h2, h3, h4 { break-after: avoid; }
@@ -132,8 +138,28 @@ function renderBlock(block: Block): string {
   }
 }
 
-function article(doc: Doc): string {
-  const parts = [`<h1 dir="auto">${oneLine(doc.title)}</h1>`];
+/** The line above each document: logo, organisation, title, version and status. */
+function running(doc: Doc, branding: Branding | undefined): string {
+  const r = doc.running;
+  const logo = branding?.logo;
+  const img = logo
+    ? (() => {
+        const { width, height } = fitLogo(logo, 160, 48);
+        return `<img src="${logoDataUrl(logo)}" width="${Math.round(width)}" height="${Math.round(height)}" alt="${oneLine(branding?.name ?? r?.organisation ?? "")}">`;
+      })()
+    : "";
+  const organisation = branding?.name ?? r?.organisation ?? "";
+  const facts = r
+    ? [r.title, r.version === "" ? "" : `Version ${r.version}`, r.status].filter((x) => x !== "")
+    : [];
+  if (img === "" && organisation === "" && facts.length === 0) return "";
+  return `<header class="running">${img}<span dir="auto">${oneLine(organisation)}</span><span dir="auto">${oneLine(facts.join(" · "))}</span></header>`;
+}
+
+function article(doc: Doc, branding?: Branding): string {
+  const parts = [running(doc, branding), `<h1 dir="auto">${oneLine(doc.title)}</h1>`].filter(
+    (p) => p !== "",
+  );
   if (doc.subtitle !== undefined && doc.subtitle.trim() !== "") {
     parts.push(`<p class="subtitle" dir="auto">${oneLine(doc.subtitle)}</p>`);
   }
@@ -145,9 +171,17 @@ function article(doc: Doc): string {
   return `<article>\n${parts.join("\n")}\n</article>`;
 }
 
-/** One HTML page holding one document, or several one after the other. Ends with a newline. */
-export function toHtml(docs: Doc | readonly Doc[]): string {
+/**
+ * One HTML page holding one document, or several one after the other, in the organisation's
+ * colour and with its logo. Ends with a newline.
+ */
+export function toHtml(
+  docs: Doc | readonly Doc[],
+  options: { branding?: Branding | undefined } = {},
+): string {
   const list: readonly Doc[] = Array.isArray(docs) ? docs : [docs as Doc];
+  const { branding } = options;
+  const images = branding?.logo ? "; img-src data:" : "";
   const first = list[0];
   const title = first
     ? [first.title, first.subtitle].filter((t) => t !== undefined && t.trim() !== "").join(": ")
@@ -158,13 +192,13 @@ export function toHtml(docs: Doc | readonly Doc[]): string {
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${images}">`,
     '<meta name="generator" content="Basis">',
     `<title>${oneLine(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE.replace("--brand: #1f3a5f", `--brand: ${brandColour(branding)}`)}</style>`,
     "</head>",
     "<body>",
-    ...list.map(article),
+    ...list.map((doc) => article(doc, branding)),
     "</body>",
     "</html>",
     "",

@@ -37,6 +37,17 @@ export const BASIS_LABELS = {
   "recognised-legitimate-interest": "Recognised legitimate interest (UK Art. 6(1)(ea))",
 } as const satisfies Record<LawfulBasis, string>;
 
+/** The knowledge-base entry each basis cites. */
+export const BASIS_REFERENCES = {
+  consent: "gdpr-art-6-1-a",
+  contract: "gdpr-art-6-1-b",
+  "legal-obligation": "gdpr-art-6-1-c",
+  "vital-interests": "gdpr-art-6-1-d",
+  "public-task": "gdpr-art-6-1-e",
+  "legitimate-interests": "gdpr-art-6-1-f",
+  "recognised-legitimate-interest": "uk-gdpr-art-6-1-ea",
+} as const satisfies Record<LawfulBasis, string>;
+
 export const SPECIAL_CATEGORY_LABELS = {
   "racial-ethnic-origin": "Racial or ethnic origin",
   "political-opinions": "Political opinions",
@@ -153,6 +164,26 @@ export const JURISDICTION_LABELS = {
   EU: "EU GDPR",
   UK: "UK GDPR",
 } as const satisfies Record<z.infer<typeof Jurisdiction>, string>;
+
+/** A country's English name from its ISO code ("DE" -> "Germany"); the code when unknown. */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** "EU GDPR (main establishment: Germany)": the law an assessment was made under. */
+export function jurisdictionText(org: {
+  jurisdiction: "EU" | "UK";
+  country?: string | undefined;
+}): string {
+  const law = JURISDICTION_LABELS[org.jurisdiction];
+  return org.country === undefined
+    ? law
+    : `${law} (main establishment: ${countryName(org.country)})`;
+}
 
 const MONTHS = [
   "January",

@@ -17,14 +17,32 @@ import {
   TRANSFER_MECHANISM_LABELS,
 } from "./basis-labels.ts";
 import { joinOr, LI_BASES, NOT_RECORDED } from "./document-context.ts";
-import { BASIS_LABELS, OUTCOME_LABELS, SPECIAL_CATEGORY_LABELS, yesNo } from "./labels.ts";
+import {
+  BASIS_LABELS,
+  BASIS_REFERENCES,
+  OUTCOME_LABELS,
+  SPECIAL_CATEGORY_LABELS,
+  yesNo,
+} from "./labels.ts";
 import type { Block } from "./model.ts";
 import { heading, keyValue, note, paragraph, richParagraph, table } from "./model.ts";
 
 type Activity = Assessment["activity"];
 
+/** Where the activity's LIA is annexed, and how to cite a reference. */
+export interface ActivityOptions {
+  annex?: string | undefined;
+  cite?: (id: string) => string;
+}
+
 /** The section for one activity, numbered `number` (e.g. "2.3"). */
-export function activitySection(a: Assessment, evaluation: Evaluation, number: string): Block[] {
+export function activitySection(
+  a: Assessment,
+  evaluation: Evaluation,
+  number: string,
+  options: ActivityOptions = {},
+): Block[] {
+  const cite = options.cite ?? ((id: string) => id);
   const blocks: Block[] = [
     heading(3, `${number} ${a.activity.name}`),
     table(["Attribute", "Value"], attributes(a.activity)),
@@ -39,7 +57,7 @@ export function activitySection(a: Assessment, evaluation: Evaluation, number: s
       blocks.push(note("blocker", "No lawful basis has been decided for this purpose."));
       continue;
     }
-    blocks.push(...decisionBlocks(a, decision, evaluation));
+    blocks.push(...decisionBlocks(a, decision, evaluation, options.annex, cite));
   }
   const counts = { blocker: 0, warning: 0, info: 0 };
   for (const f of evaluation.findings) counts[f.severity]++;
@@ -48,7 +66,7 @@ export function activitySection(a: Assessment, evaluation: Evaluation, number: s
       ["Outcome", OUTCOME_LABELS[evaluation.outcome]],
       [
         "Open findings",
-        `${plural(counts.blocker, "blocker")}, ${plural(counts.warning, "warning")}, ${counts.info} for information (listed in section 7)`,
+        `${plural(counts.blocker, "blocker")}, ${plural(counts.warning, "warning")}, ${counts.info} for information (listed in section 9)`,
       ],
     ]),
   );
@@ -72,7 +90,8 @@ function attributes(activity: Activity): string[][] {
     ["Data categories", activity.dataCategories.map((c) => c.name).join("; ")],
     ["Data subjects", activity.dataSubjects.map((s) => s.name).join("; ")],
     ["Data volume", activity.volume ?? NOT_RECORDED],
-    ["Recipients", joinOr(activity.recipients ?? [], "None recorded")],
+    ["Data classification", activity.classification ?? NOT_RECORDED],
+    ["Recipients", activity.recipients ? joinOr(activity.recipients, "None") : NOT_RECORDED],
     [
       "International transfers",
       joinOr(
@@ -80,12 +99,15 @@ function attributes(activity: Activity): string[][] {
           (t) =>
             `${t.destination}${t.recipient ? ` (${t.recipient})` : ""}: ${t.mechanism ? TRANSFER_MECHANISM_LABELS[t.mechanism] : "safeguard not recorded"}`,
         ),
-        "None",
+        activity.transfers ? "None" : NOT_RECORDED,
       ),
     ],
     ["Retention", activity.retention ?? NOT_RECORDED],
-    ["Security measures", joinOr(activity.securityMeasures ?? [], "None recorded")],
-    ["Systems", joinOr(activity.systems ?? [], "None recorded")],
+    [
+      "Security measures",
+      activity.securityMeasures ? joinOr(activity.securityMeasures, "None") : NOT_RECORDED,
+    ],
+    ["Systems", activity.systems ? joinOr(activity.systems, "None") : NOT_RECORDED],
     [
       "Special category data (Art. 9)",
       special.length > 0
@@ -117,7 +139,14 @@ function attributes(activity: Activity): string[][] {
   return rows;
 }
 
-function decisionBlocks(a: Assessment, d: BasisDecision, evaluation: Evaluation): Block[] {
+function decisionBlocks(
+  a: Assessment,
+  d: BasisDecision,
+  evaluation: Evaluation,
+  annex: string | undefined,
+  cite: (id: string) => string,
+): Block[] {
+  if (d.basis) cite(BASIS_REFERENCES[d.basis]);
   const blocks: Block[] = [
     richParagraph(
       { text: "Selected lawful basis: ", bold: true },
@@ -156,13 +185,23 @@ function decisionBlocks(a: Assessment, d: BasisDecision, evaluation: Evaluation)
       ),
     );
   }
-  if (d.basis !== undefined && LI_BASES.has(d.basis)) blocks.push(liNote(a, d, evaluation));
-  blocks.push(...article9(a, d), ...article10(a, d), ...article8(a, d), ...consent(d));
-  blocks.push(...ePrivacy(d));
+  if (d.basis !== undefined && LI_BASES.has(d.basis)) blocks.push(liNote(a, d, evaluation, annex));
+  blocks.push(
+    ...article9(a, d, cite),
+    ...article10(a, d, cite),
+    ...article8(a, d, cite),
+    ...consent(d, cite),
+  );
+  blocks.push(...ePrivacy(a, d, cite));
   return blocks;
 }
 
-function liNote(a: Assessment, d: BasisDecision, evaluation: Evaluation): Block {
+function liNote(
+  a: Assessment,
+  d: BasisDecision,
+  evaluation: Evaluation,
+  annex: string | undefined,
+): Block {
   const titles = (d.interests ?? []).map((id) => {
     const title = a.lia?.interests.find((i) => i.id === id)?.title ?? id;
     const result = evaluation.trace.interests.find((r) => r.interest === id);
@@ -176,19 +215,36 @@ function liNote(a: Assessment, d: BasisDecision, evaluation: Evaluation): Block 
       }.`,
     );
   }
+  const where =
+    annex === undefined
+      ? "No LIA is recorded for this activity yet."
+      : `Its Legitimate Interests Assessment is annexed (Annex ${annex}).`;
   return note(
-    "info",
-    `A Legitimate Interests Assessment is required and is a document of its own. Interests relied on: ${
+    annex === undefined ? "blocker" : "info",
+    `Legitimate interests needs a Legitimate Interests Assessment. ${where} Interests relied on: ${
       titles.length > 0 ? titles.join("; ") : "none named"
     }.`,
   );
 }
 
-function article9(a: Assessment, d: BasisDecision): Block[] {
+function article9(a: Assessment, d: BasisDecision, cite: (id: string) => string): Block[] {
   const special = a.activity.dataCategories.some((c) => c.specialCategory !== undefined);
   if (!d.specialCategory && !special) return [];
-  const blocks: Block[] = [heading(4, "Special category data (Art. 9)")];
+  cite("gdpr-art-9-2");
   const s = d.specialCategory;
+  const blocks: Block[] = [
+    heading(4, "Special category data (Art. 9)"),
+    paragraph(
+      "Processing special-category data is prohibited (Art. 9(1)) unless one of the ten conditions of Art. 9(2) applies, in addition to the Art. 6 basis:",
+    ),
+    table(
+      ["Art. 9(2) condition", "Relied on"],
+      (Object.keys(ARTICLE9_LABELS) as (keyof typeof ARTICLE9_LABELS)[]).map((k) => [
+        ARTICLE9_LABELS[k],
+        s?.condition === k ? "Yes" : "No",
+      ]),
+    ),
+  ];
   if (!s) return [...blocks, note("blocker", "No Art. 9(2) condition is recorded.")];
   const rows: [string, string][] = [
     ["Art. 9(2) condition", ARTICLE9_LABELS[s.condition]],
@@ -202,9 +258,10 @@ function article9(a: Assessment, d: BasisDecision): Block[] {
   return [...blocks, keyValue(rows)];
 }
 
-function article10(a: Assessment, d: BasisDecision): Block[] {
+function article10(a: Assessment, d: BasisDecision, cite: (id: string) => string): Block[] {
   const criminal = a.activity.dataCategories.some((c) => c.criminalOffence === true);
   if (!d.criminalOffence && !criminal) return [];
+  cite("gdpr-art-10");
   const blocks: Block[] = [heading(4, "Criminal convictions and offences data (Art. 10)")];
   const c = d.criminalOffence;
   if (!c) return [...blocks, note("blocker", "No Art. 10 authority is recorded.")];
@@ -220,9 +277,21 @@ function article10(a: Assessment, d: BasisDecision): Block[] {
   return [...blocks, keyValue(rows)];
 }
 
-function article8(a: Assessment, d: BasisDecision): Block[] {
+/**
+ * Art. 8 applies where a child's consent is relied on for an online service offered to them;
+ * otherwise, with children among the data subjects, one line says why it does not apply.
+ */
+function article8(a: Assessment, d: BasisDecision, cite: (id: string) => string): Block[] {
   const children = a.activity.dataSubjects.some((s) => s.children === true);
   if (!d.children && !children) return [];
+  if (d.basis !== "consent") {
+    return [
+      paragraph(
+        "Children are among the people concerned, but no child's consent is relied on for this purpose, so the Art. 8 conditions for a child's consent do not apply.",
+      ),
+    ];
+  }
+  cite(a.organisation.jurisdiction === "UK" ? "uk-gdpr-art-8" : "gdpr-art-8");
   const { age, source } = ageOfDigitalConsent(a.organisation.jurisdiction, a.organisation.country);
   const c = d.children;
   return [
@@ -240,9 +309,10 @@ function article8(a: Assessment, d: BasisDecision): Block[] {
   ];
 }
 
-function consent(d: BasisDecision): Block[] {
+function consent(d: BasisDecision, cite: (id: string) => string): Block[] {
   const explicitNeeded = d.specialCategory?.condition === "a";
   if (d.basis !== "consent" && !d.consent && !explicitNeeded) return [];
+  cite("gdpr-art-7");
   const c = d.consent ?? {};
   const rows = [
     ["Freely given (not bundled with the service)", yesNo(c.freelyGiven)],
@@ -266,11 +336,14 @@ function consent(d: BasisDecision): Block[] {
   ];
 }
 
-function ePrivacy(d: BasisDecision): Block[] {
+function ePrivacy(a: Assessment, d: BasisDecision, cite: (id: string) => string): Block[] {
   const blocks: Block[] = [];
   const t = d.terminalAccess;
   const m = d.electronicMarketing;
   if (!t && !m) return blocks;
+  const uk = a.organisation.jurisdiction === "UK";
+  if (t) cite(uk ? "pecr-reg-6" : "eprivacy-art-5-3");
+  if (m) cite(uk ? "pecr-reg-22" : "eprivacy-art-13");
   blocks.push(heading(4, "ePrivacy layer (cookies, device access, electronic marketing)"));
   const rows: [string, string][] = [];
   if (t) {

@@ -55,12 +55,76 @@ describe("buildLawfulBasisDocument", () => {
       "1. Purpose and regulatory basis",
       "2. Processing activities",
       "3. Lawful basis summary",
-      "4. Review",
-      "5. Approval and sign-off",
-      "6. Version history",
-      "7. Open findings",
+      "4. Changing a lawful basis",
+      "5. Record of processing activities",
+      "6. Review",
+      "7. Approval and sign-off",
+      "8. Version history",
+      "9. Findings",
     ]);
     expect(headings(doc)).toContain("2.2 Symptom tracker");
+    expect(headings(doc).at(-1)).toBe("References cited");
+  });
+
+  it("keeps document control: version, status, owner, related documents and the annexed LIA", () => {
+    const doc = buildLawfulBasisDocument([testAssessment(), healthTracker()], ctx());
+    const meta = Object.fromEntries(doc.meta);
+    expect(meta).toMatchObject({
+      Status: "Draft",
+      Owner: "Privacy team",
+      "Related documents": "Legitimate Interests Assessment: Web platform logging (Annex A1)",
+    });
+    expect(meta.Version).toContain("Web platform logging: 1.1 (as the file states it)");
+    expect(headings(doc)).toContain(
+      "Annex A1. Legitimate Interests Assessment: Web platform logging",
+    );
+    expect(headings(doc)).toContain("A1.3 Balancing test");
+    // An activity without an LIA gets none: no empty LIA concluding "Appropriate".
+    expect(headings(doc).filter((h) => h.startsWith("Annex"))).toHaveLength(1);
+  });
+
+  it("opens with a summary per activity and takes version, status and approvers from the record", () => {
+    const record = {
+      version: 4,
+      status: "approved",
+      date: "2026-02-02",
+      decisions: [
+        {
+          role: "dpo" as const,
+          name: "Dana Okafor",
+          decision: "approved" as const,
+          date: "2026-02-02",
+        },
+      ],
+    };
+    const doc = buildLawfulBasisDocument([testAssessment()], { ...ctx(), recordOf: () => record });
+    expect(headings(doc)[0]).toBe("Summary");
+    const first = doc.blocks.find((b): b is TableBlock => b.kind === "table");
+    expect(first?.rows[0]).toEqual([
+      "Web platform logging",
+      "Legitimate interests (Art. 6(1)(f)); Consent (Art. 6(1)(a))",
+      "Incomplete",
+      "None",
+      "Approved",
+      "Dana Okafor (Data protection officer), 2 February 2026",
+      "15 January 2027",
+    ]);
+    expect(Object.fromEntries(doc.meta).Version).toBe(
+      "4 (the file calls it 1.1), Approved since 2 February 2026",
+    );
+  });
+
+  it("gives every Art. 30(1) item of the record and says for which activity it is missing", () => {
+    const doc = buildLawfulBasisDocument([testAssessment(), healthTracker()], ctx());
+    const table = doc.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.columns[0] === "Item",
+    );
+    expect(table?.rows.find((r) => r[0] === "Categories of recipients")).toEqual([
+      "Categories of recipients",
+      "No",
+      "Web platform logging; Symptom tracker",
+    ]);
+    expect(table?.rows.find((r) => r[0] === "Purposes of the processing")?.[1]).toBe("Yes");
   });
 
   it("has one summary row per purpose, saying when consent or an LIA is required", () => {
@@ -105,17 +169,45 @@ describe("buildLawfulBasisDocument", () => {
     const without = buildLawfulBasisDocument([testAssessment()], ctx());
     expect(headings(withHealth)).toContain("Special category data (Art. 9)");
     expect(texts(withHealth.blocks)).toContain("Explicit (an express statement, Art. 9(2)(a))");
+    const checklist = withHealth.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.columns[0] === "Art. 9(2) condition",
+    );
+    expect(checklist?.rows).toHaveLength(10);
+    expect(checklist?.rows.filter((r) => r[1] === "Yes")).toEqual([
+      ["Explicit consent (Art. 9(2)(a))", "Yes"],
+    ]);
     expect(headings(without)).not.toContain("Special category data (Art. 9)");
-    expect(headings(without)).toContain("Children's data (Art. 8)"); // its users include children
+  });
+
+  it("shows the Art. 8 block only where a child's consent is relied on", () => {
+    // The test assessment's users include children; its newsletter relies on consent.
+    const doc = buildLawfulBasisDocument([testAssessment()], ctx());
+    expect(headings(doc).filter((h) => h === "Children's data (Art. 8)")).toHaveLength(1);
+    const noConsent = testAssessment();
+    noConsent.decisions = noConsent.decisions.filter((d) => d.basis !== "consent");
+    noConsent.activity.purposes = noConsent.activity.purposes.filter((p) => p.id !== "newsletter");
+    const without = buildLawfulBasisDocument([noConsent], ctx());
+    expect(headings(without)).not.toContain("Children's data (Art. 8)");
+    expect(JSON.stringify(without.blocks)).toContain("no child's consent is relied on");
   });
 });
 
 describe("buildNoticeDocument", () => {
-  it("states each legitimate interest for the privacy notice, and nothing for consent", () => {
+  it("states every purpose with its basis, and each legitimate interest", () => {
     const text = toPlainText(buildNoticeDocument([testAssessment()], { today: "2026-02-01" }));
     expect(text).toContain("Our interest: Security monitoring. Detect brute-force attempts");
     expect(text).toContain("Detect and investigate unauthorised access");
-    expect(text).not.toContain("Send the monthly product newsletter");
-    expect(text).toContain("How we balanced our interests against yours");
+    expect(text).toContain("Send the monthly product newsletter");
+    expect(text).toContain("Why we may: your consent (Article 6(1)(a) of the UK GDPR)");
+    expect(text).toContain("How we weighed our interests against yours");
+    expect(text).toContain("Information Commissioner's Office");
+  });
+
+  it("uses the EU wording on an EU notice: no UK recognised legitimate interests, no ICO", () => {
+    const eu = testAssessment();
+    eu.organisation = { name: "Example SA", jurisdiction: "EU" };
+    const text = toPlainText(buildNoticeDocument([eu], { today: "2026-02-01" }));
+    expect(text).toContain("Article 6(1)(f) of the GDPR");
+    expect(text).not.toMatch(/recognised legitimate interest|UK GDPR|Information Commissioner/);
   });
 });

@@ -1,13 +1,19 @@
 /**
  * @module render/lia-tests
- * The LIA's necessity and balancing tests, one subsection per interest (EDPB 1/2024 steps 2
- * and 3): alternatives considered, nature of the data, expectations, impacts, safeguards,
- * opt-out, children and the judgement.
+ * The LIA's necessity and balancing tests (EDPB 1/2024 steps 2 and 3). A test that several
+ * interests share is written once, marked with the interests it applies to; the judgement of
+ * each interest stays its own, in one table. Then the weighing: when the engine reports how it
+ * weighed the facts, a table per interest (factor, side, weight, what offsets it, what is
+ * left) with the computed verdict and any officer override; until it does, the impact ratings
+ * exactly as recorded.
  */
-import type { BalancingTest } from "../core/schema/index.ts";
-import { NOT_RECORDED } from "./document-context.ts";
+import { describeFactor } from "../core/messages/en.ts";
+import type { InterestWeighing } from "../core/rules/types.ts";
+import type { BalancingTest, NecessityTest } from "../core/schema/index.ts";
+import { joinOr, NOT_RECORDED } from "./document-context.ts";
 import {
   EXPECTED_LABELS,
+  formatDate,
   LEVEL_LABELS,
   LIKELIHOOD_LABELS,
   SAFEGUARD_KIND_LABELS,
@@ -15,65 +21,160 @@ import {
   SEVERITY_LABELS,
   yesNo,
 } from "./labels.ts";
-import { type Builder, labelledList, perInterest } from "./lia-builder.ts";
+import {
+  appliesTo,
+  type Builder,
+  interestTitle,
+  labelledList,
+  NO_LIA,
+  type Section,
+  type Shared,
+  shareTests,
+  withoutTest,
+} from "./lia-builder.ts";
 import type { Block } from "./model.ts";
-import { heading, keyValue, note, paragraph, table } from "./model.ts";
+import { heading, keyValue, note, paragraph, richParagraph, table } from "./model.ts";
 
-export function necessityTest(b: Builder): Block[] {
-  const tests = b.a.lia?.necessity ?? [];
-  return perInterest(b, 3, "Necessity test", tests, (test) => {
-    if (!test) return [paragraph("No necessity test is recorded for this interest.")];
-    const alternatives = test.alternatives ?? [];
-    return [
-      keyValue([
-        ["Processing", test.processing ?? NOT_RECORDED],
-        [
-          "Conclusion",
-          test.necessary === undefined
-            ? "Not concluded"
-            : test.necessary
-              ? "Necessary"
-              : "Not necessary",
-        ],
-      ]),
-      ...labelledList("Why the processing is necessary", test.whyNecessary),
-      heading(4, "Less intrusive alternatives considered"),
-      alternatives.length > 0
-        ? table(
-            ["Alternative", "Assessment", "Why rejected", "Evidence"],
-            alternatives.map((alt) => [
-              alt.alternative,
-              alt.assessment ?? "",
-              alt.rejectedBecause ?? "",
-              alt.evidence ?? "",
+/** "Applies to: …" for a test several interests share (nothing for a test of one). */
+function appliesBlock(b: Builder, group: Shared<unknown>, total: number): Block[] {
+  if (group.interests.length < 2) return [];
+  const which =
+    group.interests.length === total && total === b.interests.length
+      ? `every interest (${appliesTo(b, group.interests)})`
+      : appliesTo(b, group.interests);
+  return [richParagraph({ text: "Applies to: ", bold: true }, { text: which })];
+}
+
+/** The heading of a group: the interest's title, or "Shared by N interests". */
+function groupTitle(b: Builder, group: Shared<unknown>): string {
+  return group.interests.length === 1
+    ? interestTitle(b, group.interests[0] ?? "")
+    : `Shared by ${group.interests.length} interests`;
+}
+
+export function necessitySection(b: Builder): Section {
+  return {
+    title: "Necessity test",
+    blocks: (n) => {
+      const tests = b.a.lia?.necessity ?? [];
+      if (b.interests.length === 0 && tests.length === 0) return [paragraph(NO_LIA)];
+      const groups = shareTests(b, tests, ({ interest: _, ...rest }) => rest);
+      const blocks: Block[] = [];
+      const single = groups.length === 1;
+      groups.forEach((group, i) => {
+        if (!single) blocks.push(heading(3, `${n}.${i + 1} ${groupTitle(b, group)}`));
+        blocks.push(...appliesBlock(b, group, tests.length), ...necessityBlocks(group.test));
+      });
+      const missing = withoutTest(b, tests);
+      if (missing.length > 0)
+        blocks.push(note("warning", `No necessity test is recorded for: ${missing.join("; ")}.`));
+      return blocks;
+    },
+  };
+}
+
+function necessityBlocks(test: NecessityTest): Block[] {
+  const alternatives = test.alternatives ?? [];
+  return [
+    keyValue([
+      ["Processing", test.processing ?? NOT_RECORDED],
+      [
+        "Conclusion",
+        test.necessary === undefined
+          ? "Not concluded"
+          : test.necessary
+            ? "Necessary"
+            : "Not necessary",
+      ],
+    ]),
+    ...labelledList("Why the processing is necessary", test.whyNecessary),
+    heading(4, "Less intrusive alternatives considered"),
+    alternatives.length > 0
+      ? table(
+          ["Alternative", "Assessment", "Why rejected", "Evidence"],
+          alternatives.map((alt) => [
+            alt.alternative,
+            alt.assessment ?? "",
+            alt.rejectedBecause ?? "",
+            alt.evidence ?? "",
+          ]),
+        )
+      : paragraph("No alternative is recorded."),
+    ...labelledList("Minimisation measures", test.minimisation),
+  ];
+}
+
+/** The parts of a balancing test that several interests can share. */
+function sharedFacts(test: BalancingTest) {
+  return {
+    natureOfData: test.natureOfData,
+    reasonableExpectations: test.reasonableExpectations,
+    impacts: test.impacts,
+    safeguards: test.safeguards,
+    optOut: test.optOut,
+    childrenConsidered: test.childrenConsidered,
+  };
+}
+
+export function balancingSection(b: Builder): Section {
+  return {
+    title: "Balancing test",
+    blocks: (n) => {
+      const tests = b.a.lia?.balancing ?? [];
+      if (b.interests.length === 0 && tests.length === 0) return [paragraph(NO_LIA)];
+      const hasChildren = b.a.activity.dataSubjects.some((s) => s.children === true);
+      const groups = shareTests(b, tests, sharedFacts);
+      const blocks: Block[] = [];
+      let sub = 0;
+      const single = groups.length === 1;
+      for (const group of groups) {
+        if (!single) blocks.push(heading(3, `${n}.${++sub} ${groupTitle(b, group)}`));
+        blocks.push(
+          ...appliesBlock(b, group, tests.length),
+          ...balancingFacts(group.test, hasChildren),
+        );
+      }
+      const notRequired = b.ctx.evaluation.trace.interests
+        .filter((r) => r.balancing === "not-required")
+        .map((r) => interestTitle(b, r.interest));
+      if (notRequired.length > 0)
+        blocks.push(
+          note(
+            "info",
+            `No balancing test is required for a recognised legitimate interest (UK Art. 6(1)(ea)): ${notRequired.join("; ")}.`,
+          ),
+        );
+      const missing = withoutTest(b, tests).filter((t) => !notRequired.includes(t));
+      if (missing.length > 0)
+        blocks.push(note("warning", `No balancing test is recorded for: ${missing.join("; ")}.`));
+      if (tests.length > 0) {
+        blocks.push(
+          heading(3, `${n}.${++sub} Judgement for each interest`),
+          table(
+            [
+              "Interest",
+              "Weight of the interest",
+              "Impact on people",
+              "Overridden by their interests or rights",
+              "Reasoning",
+            ],
+            tests.map((t) => [
+              interestTitle(b, t.interest),
+              t.interestWeight ? LEVEL_LABELS[t.interestWeight] : NOT_RECORDED,
+              t.impactLevel ? LEVEL_LABELS[t.impactLevel] : NOT_RECORDED,
+              yesNo(t.overridden, "Not decided"),
+              t.reasoning ?? NOT_RECORDED,
             ]),
-          )
-        : paragraph("No alternative is recorded."),
-      ...labelledList("Minimisation measures", test.minimisation),
-    ];
-  });
+          ),
+        );
+      }
+      blocks.push(heading(3, `${n}.${++sub} How the facts were weighed`), ...weighing(b));
+      return blocks;
+    },
+  };
 }
 
-export function balancingTest(b: Builder): Block[] {
-  const tests = b.a.lia?.balancing ?? [];
-  const hasChildren = b.a.activity.dataSubjects.some((s) => s.children === true);
-  return perInterest(b, 4, "Balancing test", tests, (test, interestId) => {
-    if (!test) {
-      const result = b.ctx.evaluation.trace.interests.find((r) => r.interest === interestId);
-      return result?.balancing === "not-required"
-        ? [
-            note(
-              "info",
-              "No balancing test is required for a recognised legitimate interest (UK Art. 6(1)(ea)).",
-            ),
-          ]
-        : [paragraph("No balancing test is recorded for this interest.")];
-    }
-    return balancingBlocks(test, hasChildren);
-  });
-}
-
-function balancingBlocks(test: BalancingTest, hasChildren: boolean): Block[] {
+function balancingFacts(test: BalancingTest, hasChildren: boolean): Block[] {
   const nature = test.natureOfData ?? [];
   const expectations = test.reasonableExpectations;
   const impacts = test.impacts ?? [];
@@ -85,7 +186,7 @@ function balancingBlocks(test: BalancingTest, hasChildren: boolean): Block[] {
           ["Data element", "Sensitivity", "Assessment"],
           nature.map((d) => [
             d.element,
-            d.sensitivity ? SENSITIVITY_LABELS[d.sensitivity] : "",
+            d.sensitivity ? SENSITIVITY_LABELS[d.sensitivity] : NOT_RECORDED,
             d.assessment ?? "",
           ]),
         )
@@ -102,53 +203,124 @@ function balancingBlocks(test: BalancingTest, hasChildren: boolean): Block[] {
           ],
         ])
       : paragraph(NOT_RECORDED),
-    heading(4, "Impact on data subjects"),
+    heading(4, "Impact on the people concerned (as rated)"),
     impacts.length > 0
       ? table(
-          ["Impact", "Description", "Likelihood", "Severity"],
+          ["Impact", "Likelihood", "Severity", "Assessment"],
           impacts.map((i) => [
             i.kind,
+            i.likelihood ? LIKELIHOOD_LABELS[i.likelihood] : NOT_RECORDED,
+            i.severity ? SEVERITY_LABELS[i.severity] : NOT_RECORDED,
             i.description ?? "",
-            i.likelihood ? LIKELIHOOD_LABELS[i.likelihood] : "",
-            i.severity ? SEVERITY_LABELS[i.severity] : "",
           ]),
         )
       : paragraph(NOT_RECORDED),
     heading(4, "Safeguards"),
     safeguards.length > 0
       ? table(
-          ["Safeguard", "Implementation", "Kind"],
-          safeguards.map((s) => [s.measure, s.implementation ?? "", SAFEGUARD_KIND_LABELS[s.kind]]),
+          ["Safeguard", "Kind", "Implementation"],
+          // Additional safeguards first: only they can tip the balance (EDPB 1/2024).
+          [...safeguards]
+            .sort((x, y) => (x.kind === y.kind ? 0 : x.kind === "additional" ? -1 : 1))
+            .map((s) => [s.measure, SAFEGUARD_KIND_LABELS[s.kind], s.implementation ?? ""]),
         )
       : paragraph(NOT_RECORDED),
     heading(4, "Opt-out"),
     test.optOut
       ? keyValue([
           ["Available", yesNo(test.optOut.available)],
-          ["Route", test.optOut.route ?? NOT_RECORDED],
+          ...(test.optOut.route === undefined
+            ? test.optOut.available
+              ? [["Route", NOT_RECORDED] as [string, string]]
+              : []
+            : [["Route", test.optOut.route] as [string, string]]),
           ...(test.optOut.reason === undefined
             ? []
-            : [["Reason", test.optOut.reason] as [string, string]]),
+            : [["Why", test.optOut.reason] as [string, string]]),
         ])
       : paragraph(NOT_RECORDED),
   ];
   if (test.childrenConsidered !== undefined || hasChildren) {
     blocks.push(heading(4, "Children"), paragraph(test.childrenConsidered ?? NOT_RECORDED));
   }
-  blocks.push(
-    heading(4, "Judgement"),
-    keyValue([
-      [
-        "Weight of the interest",
-        test.interestWeight ? LEVEL_LABELS[test.interestWeight] : NOT_RECORDED,
-      ],
-      ["Impact on individuals", test.impactLevel ? LEVEL_LABELS[test.impactLevel] : NOT_RECORDED],
-      [
-        "Overridden by the data subjects' interests or rights",
-        yesNo(test.overridden, "Not decided"),
-      ],
-      ["Reasoning", test.reasoning ?? NOT_RECORDED],
-    ]),
+  return blocks;
+}
+
+/**
+ * Words for a weighing factor. The one place that turns a factor id and its values into a
+ * label, until the message catalogue has `factorLabel`.
+ */
+
+const VERDICT_WORDS: Record<InterestWeighing["verdict"], string> = {
+  "favours-interest": "The balance favours the interest",
+  "finely-balanced": "Finely balanced",
+  against: "The balance is against the interest",
+};
+
+const OFFICER_WORDS: Record<InterestWeighing["officerConclusion"], string> = {
+  "not-overridden": "the people's interests do not override the interest",
+  overridden: "the people's interests override the interest",
+  unanswered: "no conclusion recorded",
+};
+
+function number(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function overrideText(o: NonNullable<InterestWeighing["override"]>): string {
+  const who = [o.by, o.on === undefined ? undefined : formatDate(o.on)].filter(
+    (x): x is string => x !== undefined,
   );
+  return `${o.justification}${who.length > 0 ? ` (${who.join(", ")})` : ""}`;
+}
+
+/** The engine's weighing per interest, or the impact ratings as recorded when it has none. */
+function weighing(b: Builder): Block[] {
+  const weighings = b.ctx.evaluation.weighing ?? [];
+  if (weighings.length === 0) {
+    return [
+      paragraph(
+        "No computed weighing is available for this assessment. The impact ratings (likelihood and severity) and the judgement above are the assessor's own, exactly as recorded: nothing has been recalculated, adjusted or softened.",
+      ),
+    ];
+  }
+  const blocks: Block[] = [];
+  for (const w of weighings) {
+    blocks.push(
+      heading(4, interestTitle(b, w.interest)),
+      table(
+        ["Factor", "Weighs", "Weight", "Offset by", "Left after safeguards", "Counts", "Decisive"],
+        w.factors.map((f) => [
+          describeFactor(f),
+          f.side === "against" ? "Against the interest" : "For the interest",
+          number(f.weight),
+          joinOr(
+            f.offsetBy.map((o) => `${o.safeguard} (−${number(o.amount)})`),
+            "Nothing",
+          ),
+          number(f.residual),
+          number(f.counts),
+          f.decisive ? "Yes: cannot be offset" : "No",
+        ]),
+      ),
+      keyValue([
+        [
+          "Computed",
+          `${VERDICT_WORDS[w.verdict]} (for ${number(w.for)}, against ${number(w.against)})`,
+        ],
+        ["The officer concluded", OFFICER_WORDS[w.officerConclusion]],
+        ...(w.override
+          ? [["Officer's override", overrideText(w.override)] as [string, string]]
+          : []),
+      ]),
+    );
+    if (w.override)
+      blocks.push(
+        note(
+          "warning",
+          "The officer's conclusion departs from the computed balance; the justification above is part of this assessment.",
+        ),
+      );
+  }
   return blocks;
 }

@@ -45,7 +45,11 @@ function everyBlockWith(text: string): Block[] {
   ];
 }
 
-/** Characters that would start markup if they were not escaped, outside escapes and entities. */
+/**
+ * Characters that would start markup if they were not escaped, outside escapes and entities:
+ * link and image brackets, raw HTML, code spans, strikethrough and math. (`(`, `)` and `!` mean
+ * nothing once the brackets are escaped, so they stay as they are and the text stays readable.)
+ */
 function unescapedMarkup(markdown: string): string[] {
   const found: string[] = [];
   for (let i = 0; i < markdown.length; i++) {
@@ -54,7 +58,7 @@ function unescapedMarkup(markdown: string): string[] {
       i++;
       continue;
     }
-    if ("[]()<`!~".includes(c)) found.push(markdown.slice(Math.max(0, i - 10), i + 10));
+    if ("[]<`~$".includes(c)) found.push(markdown.slice(Math.max(0, i - 10), i + 10));
   }
   return found;
 }
@@ -63,14 +67,14 @@ describe("toMarkdown", () => {
   it("renders a script tag as text, never as HTML", () => {
     const out = toMarkdown(docOf(...everyBlockWith("<script>alert(1)</script>")));
     expect(out).not.toMatch(/<script/i);
-    expect(out).toContain("&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
+    expect(out).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
   it("escapes link and image syntax so that no link can be formed", () => {
     const out = toMarkdown(
       docOf(...everyBlockWith("[x](javascript:alert(1)) ![i](http://x/y.png)")),
     );
-    expect(out).toContain("\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
+    expect(out).toContain("\\[x\\](javascript:alert(1))");
     expect(unescapedMarkup(out)).toEqual([]);
   });
 
@@ -100,11 +104,31 @@ describe("toMarkdown", () => {
     expect(out).toContain("| one two three |");
   });
 
-  it("escapes every Markdown punctuation character and turns <, > and & into entities", () => {
-    expect(escapeMarkdown("\\`*_{}[]()#+-.!|~=$:@")).toBe(
-      "\\\\\\`\\*\\_\\{\\}\\[\\]\\(\\)\\#\\+\\-\\.\\!\\|\\~\\=\\$\\:\\@",
+  it("escapes what Markdown acts on, and leaves ordinary punctuation readable", () => {
+    expect(escapeMarkdown("\\`*[]|~$")).toBe("\\\\\\`\\*\\[\\]\\|\\~\\$");
+    expect(escapeMarkdown("<b> & &amp;")).toBe("&lt;b&gt; & &amp;amp;");
+    expect(escapeMarkdown("Art. 6(1)(f), e.g. re-use: 90 days!")).toBe(
+      "Art. 6(1)(f), e.g. re-use: 90 days!",
     );
-    expect(escapeMarkdown("<b> & &amp;")).toBe("&lt;b&gt; &amp; &amp;amp;");
+    expect(escapeMarkdown("resource_type and _emphasis_ and snake_case_")).toBe(
+      "resource_type and \\_emphasis\\_ and snake_case\\_",
+    );
+  });
+
+  it("keeps web and email addresses from becoming links, shown as written", () => {
+    expect(
+      escapeMarkdown("see https://example.org/x or www.example.org, mail dpo@example.org"),
+    ).toBe("see https\\://example.org/x or www\\.example.org, mail dpo\\@example.org");
+  });
+
+  it("escapes a heading marker, list marker or numbered item only where it would start one", () => {
+    expect(escapeMarkdown("# not a heading")).toBe("\\# not a heading");
+    expect(escapeMarkdown("C# and #hash")).toBe("C# and \\#hash");
+    expect(escapeMarkdown("- item")).toBe("\\- item");
+    expect(escapeMarkdown("+ item")).toBe("\\+ item");
+    expect(escapeMarkdown("2. second")).toBe("2\\. second");
+    expect(escapeMarkdown("2. second", false)).toBe("2. second");
+    expect(escapeMarkdown("a - b, 2. c")).toBe("a - b, 2. c");
   });
 
   it("keeps a heading marker and emphasis in user text literal", () => {
@@ -139,7 +163,7 @@ describe("toMarkdown", () => {
       "\\- item\\",
       "1\\. one\\",
       "&gt; quote\\",
-      "\\=\\=\\=",
+      "\\===",
       "",
     ]);
   });
@@ -191,7 +215,7 @@ describe("toMarkdown", () => {
         "",
         "## Scope",
         "",
-        "**Note\\:** plain *slanted*",
+        "**Note:** plain *slanted*",
         "",
         "- x",
         "- y",

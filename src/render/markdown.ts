@@ -1,9 +1,10 @@
 /**
  * @module render/markdown
  * Renders a document model to GitHub-flavoured Markdown. Every string in the model is user
- * text, so every string is escaped: Markdown punctuation is backslash-escaped, `<`, `>` and `&`
- * become entities (no raw HTML can render), leading indentation is dropped (no code blocks),
- * and table cells are kept on one line with `|` escaped, so no cell can break its table.
+ * text, so every string is escaped — but only where Markdown would act on it, so that the file
+ * still reads as plain text (`escapeMarkdown`): `<` and `>` become entities (no raw HTML can
+ * render), leading indentation is dropped (no code blocks), and table cells are kept on one
+ * line with `|` escaped, so no cell can break its table.
  * The output depends on the document only: no clock, no environment.
  */
 
@@ -11,21 +12,34 @@ import type { Block, Doc, ListBlock, NoteTone, ParagraphBlock, Run, TableBlock }
 import { runsOf } from "./model.ts";
 import { cleanText } from "./text.ts";
 
-/**
- * Characters that can open or close markup anywhere in a line. `:` and `@` are included because
- * GFM's autolink extension reads a URL from the raw source, backslashes and all: escaping them
- * keeps a URL plain text shown as written (an email address may still link to itself).
- */
-const SPECIAL = /[\\`*_{}[\]()#+!|~=$<>&.:@-]/g;
+/** Characters that can open or close markup wherever they stand. */
+const ALWAYS = /[\\`*[\]|~$<>]/g;
 
-const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
+const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;" };
 
 /**
- * Escape one line of user text (no newlines) so that it renders as exactly that text.
- * Escaping every special character everywhere is deliberately blunt: it cannot miss a context.
+ * Escape one line of user text (no newlines) so that it renders as exactly that text, and
+ * reads as text: only what Markdown would act on is escaped. Backslashes, backticks, `*`, `[`,
+ * `]`, `|`, `~` and `$` anywhere; `<` and `>` as entities; `&` only where it would start an
+ * entity; `_` only where it could open or close emphasis (not inside `snake_case`); `#` where
+ * it could make or close a heading; a list marker, `=` or `+` at the start of a line; and the
+ * `:` of a web address, the `.` of `www.` and the `@` of an email address, so that a
+ * Markdown viewer shows them as written rather than as links. `lineStart: false` is for text
+ * that cannot start a line (a table cell, a heading after its `#`).
  */
-export function escapeMarkdown(line: string): string {
-  return cleanText(line).replace(SPECIAL, (c) => ENTITIES[c] ?? `\\${c}`);
+export function escapeMarkdown(line: string, lineStart = true): string {
+  let out = cleanText(line)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
+    .replace(ALWAYS, (c) => ENTITIES[c] ?? `\\${c}`)
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
+    .replace(/(^|\s)#/g, "$1\\#")
+    .replace(/\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, "$1\\:")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/([\p{L}\p{N}])@(?=[\p{L}\p{N}])/gu, "$1\\@");
+  if (lineStart) {
+    out = out.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/^([-+=])/, "\\$1");
+  }
+  return out;
 }
 
 /** Split user text into trimmed lines; blank lines are kept as "" to mark paragraph breaks. */
@@ -35,7 +49,7 @@ function splitLines(text: string): string[] {
 
 /** User text for a one-line slot (heading, table cell, label): all whitespace becomes one space. */
 function oneLine(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, " ").trim());
+  return escapeMarkdown(text.replace(/\s+/g, " ").trim(), false);
 }
 
 /**
@@ -47,7 +61,10 @@ function hardBreakLines(lines: string[], indent: string): string {
 }
 
 function multiline(text: string, indent = ""): string {
-  return hardBreakLines(splitLines(text).map(escapeMarkdown), indent);
+  return hardBreakLines(
+    splitLines(text).map((line) => escapeMarkdown(line)),
+    indent,
+  );
 }
 
 /**
@@ -74,7 +91,8 @@ function runLines(runs: Run[]): string[] {
       const lead = /^\s*/.exec(text)?.[0] ?? "";
       const trail = text.length > lead.length ? (/\s*$/.exec(text)?.[0] ?? "") : "";
       const core = text.slice(lead.length, text.length - trail.length);
-      lines[current] = before + lead + emphasise(run, escapeMarkdown(core)) + trail;
+      const atStart = (before + lead).trim() === "";
+      lines[current] = before + lead + emphasise(run, escapeMarkdown(core, atStart)) + trail;
     });
   }
   return lines.map((line) => line.trim());
@@ -172,13 +190,23 @@ function renderBlock(block: Block, alternateList: boolean): string {
 }
 
 /**
- * Render a document as GitHub-flavoured Markdown: `# title`, `## subtitle`, the title block as
- * bold labels, then the blocks separated by blank lines. Ends with one newline.
+ * Render a document as GitHub-flavoured Markdown: `# title`, `## subtitle`, the running head
+ * (organisation, version, status) in italics, the title block as bold labels, then the blocks
+ * separated by blank lines. Ends with one newline.
  */
 export function toMarkdown(doc: Doc): string {
   const parts: string[] = [`# ${oneLine(doc.title)}`.trimEnd()];
   if (doc.subtitle !== undefined && doc.subtitle.trim() !== "") {
     parts.push(`## ${oneLine(doc.subtitle)}`);
+  }
+  const r = doc.running;
+  if (r) {
+    // What the paged formats repeat on every page: who it is from, which version, what status.
+    const line = [r.organisation, r.version === "" ? "" : `Version ${r.version}`, r.status]
+      .filter((x) => x.trim() !== "")
+      .map(oneLine)
+      .join(" · ");
+    if (line !== "") parts.push(`*${line}*`);
   }
   if (doc.meta.length > 0) parts.push(renderKeyValue(doc.meta));
   let previous: Block | undefined;

@@ -1,7 +1,7 @@
 /**
  * @module render/model
- * The format-neutral document model every renderer consumes (Markdown now; HTML, PDF, DOCX,
- * CSV and XLSX later). A document is a title, a title block of label/value pairs and a flat
+ * The format-neutral document model every renderer consumes (Markdown, HTML, PDF, Word and
+ * plain text). A document is a title, a title block of label/value pairs and a flat
  * list of blocks. Every string is plain user text: no Markdown, no HTML, no escaping. Making
  * it safe for a format is that format's renderer's job, so one builder serves every format.
  */
@@ -70,12 +70,26 @@ export type Block =
   | KeyValueBlock
   | NoteBlock;
 
+/**
+ * What the paged formats repeat on every page (a header or footer): who the document is from,
+ * what it is, which version and in what status. Builders fill it from the record when there
+ * is one, so a printed page cannot be mistaken for another version's.
+ */
+export interface RunningHead {
+  organisation: string;
+  title: string;
+  version: string;
+  status: string;
+}
+
 /** A whole document: title, optional subtitle, the title block (`meta`) and the body. */
 export interface Doc {
   title: string;
   subtitle?: string;
   meta: [label: string, value: string][];
   blocks: Block[];
+  /** Repeated on every page of a PDF or Word document; absent, the title stands in. */
+  running?: RunningHead;
 }
 
 /** The runs of a paragraph, whichever form it was written in. */
@@ -103,11 +117,21 @@ export function list(items: string[], ordered = false): ListBlock {
   return ordered ? { kind: "list", ordered: true, items } : { kind: "list", items };
 }
 
-/** A table; `caption` is left out when not given. */
+/**
+ * A table; `caption` is left out when not given. A column that is empty in every row is
+ * dropped (an empty column tells the reader nothing and takes width from the others).
+ */
 export function table(columns: string[], rows: string[][], caption?: string): TableBlock {
-  return caption === undefined
-    ? { kind: "table", columns, rows }
-    : { kind: "table", columns, rows, caption };
+  const keep = columns.map(
+    (_, i) => rows.length === 0 || rows.some((r) => (r[i] ?? "").trim() !== ""),
+  );
+  const kept = keep.every(Boolean)
+    ? { columns, rows }
+    : {
+        columns: columns.filter((_, i) => keep[i]),
+        rows: rows.map((r) => columns.map((_, i) => r[i] ?? "").filter((_, i) => keep[i])),
+      };
+  return caption === undefined ? { kind: "table", ...kept } : { kind: "table", ...kept, caption };
 }
 
 /** Labelled values. */

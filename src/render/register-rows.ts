@@ -2,15 +2,23 @@
  * @module render/register-rows
  * The record of processing activities (Art. 30(1)) as rows: one row per activity, every
  * value plain text, lists joined with "; ". The CSV and XLSX writers take these rows as they
- * are, so both files say the same thing.
+ * are, so both files say the same thing. Where the assessment records nothing the cell says
+ * "Not recorded"; "None" only where "none" was recorded (an empty list).
  */
 import type { Assessment } from "../core/schema/index.ts";
 import { ARTICLE9_LABELS, TRANSFER_MECHANISM_LABELS } from "./basis-labels.ts";
-import { type MultiDocumentContext, nextReviewDate } from "./document-context.ts";
+import {
+  LI_BASES,
+  type MultiDocumentContext,
+  NOT_RECORDED,
+  nextReviewDate,
+} from "./document-context.ts";
+import { lastChangedOf, standingOf } from "./document-record.ts";
 import { BASIS_LABELS, formatDate, OUTCOME_LABELS, SPECIAL_CATEGORY_LABELS } from "./labels.ts";
 
 export const REGISTER_COLUMNS = [
   "Controller",
+  "Controller contact details",
   "DPO contact",
   "Activity",
   "Description",
@@ -27,12 +35,17 @@ export const REGISTER_COLUMNS = [
   "Security measures",
   "Systems",
   "Volume",
+  "Data classification",
+  "LIA and DPIA",
   "Outcome",
+  "Version and status",
   "Next review",
+  "Last changed",
 ] as const;
 
-/** What the register needs from the context: the engine's result per assessment. */
-export type RegisterContext = Pick<MultiDocumentContext, "evaluationOf">;
+/** What the register needs from the context: the engine's result, records and links. */
+export type RegisterContext = Pick<MultiDocumentContext, "evaluationOf"> &
+  Partial<Pick<MultiDocumentContext, "recordOf" | "documentLink">>;
 
 const SEP = "; ";
 
@@ -41,13 +54,26 @@ export function registerRows(assessments: readonly Assessment[], ctx: RegisterCo
   return assessments.map((a) => registerRow(a, ctx));
 }
 
+/** A recorded list: "Not recorded" when absent, "None" when recorded empty. */
+function listed(items: readonly string[] | undefined): string {
+  if (items === undefined) return NOT_RECORDED;
+  return items.length > 0 ? items.join(SEP) : "None";
+}
+
+function orNot(value: string | undefined): string {
+  return value === undefined || value.trim() === "" ? NOT_RECORDED : value;
+}
+
 function registerRow(a: Assessment, ctx: RegisterContext): string[] {
   const { organisation: org, activity } = a;
   const evaluation = ctx.evaluationOf(a);
+  const record = ctx.recordOf?.(a);
+  const standing = standingOf(a, record);
   const purposeText = (id: string) => activity.purposes.find((p) => p.id === id)?.description ?? id;
-  const bases = a.decisions.map(
-    (d) => `${purposeText(d.purpose)}: ${d.basis ? BASIS_LABELS[d.basis] : "Not decided"}`,
-  );
+  const bases = activity.purposes.map((p) => {
+    const d = a.decisions.find((x) => x.purpose === p.id);
+    return `${p.description}: ${d?.basis ? BASIS_LABELS[d.basis] : "Not decided"}`;
+  });
   const extra = a.decisions.flatMap((d) => {
     const out: string[] = [];
     if (d.specialCategory) {
@@ -74,7 +100,7 @@ function registerRow(a: Assessment, ctx: RegisterContext): string[] {
     ].filter((f) => f !== "");
     return flags.length > 0 ? [`${s.name} (${flags.join(", ")})`] : [];
   });
-  const transfers = (activity.transfers ?? []).map((t) =>
+  const transfers = activity.transfers?.map((t) =>
     [
       t.destination,
       t.recipient,
@@ -85,25 +111,55 @@ function registerRow(a: Assessment, ctx: RegisterContext): string[] {
       .join(" - "),
   );
   const next = nextReviewDate(a, evaluation);
+  const changed = lastChangedOf(a, record);
   return [
-    [org.name, org.address].filter((x): x is string => x !== undefined).join(", "),
-    org.dpoContact ?? "",
+    orNot(org.name),
+    orNot(org.address),
+    orNot(org.dpoContact),
     activity.name,
     activity.description,
     activity.purposes.map((p) => p.description).join(SEP),
     bases.join(SEP),
-    extra.length > 0 ? extra.join(SEP) : "None",
+    extra.length > 0
+      ? extra.join(SEP)
+      : flagged.length > 0
+        ? "Not recorded"
+        : "Not applicable: no such data flagged",
     activity.dataCategories.map((c) => c.name).join(SEP),
-    flagged.length > 0 ? flagged.join(SEP) : "None",
+    flagged.length > 0 ? flagged.join(SEP) : "None flagged",
     activity.dataSubjects.map((s) => s.name).join(SEP),
-    subjectsFlagged.length > 0 ? subjectsFlagged.join(SEP) : "None",
-    (activity.recipients ?? []).join(SEP),
-    transfers.length > 0 ? transfers.join(SEP) : "None",
-    activity.retention ?? "",
-    (activity.securityMeasures ?? []).join(SEP),
-    (activity.systems ?? []).join(SEP),
-    activity.volume ?? "",
+    subjectsFlagged.length > 0 ? subjectsFlagged.join(SEP) : "None flagged",
+    listed(activity.recipients),
+    listed(transfers),
+    orNot(activity.retention),
+    listed(activity.securityMeasures),
+    listed(activity.systems),
+    orNot(activity.volume),
+    orNot(activity.classification),
+    liaAndDpia(a, ctx),
     OUTCOME_LABELS[evaluation.outcome],
-    next === undefined ? "" : formatDate(next),
+    `${standing.version}, ${standing.status}`,
+    next === undefined ? NOT_RECORDED : formatDate(next),
+    changed === undefined ? NOT_RECORDED : formatDate(changed),
   ];
+}
+
+/** Where the activity's LIA and DPIA are: a link when the caller has one, else what is recorded. */
+function liaAndDpia(a: Assessment, ctx: RegisterContext): string {
+  const link = ctx.documentLink?.(a);
+  const reliesOnLi = a.decisions.some((d) => d.basis !== undefined && LI_BASES.has(d.basis));
+  const lia =
+    a.lia !== undefined
+      ? `LIA: ${link ?? `recorded with the assessment "${a.title}"`}`
+      : reliesOnLi
+        ? "LIA: required, not recorded"
+        : "LIA: not required (no purpose relies on legitimate interests)";
+  const d = a.activity.dpia;
+  const dpia =
+    d === undefined
+      ? "DPIA: not recorded"
+      : `DPIA: ${d.status.replace(/-/g, " ")}${d.reference ? `, ${d.reference}` : ""}${
+          d.completedOn ? `, completed ${formatDate(d.completedOn)}` : ""
+        }`;
+  return `${lia}${SEP}${dpia}`;
 }

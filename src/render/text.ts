@@ -112,3 +112,31 @@ export function visualOrder(line: string): string {
   flush();
   return out.join("");
 }
+
+/** A zero-width space: an invisible place where a line may break. */
+export const SOFT_BREAK = "\u200B";
+
+/** Words at least this long get break opportunities after their separators. */
+const LONG_WORD = 12;
+
+/**
+ * Long web addresses, paths, email addresses and identifiers (`resource_type`,
+ * `edpb_guidelines_202401_legitimateinterest_en.pdf`) with invisible break opportunities after
+ * their separators (`/`, `_`, `.`, `-`, `@`, `?`, `&`, `=`, `:`), so that a narrow column
+ * breaks them at a separator instead of between any two letters. Short words are untouched.
+ */
+export function softBreaks(text: string): string {
+  return text.replace(/\S{12,}/g, (word) =>
+    word.length < LONG_WORD
+      ? word
+      : word.replace(/([/_.\-@?&=:])(?=[^\s/_.\-@?&=:])/g, `$1${SOFT_BREAK}`),
+  );
+}
+
+/** The longest stretch of a text that cannot break: between spaces and soft breaks. */
+export function longestUnbreakable(text: string): number {
+  let longest = 0;
+  for (const piece of softBreaks(text).split(/[\s\u200B]+/))
+    longest = Math.max(longest, [...piece].length);
+  return longest;
+}

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { formatPath } from "../core/parse.ts";
+import type { Branding } from "../render/branding.ts";
 import type { Principal } from "../store/accounts.ts";
 import type { Store } from "../store/index.ts";
 import { errorBody, HTTP_STATUS } from "./errors.ts";
@@ -22,6 +23,8 @@ export interface ServerDeps {
   secureCookies?: boolean;
   /** How the server is reached, for the setup link. */
   publicUrl?: string;
+  /** The organisation's name, logo and colour on every document (`basis serve --brand`). */
+  branding?: Branding | undefined;
 }
 
 export interface RouteContext<B, Q, P> {

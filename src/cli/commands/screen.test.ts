@@ -2,7 +2,7 @@
  * `basis screen` run in-process: the streams are plain string captures, the questionnaire and
  * the seed's answers file are the real shipped ones.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -107,6 +107,76 @@ describe("basis screen with an answers file", () => {
     const c = capture();
     await runScreen(["lia-screening-2018", "--answers", file], c.io);
     expect(c.stdout()).toMatch(/blocker SCREENING_SPECIAL_DATA \(Q2\): Legitimate interests alone/);
+  });
+});
+
+describe("the screening record", () => {
+  it("writes seed 000's answered questionnaire: answers and points, the jump, who, when, total, result", async () => {
+    const c = capture();
+    const code = await runScreen(
+      [
+        "lia-screening-2018",
+        "--answers",
+        SEED_ANSWERS,
+        "--format",
+        "md",
+        "--assessor",
+        "Strategy lead",
+        "--date",
+        "2018-06-18",
+      ],
+      c.io,
+    );
+    expect(code).toBe(0);
+    const md = c.stdout();
+    expect(md).toContain("# Screening record");
+    expect(md).toContain("**Screened by:** Strategy lead");
+    expect(md).toContain("**Date:** 18 June 2018");
+    expect(md).toContain("**Total:** 11 points");
+    expect(md).toContain("**Result:** Likely");
+    // Free text, points and what each answer did, in the table of answers.
+    expect(md).toContain(
+      "| 3 | What is the activity for? Describe what it should achieve. | Learn from our web-server logs",
+    );
+    expect(md).toContain(
+      "| 8 | How much does the activity matter to you? | Important; a strong business case supports it | +5 | Carried on |",
+    );
+    expect(md).toContain(
+      "| 11 | Does the relevant privacy notice describe this kind of activity? | Yes | 0 | Jumped to question 13 |",
+    );
+    expect(md).toContain("## Questions skipped");
+    expect(md).toContain("- 12\\. Is this an emergency");
+  });
+
+  it("says a 'likely' score does not stand while a blocker is open, and exits 3", async () => {
+    const seed = readFileSync(SEED_ANSWERS, "utf8").replace('Q2: "no"', 'Q2: "yes"');
+    const file = answersFile("blocked.yaml", seed);
+    for (const format of ["text", "md", "json"]) {
+      const c = capture();
+      expect(
+        await runScreen(["lia-screening-2018", "--answers", file, "--format", format], c.io),
+      ).toBe(3);
+      if (format === "text") expect(c.stdout()).toContain("But a blocker is open");
+      if (format === "md")
+        expect(c.stdout()).toContain('**Blocker:** The score says "likely", but a blocker is open');
+      if (format === "json")
+        expect(JSON.parse(c.stdout())).toMatchObject({ result: "likely", blocked: true });
+    }
+  });
+
+  it("needs -o for a PDF or Word record, and checks the date", async () => {
+    const c = capture();
+    expect(
+      await runScreen(["lia-screening-2018", "--answers", SEED_ANSWERS, "--format", "pdf"], c.io),
+    ).toBe(2);
+    expect(c.stderr()).toBe("basis: the pdf screening record needs -o <file>\n");
+    const d = capture();
+    expect(
+      await runScreen(
+        ["lia-screening-2018", "--answers", SEED_ANSWERS, "--date", "2018-02-30"],
+        d.io,
+      ),
+    ).toBe(2);
   });
 });
 

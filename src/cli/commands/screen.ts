@@ -4,13 +4,20 @@
  * file (`--answers`, YAML or JSON) or by asking the questions one at a time on a terminal, and
  * prints the run as text or JSON.
  *
- * Exit codes. A screening is advice, not a gate (`basis check` is the CI gate), so every run
- * that completes exits 0 whatever its result — likely, unlikely, stopped, pending or
- * incomplete; scripts read `result` from `--format json`. Non-zero means the run could not be
- * made: 1 for a bad answers file (unreadable, invalid, or an answer that is not an option),
- * 2 for a usage error (unknown questionnaire, bad option, no terminal and no --answers),
- * 130 when interrupted with Ctrl-C.
+ * With `--format md|html|pdf|docx` it writes the screening record: every answer with its
+ * points and what it did, the questions skipped, who screened (`--assessor`) and when
+ * (`--date`), the total and the result; PDF and Word need `-o <file>`.
+ *
+ * Exit codes. A screening is advice, not a gate (`basis check` is the CI gate), so a run that
+ * completes exits 0 whatever its result — likely, unlikely, stopped, pending or incomplete —
+ * with one exception: 3 when the score says "likely" while a blocker is open (for example
+ * special-category data with no extra condition yet), which must not pass for a yes. Scripts
+ * read `result` from `--format json`. Otherwise non-zero means the run could not be made: 1
+ * for a bad answers file (unreadable, invalid, or an answer that is not an option), 2 for a
+ * usage error (unknown questionnaire, bad option, no terminal and no --answers), 130 when
+ * interrupted with Ctrl-C.
  */
+import { writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { Command, CommanderError, Option } from "commander";
 import { loadQuestionnaire } from "../../content/questionnaires.ts";
@@ -24,11 +31,20 @@ import {
   runQuestionnaire,
 } from "../../core/questionnaire/run.ts";
 import type { Question, Questionnaire } from "../../core/questionnaire/schema.ts";
+import { isRealDate } from "../../core/schema/common.ts";
+import { renderDocuments } from "../../render/publish.ts";
+import { buildScreeningDocument } from "../../render/screening-document.ts";
+import { loadBranding } from "../brand.ts";
+import { CliError } from "../io.ts";
 import { readTextFile } from "../load-file.ts";
+import { todayLocal } from "../today.ts";
+import { documentContext } from "./render.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_FILE = 1;
 export const EXIT_USAGE = 2;
+/** The score says "likely" but a blocker is open. */
+export const EXIT_BLOCKED = 3;
 export const EXIT_INTERRUPTED = 130;
 
 /** Where the command reads and writes; the process's streams in real use, captures in tests. */
@@ -39,9 +55,15 @@ export interface ScreenIo {
   terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; isTTY: boolean };
 }
 
+const FORMATS = ["text", "json", "md", "html", "pdf", "docx"] as const;
+
 interface ScreenOptions {
   answers?: string;
-  format: "text" | "json";
+  format: (typeof FORMATS)[number];
+  output?: string;
+  assessor?: string;
+  date?: string;
+  brand?: string;
 }
 
 /** The `screen` command for the `basis` program; hands its exit code to `setExitCode`. */
@@ -74,8 +96,14 @@ function buildCommand(io: ScreenIo, setExitCode: (code: number) => void): Comman
     .argument("<questionnaire-id>", "e.g. lia-screening-2018")
     .option("--answers <file>", "answers as YAML or JSON: { Q1: yes, ... } or { answers: { ... } }")
     .addOption(
-      new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
+      new Option("--format <format>", "text, json, or the screening record as md, html, pdf, docx")
+        .choices([...FORMATS])
+        .default("text"),
     )
+    .option("-o, --output <file>", "write to this file (needed for pdf and docx)")
+    .option("--assessor <name>", "who answered, for the screening record")
+    .option("--date <date>", "when it was answered (YYYY-MM-DD), for the screening record")
+    .option("--brand <file>", "branding (name, colour, logo) as YAML; default $BASIS_BRAND")
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
@@ -95,11 +123,29 @@ async function screen(id: string, options: ScreenOptions, io: ScreenIo): Promise
     return EXIT_USAGE;
   }
 
+  if (
+    options.date !== undefined &&
+    !(/^\d{4}-\d{2}-\d{2}$/.test(options.date) && isRealDate(options.date))
+  ) {
+    io.err(`basis: --date "${options.date}": write a real date as YYYY-MM-DD\n`);
+    return EXIT_USAGE;
+  }
+  const binary = options.format === "pdf" || options.format === "docx";
+  if (binary && options.output === undefined) {
+    io.err(`basis: the ${options.format} screening record needs -o <file>\n`);
+    return EXIT_USAGE;
+  }
   let run: QuestionnaireRun;
+  const who: { assessor?: string | undefined; date?: string | undefined } = {
+    assessor: options.assessor,
+    date: options.date,
+  };
   if (options.answers !== undefined) {
     const fromFile = await runFromFile(questionnaire, options.answers, io);
     if (typeof fromFile === "number") return fromFile;
-    run = fromFile;
+    run = fromFile.run;
+    who.assessor ??= fromFile.assessor;
+    who.date ??= fromFile.date;
   } else if (io.terminal !== undefined) {
     const asked = await askInteractively(questionnaire, io.terminal);
     if (asked === "interrupted") {
@@ -112,19 +158,51 @@ async function screen(id: string, options: ScreenOptions, io: ScreenIo): Promise
     return EXIT_USAGE;
   }
 
-  io.out(
-    options.format === "json"
-      ? `${JSON.stringify(runJson(run), null, 2)}\n`
-      : runText(run, questionnaire),
-  );
-  return EXIT_OK;
+  if (options.format === "text" || options.format === "json") {
+    const text =
+      options.format === "json"
+        ? `${JSON.stringify(runJson(run, who), null, 2)}\n`
+        : runText(run, questionnaire);
+    if (options.output === undefined) io.out(text);
+    else writeFileSync(options.output, text);
+  } else {
+    let branding: ReturnType<typeof loadBranding>;
+    try {
+      branding = loadBranding(options.brand);
+    } catch (e) {
+      if (e instanceof CliError) {
+        io.err(`basis: ${e.message}\n`);
+        return EXIT_USAGE;
+      }
+      throw e;
+    }
+    const today = todayLocal();
+    const ctx = documentContext(today, { branding });
+    const doc = buildScreeningDocument(
+      questionnaire,
+      run,
+      { ...who, ...(branding?.name ? { organisation: branding.name } : {}) },
+      ctx,
+    );
+    const published = await renderDocuments([doc], options.format, { branding });
+    if (options.output !== undefined) {
+      writeFileSync(options.output, published.body);
+      io.err(`wrote ${options.output}\n`);
+    } else io.out(published.body as string);
+  }
+  return blockedLikely(run) ? EXIT_BLOCKED : EXIT_OK;
+}
+
+/** A "likely" score while a blocker finding is open. */
+export function blockedLikely(run: QuestionnaireRun): boolean {
+  return run.result === "likely" && run.findings.some((f) => f.severity === "blocker");
 }
 
 async function runFromFile(
   q: Questionnaire,
   file: string,
   io: ScreenIo,
-): Promise<QuestionnaireRun | number> {
+): Promise<{ run: QuestionnaireRun; assessor?: string; date?: string } | number> {
   const read = readTextFile(file);
   if (!read.ok) return reportLocated(io, file, read.errors);
   const parsed = parseAnswers(read.text);
@@ -142,7 +220,11 @@ async function runFromFile(
       file,
       outcome.errors.map((e) => ({ ...doc.locate(e.path), ...e })),
     );
-  return outcome.run;
+  return {
+    run: outcome.run,
+    ...(doc.assessor === undefined ? {} : { assessor: doc.assessor }),
+    ...(doc.date === undefined ? {} : { date: doc.date }),
+  };
 }
 
 function reportLocated(io: ScreenIo, file: string, errors: readonly LocatedError[]): number {
@@ -154,12 +236,18 @@ function reportLocated(io: ScreenIo, file: string, errors: readonly LocatedError
 }
 
 /** The JSON shape of a run: only the keys that apply to its result. */
-export function runJson(run: QuestionnaireRun): Record<string, unknown> {
+export function runJson(
+  run: QuestionnaireRun,
+  who: { assessor?: string | undefined; date?: string | undefined } = {},
+): Record<string, unknown> {
   return {
     questionnaire: run.questionnaire,
     version: run.version,
+    ...(who.assessor === undefined ? {} : { assessor: who.assessor }),
+    ...(who.date === undefined ? {} : { date: who.date }),
     total: run.total,
     result: run.result,
+    ...(blockedLikely(run) ? { blocked: true } : {}),
     ...(run.message === undefined ? {} : { message: run.message }),
     path: run.path,
     ...(run.stoppedAt === undefined ? {} : { stoppedAt: run.stoppedAt }),
@@ -176,6 +264,12 @@ export function runText(run: QuestionnaireRun, q: Questionnaire): string {
   const sofar = `total so far ${run.total}`;
   if (run.result === "likely" || run.result === "unlikely") {
     lines.push(`Result:   ${run.result}, total ${run.total}`, ...indent(run.message ?? ""));
+    if (blockedLikely(run))
+      lines.push(
+        ...indent(
+          "But a blocker is open (see Findings): legitimate interests cannot be relied on until it is resolved.",
+        ),
+      );
   } else if (run.stoppedAt !== undefined) {
     lines.push(
       `Result:   stopped at ${run.stoppedAt.question}, ${sofar}`,

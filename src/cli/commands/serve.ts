@@ -6,18 +6,22 @@
  */
 import { Command } from "commander";
 import { DomainError } from "../../core/errors.ts";
+import { loadBranding } from "../brand.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 
 export interface ServeOptions {
   host: string;
   port: string;
   dataDir?: string;
+  /** A brand file for every document the server makes; `BASIS_BRAND` when not given. */
+  brand?: string;
 }
 
 export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new CliError(`--port "${opts.port}": use a number from 0 to 65535`, EXIT.usage);
+  const branding = loadBranding(opts.brand); // a bad brand file stops the start, clearly
   // Loaded on use, so other commands do not pay for the server and database at start.
   const { openStore } = await import("../../store/index.ts");
   const { buildServer } = await import("../../server/build-server.ts");
@@ -35,6 +39,7 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
     store,
     now,
     secureCookies: process.env.BASIS_SECURE_COOKIES === "1",
+    branding,
   });
   const address = await app.listen({ host: opts.host, port });
   const url = address.replace("[::1]", "localhost");
@@ -66,6 +71,7 @@ export function serveCommand(io: Io): Command {
     .option("--host <host>", "address to bind; use 0.0.0.0 to expose", "127.0.0.1")
     .option("--port <port>", "port", process.env.PORT ?? "4000")
     .option("--data-dir <dir>", "embedded database directory (default ./data or BASIS_DATA_DIR)")
+    .option("--brand <file>", "branding (name, colour, logo) for documents; default $BASIS_BRAND")
     .action(async (opts: ServeOptions) => {
       await runServe(io, opts);
     });

@@ -13,7 +13,7 @@ import {
   parseYamlText,
   validateData,
 } from "../parse.ts";
-import { Id } from "../schema/common.ts";
+import { Id, IsoDate, Text } from "../schema/common.ts";
 import type { Answer } from "./run.ts";
 
 export const AnswerValue = z
@@ -24,12 +24,17 @@ export const AnswerMap = z.record(z.string(), AnswerValue);
 
 export const WrappedAnswers = z.strictObject({
   questionnaire: Id.optional().describe("The questionnaire these answers are for"),
+  assessor: Text.optional().describe("Who answered"),
+  date: IsoDate.optional().describe("When, YYYY-MM-DD"),
   answers: AnswerMap,
 });
 
 export interface AnswersDocument {
   /** The questionnaire id the file names, when it names one. */
   questionnaire?: string;
+  /** Who answered and when, when the file says. */
+  assessor?: string;
+  date?: string;
   answers: Record<string, Answer>;
   /** Line and column of `questionnaire` or of a runner error path such as `answers.Q13[1]`. */
   locate(path: string): { line?: number; col?: number };
@@ -44,10 +49,16 @@ export function parseAnswers(text: string): ParseResult<AnswersDocument> {
     locatePath(parsed.doc, parsed.lines, path);
   let questionnaire: string | undefined;
   let answers: Record<string, Answer>;
+  let who: { assessor?: string; date?: string } = {};
   if (wrapped) {
     const validated = validateData(parsed.data, WrappedAnswers, locateSegments);
     if (!validated.ok) return validated;
     ({ questionnaire, answers } = validated.value);
+    const { assessor, date } = validated.value;
+    who = {
+      ...(assessor === undefined ? {} : { assessor }),
+      ...(date === undefined ? {} : { date }),
+    };
   } else {
     const validated = validateData(parsed.data, AnswerMap, locateSegments);
     if (!validated.ok) return { ok: false, errors: validated.errors.map(prefixAnswers) };
@@ -60,7 +71,7 @@ export function parseAnswers(text: string): ParseResult<AnswersDocument> {
       ? {}
       : locateSegments(wrapped ? ["answers", ...segments] : segments);
   };
-  const doc: AnswersDocument = { answers, locate };
+  const doc: AnswersDocument = { answers, locate, ...who };
   if (questionnaire !== undefined) doc.questionnaire = questionnaire;
   return { ok: true, value: doc };
 }

@@ -254,6 +254,9 @@ export const ProcessingActivity = z
     employment: Employment.optional().describe(
       "For processing about staff: representatives and law",
     ),
+    classification: Text.optional().describe(
+      "The organisation's data classification, e.g. restricted, confidential",
+    ),
     startsOn: IsoDate.optional().describe("When the processing started or will start"),
     dpiaIndicators: z
       .array(DpiaIndicator)

@@ -52,6 +52,8 @@ export const Status = z.enum(["draft", "in_review", "approved", "superseded", "r
 export const Screening = z.strictObject({
   questionnaire: Id,
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  assessor: Text.optional().describe("Who answered the screening"),
+  date: IsoDate.optional().describe("When it was answered"),
 });
 
 const assessmentShape = {

@@ -1,22 +1,24 @@
 /**
  * @module server/routes/documents
- * Download the documents: an assessment's LIA (or its lawful-basis assessment or notice
- * text) in any format, the lawful-basis assessment of the whole register, and the Art. 30
- * register as CSV or XLSX. Every download is recorded in the audit trail.
+ * Download the documents: an assessment's LIA (or its lawful-basis assessment, privacy
+ * notice or screening record) in any format, of its current version or of any stored one; the
+ * lawful-basis assessment of the whole register; and the Art. 30 register as CSV or XLSX.
+ * Each document states the version, status and sign-off the store records for it, in the
+ * organisation's branding. Every download is recorded in the audit trail.
  */
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
-import { loadReferences } from "../../content/references.ts";
+import type { Assessment } from "../../core/schema/index.ts";
 import {
   buildDocuments,
   DOCUMENTS,
-  documentContext,
   type Published,
   REGISTER_FORMATS,
   RENDER_FORMATS,
   renderDocuments,
   renderRegister,
 } from "../../render/publish.ts";
+import { storedDocumentContext } from "../document-context.ts";
 import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
@@ -24,6 +26,8 @@ import { AssessmentRef } from "./assessments.ts";
 const DocumentQuery = z.strictObject({
   format: z.enum(RENDER_FORMATS).default("md"),
   document: z.enum(DOCUMENTS).default("lia"),
+  /** A stored version; the current one when left out. */
+  version: z.coerce.number().int().positive().optional(),
 });
 
 function send(reply: FastifyReply, published: Published, name: string): string | Buffer {
@@ -38,34 +42,41 @@ export function documentRoutes() {
       method: "GET",
       url: "/api/assessments/:id/document",
       summary:
-        "The assessment's LIA, lawful-basis assessment or notice text as md, html, pdf, docx or notice",
+        "The LIA, lawful-basis assessment, privacy notice or screening record of an assessment's current (or a stored) version, as md, html, pdf, docx or notice text",
       tag: "documents",
       policy: canRead,
       params: z.strictObject({
         id: AssessmentRef,
       }),
       query: DocumentQuery,
-      async handler({ store, params, query, reply, actor, now, today }) {
+      async handler({ store, deps, params, query, request, reply, actor, now, today }) {
         const current = await store.assessments.get(params.id);
-        const ctx = documentContext(today, loadReferences().references);
-        const docs = buildDocuments(
-          { assessments: [current.document] },
-          query.format,
-          query.document,
-          ctx,
+        const version = query.version ?? current.version;
+        const doc: Assessment =
+          version === current.version
+            ? current.document
+            : (await store.assessments.version(current.id, version)).document;
+        const ctx = await storedDocumentContext(
+          store,
+          deps,
+          request,
+          today,
+          [doc],
+          new Map([[doc, version]]),
         );
-        const published = await renderDocuments(docs, query.format);
+        const docs = buildDocuments({ assessments: [doc] }, query.format, query.document, ctx);
+        const published = await renderDocuments(docs, query.format, { branding: deps.branding });
         await store.audit.record(
           {
             actor,
             action: "assessment.document",
             entityType: "assessment",
             entityId: current.id,
-            data: { version: current.version, format: query.format, document: query.document },
+            data: { version, format: query.format, document: query.document },
           },
           now,
         );
-        return send(reply, published, `${current.slug}-v${current.version}`);
+        return send(reply, published, `${current.slug}-v${version}`);
       },
     }),
     defineRoute({
@@ -79,12 +90,13 @@ export function documentRoutes() {
         format: z.enum(RENDER_FORMATS).default("html"),
         document: z.enum(DOCUMENTS).default("lawful-basis"),
       }),
-      async handler({ store, query, reply, actor, now, today }) {
+      async handler({ store, deps, query, request, reply, actor, now, today }) {
         const assessments = await store.assessments.allDocuments();
-        const ctx = documentContext(today, loadReferences().references);
+        const ctx = await storedDocumentContext(store, deps, request, today, assessments);
         const published = await renderDocuments(
           buildDocuments({ assessments }, query.format, query.document, ctx),
           query.format,
+          { branding: deps.branding },
         );
         await store.audit.record(
           {
@@ -106,12 +118,12 @@ export function documentRoutes() {
       tag: "documents",
       policy: canRead,
       query: z.strictObject({ format: z.enum(REGISTER_FORMATS).default("csv") }),
-      async handler({ store, query, reply, actor, now, today }) {
+      async handler({ store, deps, query, request, reply, actor, now, today }) {
         const assessments = await store.assessments.allDocuments();
         const published = await renderRegister(
           assessments,
           query.format,
-          documentContext(today, loadReferences().references),
+          await storedDocumentContext(store, deps, request, today, assessments),
         );
         await store.audit.record(
           {

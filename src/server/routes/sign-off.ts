@@ -9,7 +9,8 @@
 import { z } from "zod";
 import { loadReferences } from "../../content/references.ts";
 import { DomainError } from "../../core/errors.ts";
-import { type Assessment, SignOffRole } from "../../core/schema/assessment.ts";
+import { SignOffRole } from "../../core/schema/assessment.ts";
+import type { DocumentRecord } from "../../render/document-record.ts";
 import { buildDocuments, documentContext, renderDocuments } from "../../render/publish.ts";
 import type { Principal } from "../../store/accounts.ts";
 import type { Store } from "../../store/index.ts";
@@ -19,8 +20,9 @@ import type {
   SignOffContext,
   SignOffOverview,
 } from "../../store/sign-off.ts";
+import { recordFromOverview } from "../document-context.ts";
 import { canAdminister, canApprove, canRead, canRetire, canSubmit } from "../policies.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, type ServerDeps } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
 
 const IdParams = z.strictObject({ id: AssessmentRef });
@@ -80,42 +82,44 @@ function present(o: SignOffOverview) {
 
 /**
  * The signed-off PDF of `version` as it will read once this approval is recorded: the
- * version's document with its status approved and the decisions as its sign-off records.
+ * version's document with the record it will then have (approved, today, with every approval
+ * of this version and this one), in the organisation's branding.
  */
 async function renderSigned(
   store: Store,
+  deps: ServerDeps,
   o: SignOffOverview,
   input: DecisionInput,
   signer: SignOffContext,
 ): Promise<SignedFile> {
   const v = await store.assessments.version(o.assessmentId, input.version);
-  const earlier = o.versions.find((x) => x.version === input.version)?.decisions ?? [];
-  const records = [
-    ...earlier
-      .filter((d) => d.decision === "approve")
-      .map((d) => ({
-        role: d.role,
-        name: d.signerName,
-        date: d.at.slice(0, 10),
-        comment: d.comment,
-      })),
-    { role: input.role, name: signer.name, date: signer.today, comment: input.comment ?? null },
-  ].map((r) => ({
-    role: r.role,
-    decision: "approved" as const,
-    date: r.date,
-    ...(r.name ? { name: r.name } : {}),
-    ...(r.comment ? { comment: r.comment } : {}),
-  }));
-  const doc: Assessment = {
-    ...v.document,
+  const earlier = recordFromOverview(o, input.version).decisions.filter(
+    (d) => d.decision === "approved",
+  );
+  const record: DocumentRecord = {
+    version: input.version,
     status: "approved",
-    signOff: { required: o.required, records },
+    date: signer.today,
+    decisions: [
+      ...earlier,
+      {
+        role: input.role,
+        name: signer.name,
+        decision: "approved",
+        date: signer.today,
+        comment: input.comment ?? null,
+      },
+    ],
+    required: o.required,
   };
-  const ctx = documentContext(signer.today, loadReferences().references);
+  const ctx = documentContext(signer.today, loadReferences().references, {
+    recordOf: () => record,
+    branding: deps.branding,
+  });
   const published = await renderDocuments(
-    buildDocuments({ assessments: [doc] }, "pdf", "lia", ctx),
+    buildDocuments({ assessments: [v.document] }, "pdf", "lia", ctx),
     "pdf",
+    { branding: deps.branding },
   );
   if (typeof published.body === "string") throw new Error("the PDF renderer returned text");
   return { format: "pdf", bytes: published.body };
@@ -195,7 +199,7 @@ export function signOffRoutes() {
       policy: canApprove,
       params: IdParams,
       body: DecisionBody,
-      async handler({ store, params, body, principal, actor, now, today }) {
+      async handler({ store, deps, params, body, principal, actor, now, today }) {
         const ctx = signOffContext(principal, { actor, now, today });
         const input: DecisionInput = {
           version: body.version,
@@ -205,7 +209,7 @@ export function signOffRoutes() {
         };
         let overview = await store.signOff.overview(params.id);
         let signed = wouldComplete(overview, input)
-          ? await renderSigned(store, overview, input, ctx)
+          ? await renderSigned(store, deps, overview, input, ctx)
           : undefined;
         try {
           await store.signOff.decide(params.id, input, ctx, signed);
@@ -213,7 +217,7 @@ export function signOffRoutes() {
           // Another approver signed meanwhile, so this approval completes it after all.
           if (!(e instanceof DomainError && e.code === "signed_document_required")) throw e;
           overview = await store.signOff.overview(params.id);
-          signed = await renderSigned(store, overview, input, ctx);
+          signed = await renderSigned(store, deps, overview, input, ctx);
           await store.signOff.decide(params.id, input, ctx, signed);
         }
         return present(await store.signOff.overview(params.id));
