@@ -10,7 +10,7 @@ import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
 import { formatPath } from "../core/parse.ts";
 import type { Principal } from "../store/accounts.ts";
-import type { Store } from "../store/index.ts";
+import type { PersonContext, Store } from "../store/index.ts";
 import { errorBody, HTTP_STATUS } from "./errors.ts";
 import type { Policy } from "./policies.ts";
 
@@ -34,6 +34,8 @@ export interface RouteContext<B, Q, P> {
   now: Date;
   today: string;
   actor: string;
+  /** Who acts, by name and role, for what is kept in their name (decisions, comments). */
+  person: PersonContext;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -113,6 +115,8 @@ export function register(
       }
       const now = deps.now();
       const p = principal ?? ANONYMOUS;
+      const actor = `${p.kind}:${p.id}`;
+      const today = todayOf(now);
       const result = await spec.handler({
         store: deps.store,
         deps,
@@ -121,8 +125,16 @@ export function register(
         query,
         params,
         now,
-        today: todayOf(now),
-        actor: `${p.kind}:${p.id}`,
+        today,
+        actor,
+        person: {
+          actor,
+          now,
+          today,
+          role: p.role,
+          name: p.name,
+          userId: p.kind === "user" ? p.id : undefined,
+        },
         request,
         reply,
       });

@@ -8,3 +8,4 @@ export * from "./assessment.ts";
 export * from "./common.ts";
 export * from "./decision.ts";
 export * from "./lia.ts";
+export * from "./register-file.ts";

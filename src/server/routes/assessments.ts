@@ -15,12 +15,13 @@ import {
   Id,
   Organisation,
   ProcessingActivity,
-  type Register,
   registerAssessments,
+  registerFile,
 } from "../../core/schema/index.ts";
 import { toYaml } from "../../core/serialize.ts";
+import { asFile } from "../../core/workflow/recorded-status.ts";
 import type { Principal } from "../../store/accounts.ts";
-import type { AssessmentSummary } from "../../store/assessments.ts";
+import type { AssessmentSummary } from "../../store/index.ts";
 import { canAdminister, canEdit, canRead } from "../policies.ts";
 import { presentAssessment } from "../presenters.ts";
 import { defineRoute, jsonOnce } from "../route.ts";
@@ -74,13 +75,15 @@ function registerRow(s: AssessmentSummary) {
 }
 
 /**
- * A file may record a status reached elsewhere (approved, in review). Only an admin may bring
- * it in as recorded; anyone else's file arrives as a draft, so Basis's sign-off cannot be
- * skipped by creating or importing a document that says it was approved.
+ * A file may record a status reached elsewhere (approved, in review): a hint for the state a
+ * new assessment starts in. Only an admin's is taken; anyone else's file arrives as a draft,
+ * so Basis's sign-off cannot be skipped by creating or importing a document that says it was
+ * approved.
  */
 function asRecordedBy(principal: Principal, doc: Assessment): Assessment {
-  if (canAdminister(principal) || doc.status === undefined || doc.status === "draft") return doc;
-  return { ...doc, status: "draft" };
+  if (canAdminister(principal) || doc.status === undefined) return doc;
+  const { status: _untrusted, ...content } = doc;
+  return content;
 }
 
 export function assessmentRoutes() {
@@ -170,8 +173,7 @@ export function assessmentRoutes() {
       query: z.strictObject({ baseVersion: z.coerce.number().int().positive() }),
       status: 204,
       async handler({ store, params, query, actor, now, today }) {
-        const current = await store.assessments.get(params.id);
-        await store.assessments.delete(current.id, query.baseVersion, { actor, now, today });
+        await store.assessments.delete(params.id, query.baseVersion, { actor, now, today });
         return null;
       },
     }),
@@ -183,8 +185,7 @@ export function assessmentRoutes() {
       policy: canRead,
       params: IdParams,
       async handler({ store, params }) {
-        const current = await store.assessments.get(params.id);
-        return { versions: await store.assessments.versions(current.id) };
+        return { versions: await store.assessments.versions(params.id) };
       },
     }),
     defineRoute({
@@ -195,8 +196,7 @@ export function assessmentRoutes() {
       policy: canRead,
       params: VersionParams,
       async handler({ store, params }) {
-        const current = await store.assessments.get(params.id);
-        return store.assessments.version(current.id, params.version);
+        return store.assessments.version(params.id, params.version);
       },
     }),
     defineRoute({
@@ -211,10 +211,9 @@ export function assessmentRoutes() {
         to: z.coerce.number().int().positive(),
       }),
       async handler({ store, params, query }) {
-        const current = await store.assessments.get(params.id);
         const [a, b] = await Promise.all([
-          store.assessments.version(current.id, query.from),
-          store.assessments.version(current.id, query.to),
+          store.assessments.version(params.id, query.from),
+          store.assessments.version(params.id, query.to),
         ]);
         return { from: query.from, to: query.to, changes: diffDocuments(a.document, b.document) };
       },
@@ -240,7 +239,7 @@ export function assessmentRoutes() {
         );
         reply.header("content-type", "application/yaml; charset=utf-8");
         reply.header("content-disposition", `attachment; filename="${current.slug}.yaml"`);
-        return toYaml(current.document, SCHEMA_URL);
+        return toYaml(asFile(current.document, current.status), SCHEMA_URL);
       },
     }),
     defineRoute({
@@ -264,25 +263,7 @@ export function assessmentRoutes() {
           now,
         );
         if (query.format !== "yaml") return { format: ASSESSMENT_FORMAT, assessments: docs };
-        const first = docs[0];
-        if (!first) throw new DomainError("not_found", "the register is empty");
-        const same = docs.every(
-          (d) => JSON.stringify(d.organisation) === JSON.stringify(first.organisation),
-        );
-        if (!same)
-          throw new DomainError(
-            "conflict",
-            "the assessments name different controllers; export them one by one or as JSON",
-          );
-        const register: Register = {
-          format: ASSESSMENT_FORMAT,
-          kind: "register",
-          title: `Register of processing activities of ${first.organisation.name ?? "the controller"}`,
-          organisation: first.organisation,
-          activities: docs.map(
-            ({ format: _f, kind: _k, organisation: _o, $schema: _s, ...entry }) => entry,
-          ),
-        };
+        const register = registerFile(docs);
         reply.header("content-type", "application/yaml; charset=utf-8");
         reply.header("content-disposition", 'attachment; filename="register.yaml"');
         return toYaml(register, SCHEMA_URL);

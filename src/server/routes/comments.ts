@@ -7,7 +7,6 @@ import { z } from "zod";
 import { canComment, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
-import { signOffContext } from "./sign-off.ts";
 
 const IdParams = z.strictObject({ id: AssessmentRef });
 const CommentParams = z.strictObject({ id: z.uuid() });
@@ -44,13 +43,9 @@ export function commentRoutes() {
       status: 201,
       params: IdParams,
       body: z.strictObject({ path: CommentPath, body: z.string().trim().min(1).max(5000) }),
-      async handler({ store, params, body, principal, actor, now, today }) {
+      async handler({ store, params, body, person }) {
         // Kept in the author's name, as a sign-off decision is.
-        return store.comments.create(
-          params.id,
-          body,
-          signOffContext(principal, { actor, now, today }),
-        );
+        return store.comments.create(params.id, body, person);
       },
     }),
     defineRoute({

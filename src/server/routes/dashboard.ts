@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { addDays } from "../../core/dates.ts";
 import { LawfulBasis } from "../../core/schema/index.ts";
-import type { AssessmentSummary, ListQuery } from "../../store/assessments.ts";
+import type { AssessmentSummary, ListQuery } from "../../store/index.ts";
 import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 

@@ -7,6 +7,7 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { loadReferences } from "../../content/references.ts";
+import { asFile } from "../../core/workflow/recorded-status.ts";
 import {
   buildDocuments,
   DOCUMENTS,
@@ -49,7 +50,7 @@ export function documentRoutes() {
         const current = await store.assessments.get(params.id);
         const ctx = documentContext(today, loadReferences().references);
         const docs = buildDocuments(
-          { assessments: [current.document] },
+          { assessments: [asFile(current.document, current.status)] },
           query.format,
           query.document,
           ctx,

@@ -10,15 +10,15 @@ import { z } from "zod";
 import { loadReferences } from "../../content/references.ts";
 import { DomainError } from "../../core/errors.ts";
 import { type Assessment, SignOffRole } from "../../core/schema/assessment.ts";
+import { asFile } from "../../core/workflow/recorded-status.ts";
 import { buildDocuments, documentContext, renderDocuments } from "../../render/publish.ts";
-import type { Principal } from "../../store/accounts.ts";
-import type { Store } from "../../store/index.ts";
 import type {
   DecisionInput,
+  PersonContext,
   SignedFile,
-  SignOffContext,
   SignOffOverview,
-} from "../../store/sign-off.ts";
+  Store,
+} from "../../store/index.ts";
 import { canAdminister, canApprove, canRead, canRetire, canSubmit } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
@@ -42,14 +42,6 @@ const DecisionBody = z
         message: "a rejection needs a comment saying what to change",
       });
   });
-
-/** The acting principal as a signer: decisions are kept in their name. */
-export function signOffContext(
-  p: Principal,
-  w: { actor: string; now: Date; today: string },
-): SignOffContext {
-  return { ...w, role: p.role, name: p.name, userId: p.kind === "user" ? p.id : undefined };
-}
 
 /** The sign-off record as the API presents it. */
 function present(o: SignOffOverview) {
@@ -86,7 +78,7 @@ async function renderSigned(
   store: Store,
   o: SignOffOverview,
   input: DecisionInput,
-  signer: SignOffContext,
+  signer: PersonContext,
 ): Promise<SignedFile> {
   const v = await store.assessments.version(o.assessmentId, input.version);
   const earlier = o.versions.find((x) => x.version === input.version)?.decisions ?? [];
@@ -108,8 +100,7 @@ async function renderSigned(
     ...(r.comment ? { comment: r.comment } : {}),
   }));
   const doc: Assessment = {
-    ...v.document,
-    status: "approved",
+    ...asFile(v.document, "approved"),
     signOff: { required: o.required, records },
   };
   const ctx = documentContext(signer.today, loadReferences().references);
@@ -177,12 +168,8 @@ export function signOffRoutes() {
       policy: canSubmit,
       params: IdParams,
       body: z.strictObject({ baseVersion: Version }),
-      async handler({ store, params, body, principal, actor, now, today }) {
-        await store.signOff.submit(
-          params.id,
-          body.baseVersion,
-          signOffContext(principal, { actor, now, today }),
-        );
+      async handler({ store, params, body, person }) {
+        await store.signOff.submit(params.id, body.baseVersion, person);
         return present(await store.signOff.overview(params.id));
       },
     }),
@@ -195,8 +182,8 @@ export function signOffRoutes() {
       policy: canApprove,
       params: IdParams,
       body: DecisionBody,
-      async handler({ store, params, body, principal, actor, now, today }) {
-        const ctx = signOffContext(principal, { actor, now, today });
+      async handler({ store, params, body, person }) {
+        const ctx = person;
         const input: DecisionInput = {
           version: body.version,
           role: body.role,
@@ -227,13 +214,8 @@ export function signOffRoutes() {
       policy: canRetire,
       params: IdParams,
       body: z.strictObject({ baseVersion: Version, reason: Comment }),
-      async handler({ store, params, body, principal, actor, now, today }) {
-        await store.signOff.retire(
-          params.id,
-          body.baseVersion,
-          body.reason,
-          signOffContext(principal, { actor, now, today }),
-        );
+      async handler({ store, params, body, person }) {
+        await store.signOff.retire(params.id, body.baseVersion, body.reason, person);
         return present(await store.signOff.overview(params.id));
       },
     }),

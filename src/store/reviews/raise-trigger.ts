@@ -1,14 +1,14 @@
 /**
- * @module store/review-triggers
- * Raising a review trigger inside the caller's transaction, with its audit event. Its own
- * module so that the assessment store's edit path (a field added to an approved
- * specification), objections and content updates all raise triggers the one way, without an
- * import cycle through the reviews store.
+ * @module store/reviews/raise-trigger
+ * Raising a review trigger inside the caller's transaction, with its audit event: the one
+ * way the edit path (a field added to an approved specification), objections, content
+ * updates and a person raise one.
  */
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "./audit.ts";
-import type { Db } from "./db.ts";
-import { reviewTriggers } from "./schema.ts";
+import { appendAudit } from "../audit.ts";
+import type { ActorClock } from "../context.ts";
+import type { Db } from "../db.ts";
+import { reviewTriggers } from "../schema.ts";
 
 export const TRIGGER_KINDS = [
   "field-added",
@@ -27,9 +27,6 @@ export interface ReviewTrigger {
   raisedAt: string;
 }
 
-/** Who raises the trigger and when (the part of a write context it needs). */
-type Ctx = { actor: string; now: Date };
-
 /**
  * Raise a trigger inside the caller's transaction (one opened by `writeTransaction`), with its
  * audit event. Other modules (objections, sign-off) call this in their own transactions.
@@ -39,7 +36,7 @@ export async function raiseTriggerIn(
   assessmentId: string,
   kind: TriggerKind,
   reason: string,
-  ctx: Ctx,
+  ctx: ActorClock,
 ): Promise<ReviewTrigger> {
   const id = randomUUID();
   await tx.insert(reviewTriggers).values({
@@ -68,5 +65,17 @@ export async function raiseTriggerIn(
     reason,
     raisedBy: ctx.actor,
     raisedAt: ctx.now.toISOString(),
+  };
+}
+
+/** A trigger row as the API presents it. */
+export function presentTrigger(r: typeof reviewTriggers.$inferSelect): ReviewTrigger {
+  return {
+    id: r.id,
+    assessmentId: r.assessmentId,
+    kind: r.kind as TriggerKind,
+    reason: r.reason,
+    raisedBy: r.raisedBy,
+    raisedAt: r.raisedAt.toISOString(),
   };
 }

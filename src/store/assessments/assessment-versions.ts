@@ -1,0 +1,86 @@
+/**
+ * @module store/assessments/assessment-versions
+ * The versions of an assessment: the list (without documents), and one version with its
+ * content and evaluation as saved.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import { DomainError } from "../../core/errors.ts";
+import type { Evaluation } from "../../core/rules/types.ts";
+import type { AssessmentContent } from "../../core/workflow/recorded-status.ts";
+import type { WorkflowState } from "../../core/workflow/sign-off.ts";
+import { idOf, refCondition } from "../assessment-ref.ts";
+import type { StoreDeps } from "../context.ts";
+import { assessments, assessmentVersions } from "../schema.ts";
+
+export interface VersionSummary {
+  version: number;
+  status: WorkflowState;
+  outcome: string;
+  findingCodes: string[];
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface VersionRecord {
+  version: number;
+  status: WorkflowState;
+  outcome: string;
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+  document: AssessmentContent;
+  evaluation: Evaluation;
+}
+
+/** Every version of the assessment `ref` (id or slug), oldest first. */
+export async function listVersions({ db }: StoreDeps, ref: string): Promise<VersionSummary[]> {
+  const rows = await db
+    .select({
+      version: assessmentVersions.version,
+      status: assessmentVersions.status,
+      outcome: assessmentVersions.outcome,
+      findingCodes: assessmentVersions.findingCodes,
+      reason: assessmentVersions.reason,
+      createdBy: assessmentVersions.createdBy,
+      createdAt: assessmentVersions.createdAt,
+    })
+    .from(assessmentVersions)
+    .innerJoin(assessments, eq(assessments.id, assessmentVersions.assessmentId))
+    .where(refCondition(ref))
+    .orderBy(asc(assessmentVersions.version));
+  if (rows.length === 0) throw new DomainError("not_found", `no assessment "${ref}"`);
+  return rows.map((r) => ({
+    ...r,
+    status: r.status as WorkflowState,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** One version of the assessment `ref` (id or slug). */
+export async function getVersion(
+  { db }: StoreDeps,
+  ref: string,
+  version: number,
+): Promise<VersionRecord> {
+  const rows = await db
+    .select({ v: assessmentVersions })
+    .from(assessmentVersions)
+    .innerJoin(assessments, eq(assessments.id, assessmentVersions.assessmentId))
+    .where(and(refCondition(ref), eq(assessmentVersions.version, version)));
+  const row = rows[0]?.v;
+  if (!row) {
+    await idOf(db, ref); // no such assessment: not_found naming it
+    throw new DomainError("not_found", `no version ${version} of that assessment`);
+  }
+  return {
+    version: row.version,
+    status: row.status as WorkflowState,
+    outcome: row.outcome,
+    reason: row.reason,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    document: row.document as AssessmentContent,
+    evaluation: row.evaluation as Evaluation,
+  };
+}

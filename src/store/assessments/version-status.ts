@@ -1,0 +1,51 @@
+/**
+ * @module store/assessments/version-status
+ * Where workflow status is kept: on each version row, and for the current version also on
+ * the assessment row (for listing). Never in the document.
+ */
+import { and, eq } from "drizzle-orm";
+import type { WorkflowState } from "../../core/workflow/sign-off.ts";
+import type { AssessmentHead } from "../assessment-ref.ts";
+import type { Db } from "../db.ts";
+import { assessments, assessmentVersions } from "../schema.ts";
+
+/** How an assessment was retired: kept on its row, and in the audited event. */
+export interface Retirement {
+  at: string;
+  /** The retiring person's name (the principal when it has none). */
+  by: string;
+  reason: string;
+}
+
+/** Set one version's status. */
+export async function setVersionStatusIn(
+  tx: Db,
+  assessmentId: string,
+  version: number,
+  status: WorkflowState,
+): Promise<void> {
+  await tx
+    .update(assessmentVersions)
+    .set({ status })
+    .where(
+      and(
+        eq(assessmentVersions.assessmentId, assessmentId),
+        eq(assessmentVersions.version, version),
+      ),
+    );
+}
+
+/** Set the current version's status, on its row and on the assessment's. */
+export async function setCurrentStatusIn(
+  tx: Db,
+  head: AssessmentHead,
+  status: WorkflowState,
+  now: Date,
+  extra: { approvedVersion?: number; retirement?: Retirement } = {},
+): Promise<void> {
+  await tx
+    .update(assessments)
+    .set({ status, updatedAt: now, ...extra })
+    .where(eq(assessments.id, head.id));
+  await setVersionStatusIn(tx, head.id, head.currentVersion, status);
+}

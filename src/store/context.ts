@@ -1,0 +1,37 @@
+/**
+ * @module store/context
+ * What every store operation is given: the database and the read cache (`StoreDeps`, bound
+ * once by `openStore`), and for a write, who acts and when (`WriteContext`), never the HTTP
+ * request.
+ */
+import type { ActorRole } from "../core/workflow/sign-off.ts";
+import type { StoreCache } from "./cache.ts";
+import type { Db } from "./db.ts";
+
+/** Who acts, when, and today's date for evaluation: passed in, never read from a request. */
+export interface WriteContext {
+  actor: string;
+  now: Date;
+  today: string;
+}
+
+/** The part of a write context that raising a trigger or an audit event needs. */
+export type ActorClock = Pick<WriteContext, "actor" | "now">;
+
+/**
+ * A write by a person (or token) with a role: sign-off decisions and comments are kept in
+ * their name.
+ */
+export interface PersonContext extends WriteContext {
+  role: ActorRole;
+  /** The person's display name, kept with what they wrote. */
+  name: string;
+  /** The user's id when the actor is a user (approvals.user_id, comments.author_id). */
+  userId?: string | undefined;
+}
+
+/** What the store operations run on. */
+export interface StoreDeps {
+  db: Db;
+  cache: StoreCache;
+}

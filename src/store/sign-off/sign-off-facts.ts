@@ -1,0 +1,111 @@
+/**
+ * @module store/sign-off/sign-off-facts
+ * What the sign-off state machine (core/workflow/sign-off) is asked with: the facts about an
+ * assessment gathered inside the caller's transaction, on its locked row. Queries on one
+ * transaction run one after another: a transaction is one connection.
+ */
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import {
+  type ActorRole,
+  decideSignOff,
+  type RecordedDecision,
+  type SignOffFacts,
+  type SignOffRequest,
+  type SignOffRole,
+} from "../../core/workflow/sign-off.ts";
+import type { AssessmentHead } from "../assessment-ref.ts";
+import { appendAudit } from "../audit.ts";
+import type { WriteContext } from "../context.ts";
+import type { Db } from "../db.ts";
+import { approvals, comments } from "../schema.ts";
+import { requiredRolesIn } from "./required-roles.ts";
+
+/** A decision as the sign-off record shows it. */
+export interface DecisionRecord {
+  role: SignOffRole;
+  decision: "approve" | "reject";
+  comment: string | null;
+  signer: string;
+  signerName: string | null;
+  at: string;
+}
+
+export function presentDecision(r: typeof approvals.$inferSelect): DecisionRecord {
+  return {
+    role: r.role as SignOffRole,
+    decision: r.decision as "approve" | "reject",
+    comment: r.comment,
+    signer: r.signer ?? `user:${r.userId}`,
+    signerName: r.signerName,
+    at: r.createdAt.toISOString(),
+  };
+}
+
+/** The decisions on an assessment (of one version, or all), in the order they were made. */
+export async function decisionsIn(tx: Pick<Db, "select">, id: string, version?: number) {
+  return tx
+    .select()
+    .from(approvals)
+    .where(
+      version === undefined
+        ? eq(approvals.assessmentId, id)
+        : and(eq(approvals.assessmentId, id), eq(approvals.version, version)),
+    )
+    .orderBy(asc(approvals.createdAt), asc(approvals.id));
+}
+
+export async function openCommentsIn(tx: Pick<Db, "select">, id: string): Promise<number> {
+  const rows = await tx
+    .select({ n: count() })
+    .from(comments)
+    .where(and(eq(comments.assessmentId, id), isNull(comments.resolvedAt)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function factsIn(tx: Db, a: AssessmentHead): Promise<SignOffFacts> {
+  const required = await requiredRolesIn(tx);
+  const openComments = await openCommentsIn(tx, a.id);
+  const rows = await decisionsIn(tx, a.id, a.currentVersion);
+  return {
+    state: a.status,
+    hasApprovedVersion: a.approvedVersion !== null,
+    blockers: a.blockers,
+    openComments,
+    required,
+    decisions: rows.map(
+      (r): RecordedDecision => ({
+        role: r.role as SignOffRole,
+        signer: r.signer ?? `user:${r.userId}`,
+        decision: r.decision as "approve" | "reject",
+      }),
+    ),
+  };
+}
+
+/** The state machine's answer, or its coded refusal thrown. */
+export function decideOrThrow(facts: SignOffFacts, request: SignOffRequest, role: ActorRole) {
+  const outcome = decideSignOff(facts, request, role);
+  if (!outcome.ok) throw outcome.error;
+  return outcome;
+}
+
+/** Append an `assessment.*` sign-off event about `a`. */
+export function auditSignOff(
+  tx: Db,
+  ctx: WriteContext,
+  action: string,
+  a: AssessmentHead,
+  data: Record<string, unknown>,
+): Promise<void> {
+  return appendAudit(
+    tx,
+    {
+      actor: ctx.actor,
+      action,
+      entityType: "assessment",
+      entityId: a.id,
+      data: { slug: a.slug, ...data },
+    },
+    ctx.now,
+  );
+}
