@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { allRoutes, buildServer } from "../src/server/build-server.ts";
 import { hashPassword } from "../src/server/passwords.ts";
+import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import { ROLES, type Role } from "../src/store/accounts.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
@@ -26,7 +27,7 @@ let n = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "basis-api-"));
-  store = await openStore({ dataDir: dir, databaseUrl: "" });
+  store = await openStore({ dataDir: dir, databaseUrl: "", renderSigned: renderSignedPdf });
   app = await buildServer({ store, now: () => NOW });
   for (const role of ROLES)
     tokens[role] = (
@@ -58,14 +59,10 @@ const inReview = async () => {
   await store.signOff.submit(rec.id, 1, signer);
   return rec;
 };
-/** Approved by the DPO (the default required role), with a stand-in for the kept PDF. */
+/** Approved by the DPO (the default required role), with its signed-off PDF kept. */
 const signedOff = async () => {
   const rec = await inReview();
-  const bytes = new TextEncoder().encode("%PDF-1.7 stand-in");
-  await store.signOff.decide(rec.id, { version: 1, role: "dpo", decision: "approve" }, signer, {
-    format: "pdf",
-    bytes,
-  });
+  await store.signOff.decide(rec.id, { version: 1, role: "dpo", decision: "approve" }, signer);
   return rec;
 };
 const aComment = async () =>

@@ -12,8 +12,14 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assessment } from "../src/core/schema/index.ts";
 import { buildServer } from "../src/server/build-server.ts";
+import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import type { Role } from "../src/store/accounts.ts";
-import { openStore, type PersonContext, type Store } from "../src/store/index.ts";
+import {
+  openStore,
+  type PersonContext,
+  type Store,
+  type StoreOptions,
+} from "../src/store/index.ts";
 import { assessments, assessmentVersions, reviewTriggers } from "../src/store/schema.ts";
 import { anAssessment } from "./builders.ts";
 import {
@@ -57,7 +63,7 @@ describe("sign-off over the API", () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    store = await openStore({ dataDir: tempDir(), databaseUrl: "" });
+    store = await openStore({ dataDir: tempDir(), databaseUrl: "", renderSigned: renderSignedPdf });
     app = await buildServer({ store, now: () => NOW });
     const make: [string, Role][] = [
       ["editor", "editor"],
@@ -327,13 +333,16 @@ const withPg = postgresAvailable();
 const overlapping = watchOverlappingQueries();
 let pgServer: TestPostgres | undefined;
 const backends = [
-  { name: "PGlite", open: () => openStore({ dataDir: tempDir(), databaseUrl: "" }) },
+  {
+    name: "PGlite",
+    open: (opts: StoreOptions) => openStore({ ...opts, dataDir: tempDir(), databaseUrl: "" }),
+  },
   {
     name: "PostgreSQL",
     skip: !withPg,
-    open: async () => {
+    open: async (opts: StoreOptions) => {
       pgServer ??= await startPostgres();
-      return openStore({ databaseUrl: await pgServer.createDatabase() });
+      return openStore({ ...opts, databaseUrl: await pgServer.createDatabase() });
     },
   },
 ];
@@ -351,8 +360,15 @@ const PDF = { format: "pdf" as const, bytes: new TextEncoder().encode("%PDF-1.7 
 for (const backend of backends) {
   describe.skipIf(backend.skip === true)(`sign-off store on ${backend.name}`, () => {
     let store: Store;
+    /** What the store asked its renderer for: the documents it keeps, as they read. */
+    const rendered: { doc: Assessment; today: string }[] = [];
     beforeAll(async () => {
-      store = await backend.open();
+      store = await backend.open({
+        renderSigned: async (doc, today) => {
+          rendered.push({ doc, today });
+          return PDF;
+        },
+      });
     }, 60_000);
     afterAll(async () => {
       await store?.close();
@@ -369,13 +385,26 @@ for (const backend of backends) {
       await store.signOff.submit(rec.id, 1, as("user:ed", "editor"));
       const dpo = { version: 1, role: "dpo", decision: "approve" } as const;
       const legal = { version: 1, role: "legal-counsel", decision: "approve" } as const;
+      rendered.length = 0;
       expect(await store.signOff.decide(rec.id, dpo, as("user:dpo"))).toMatchObject({
         status: "in_review",
       });
-      await expect(store.signOff.decide(rec.id, legal, as("user:legal"))).rejects.toMatchObject({
-        code: "signed_document_required",
+      expect(rendered).toHaveLength(0);
+      await store.signOff.decide(rec.id, legal, as("user:legal"));
+      // Rendered once, by the approval that completes, as the document will read.
+      expect(rendered).toHaveLength(1);
+      expect(rendered[0]?.today).toBe(TODAY);
+      expect(rendered[0]?.doc).toMatchObject({
+        id: "store-walk",
+        status: "approved",
+        signOff: {
+          required: ["dpo", "legal-counsel"],
+          records: [
+            { role: "dpo", decision: "approved", name: "user:dpo", date: TODAY },
+            { role: "legal-counsel", decision: "approved", name: "user:legal", date: TODAY },
+          ],
+        },
       });
-      await store.signOff.decide(rec.id, legal, as("user:legal"), PDF);
       const kept = await store.signOff.signedDocument(rec.id, 1);
       expect(kept.bytes.toString()).toBe("%PDF-1.7 kept");
       await expect(
@@ -387,7 +416,7 @@ for (const backend of backends) {
       });
       await store.signOff.submit(rec.id, 2, as("user:ed"));
       await store.signOff.decide(rec.id, { ...dpo, version: 2 }, as("user:dpo"));
-      await store.signOff.decide(rec.id, { ...legal, version: 2 }, as("user:legal"), PDF);
+      await store.signOff.decide(rec.id, { ...legal, version: 2 }, as("user:legal"));
       const o = await store.signOff.overview(rec.id);
       expect(o).toMatchObject({ status: "approved", approvedVersion: 2 });
       expect(o.versions.map((v) => [v.status, v.signed])).toEqual([
@@ -416,14 +445,36 @@ for (const backend of backends) {
       );
       const legal = { version: 1, role: "legal-counsel", decision: "approve" } as const;
       const results = await Promise.allSettled([
-        store.signOff.decide(rec.id, legal, as("user:l1"), PDF),
-        store.signOff.decide(rec.id, legal, as("user:l2"), PDF),
+        store.signOff.decide(rec.id, legal, as("user:l1")),
+        store.signOff.decide(rec.id, legal, as("user:l2")),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       // The loser finds the version approved already.
       expect(lost.reason).toMatchObject({ code: "transition_not_allowed" });
       expect((await store.signOff.overview(rec.id)).versions[0]?.decisions).toHaveLength(2);
+    }, 60_000);
+
+    it("refuses the approval that completes a sign-off when the store cannot render the kept document", async () => {
+      const bare = await backend.open({});
+      try {
+        const rec = await bare.assessments.create(
+          anAssessment()
+            .with((a) => (a.id = "store-no-renderer"))
+            .build(),
+          as("user:ed", "editor"),
+        );
+        await bare.signOff.submit(rec.id, 1, as("user:ed", "editor"));
+        const approve = { version: 1, role: "dpo", decision: "approve" } as const;
+        await expect(bare.signOff.decide(rec.id, approve, as("user:dpo"))).rejects.toMatchObject({
+          code: "signed_document_required",
+        });
+        const o = await bare.signOff.overview(rec.id);
+        expect(o).toMatchObject({ status: "in_review", approvedVersion: null });
+        expect(o.versions[0]?.decisions).toEqual([]);
+      } finally {
+        await bare.close();
+      }
     }, 60_000);
 
     it("runs a transaction's queries one after another, never two at once on its connection", async () => {

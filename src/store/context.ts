@@ -1,9 +1,10 @@
 /**
  * @module store/context
- * What every store operation is given: the database and the read cache (`StoreDeps`, bound
- * once by `openStore`), and for a write, who acts and when (`WriteContext`), never the HTTP
- * request.
+ * What every store operation is given: the database, the read cache and the renderer of
+ * signed-off documents (`StoreDeps`, bound once by `openStore`), and for a write, who acts
+ * and when (`WriteContext`), never the HTTP request.
  */
+import type { Assessment } from "../core/schema/index.ts";
 import type { ActorRole } from "../core/workflow/sign-off.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
@@ -30,8 +31,22 @@ export interface PersonContext extends WriteContext {
   userId?: string | undefined;
 }
 
+/** A signed-off file, as rendered for the store. */
+export interface SignedFile {
+  format: "pdf";
+  bytes: Uint8Array;
+}
+
+/**
+ * Renders the document a completed sign-off keeps, as of `today`. Given to the store when it
+ * is opened, so that the store imports nothing from render.
+ */
+export type RenderSigned = (doc: Assessment, today: string) => Promise<SignedFile>;
+
 /** What the store operations run on. */
 export interface StoreDeps {
   db: Db;
   cache: StoreCache;
+  /** Absent: an approval that completes a sign-off is refused (`signed_document_required`). */
+  renderSigned?: RenderSigned | undefined;
 }

@@ -23,7 +23,7 @@ import { createComment } from "./comments/create-comment.ts";
 import { listComments } from "./comments/list-comments.ts";
 import { reopenComment, resolveComment } from "./comments/resolve-comment.ts";
 import { checkContentUpdates } from "./content-updates.ts";
-import type { StoreDeps } from "./context.ts";
+import type { RenderSigned, StoreDeps } from "./context.ts";
 import { type Database, type OpenOptions, openDatabase } from "./db.ts";
 import { decideObjection } from "./objections/decide-objection.ts";
 import { listObjections } from "./objections/list-objections.ts";
@@ -118,12 +118,20 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(opts: OpenOptions = {}): Promise<Store> {
+export interface StoreOptions extends OpenOptions {
+  /**
+   * Renders the document a completed sign-off keeps (the server gives the PDF renderer).
+   * Without it an approval that completes a sign-off is refused.
+   */
+  renderSigned?: RenderSigned;
+}
+
+export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const database = await openDatabase(opts);
   const { db } = database;
   // On a PostgreSQL server other instances write too: the cache follows the audit trail.
   const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined);
-  const deps: StoreDeps = { db, cache };
+  const deps: StoreDeps = { db, cache, renderSigned: opts.renderSigned };
   return {
     database,
     assessments: bind(deps, OPERATIONS.assessments),
@@ -150,7 +158,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
 
 export type { AssessmentSummary, ListPage, ListQuery } from "./assessments/list-register.ts";
 export type { AssessmentRecord } from "./assessments/record.ts";
-export type { PersonContext, WriteContext } from "./context.ts";
+export type { PersonContext, RenderSigned, SignedFile, WriteContext } from "./context.ts";
 export type { ReviewOverview } from "./reviews/review-overview.ts";
-export type { DecisionInput, SignedFile } from "./sign-off/record-decision.ts";
+export type { DecisionInput } from "./sign-off/record-decision.ts";
 export type { SignOffOverview } from "./sign-off/sign-off-overview.ts";

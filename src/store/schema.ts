@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -19,6 +20,11 @@ import {
 } from "drizzle-orm/pg-core";
 
 const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Binary content: PGlite reads it as a Uint8Array, node-postgres as a Buffer (one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
 
 /** Instance-wide settings, e.g. the one-time setup token (hashed). */
 export const settings = pgTable("settings", {
@@ -233,8 +239,8 @@ export const signedDocuments = pgTable(
       .references(() => assessments.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     format: text("format").notNull(),
-    /** The file, base64. */
-    content: text("content").notNull(),
+    /** The file's bytes (base64 text before migration 0006). */
+    content: bytea("content").notNull(),
     sha256: text("sha256").notNull(),
     createdAt: created(),
   },

@@ -3,22 +3,13 @@
  * Sign-off over HTTP: the organisation's required roles, submitting a version for review,
  * approvers' decisions, retiring, the sign-off record of every version, and the kept
  * signed-off PDF. The state machine lives in core/workflow/sign-off and the transactions in
- * store/sign-off; the PDF is rendered here, before the store is called, because the store
- * does not render.
+ * store/sign-off, which renders the kept PDF (with the renderer it was opened with) inside
+ * the approval that completes a sign-off. Each route validates, calls the store once, and
+ * presents the record.
  */
 import { z } from "zod";
-import { loadReferences } from "../../content/references.ts";
-import { DomainError } from "../../core/errors.ts";
-import { type Assessment, SignOffRole } from "../../core/schema/assessment.ts";
-import { asFile } from "../../core/workflow/recorded-status.ts";
-import { buildDocuments, documentContext, renderDocuments } from "../../render/publish.ts";
-import type {
-  DecisionInput,
-  PersonContext,
-  SignedFile,
-  SignOffOverview,
-  Store,
-} from "../../store/index.ts";
+import { SignOffRole } from "../../core/schema/assessment.ts";
+import type { SignOffOverview } from "../../store/index.ts";
 import { canAdminister, canApprove, canRead, canRetire, canSubmit } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
@@ -68,56 +59,6 @@ function present(o: SignOffOverview) {
         : null,
     })),
   };
-}
-
-/**
- * The signed-off PDF of `version` as it will read once this approval is recorded: the
- * version's document with its status approved and the decisions as its sign-off records.
- */
-async function renderSigned(
-  store: Store,
-  o: SignOffOverview,
-  input: DecisionInput,
-  signer: PersonContext,
-): Promise<SignedFile> {
-  const v = await store.assessments.version(o.assessmentId, input.version);
-  const earlier = o.versions.find((x) => x.version === input.version)?.decisions ?? [];
-  const records = [
-    ...earlier
-      .filter((d) => d.decision === "approve")
-      .map((d) => ({
-        role: d.role,
-        name: d.signerName,
-        date: d.at.slice(0, 10),
-        comment: d.comment,
-      })),
-    { role: input.role, name: signer.name, date: signer.today, comment: input.comment ?? null },
-  ].map((r) => ({
-    role: r.role,
-    decision: "approved" as const,
-    date: r.date,
-    ...(r.name ? { name: r.name } : {}),
-    ...(r.comment ? { comment: r.comment } : {}),
-  }));
-  const doc: Assessment = {
-    ...asFile(v.document, "approved"),
-    signOff: { required: o.required, records },
-  };
-  const ctx = documentContext(signer.today, loadReferences().references);
-  const published = await renderDocuments(
-    buildDocuments({ assessments: [doc] }, "pdf", "lia", ctx),
-    "pdf",
-  );
-  if (typeof published.body === "string") throw new Error("the PDF renderer returned text");
-  return { format: "pdf", bytes: published.body };
-}
-
-/** Whether this decision would complete the sign-off, as far as the record shows now. */
-function wouldComplete(o: SignOffOverview, input: DecisionInput): boolean {
-  if (input.decision !== "approve") return false;
-  const decided = o.versions.find((v) => v.version === input.version)?.decisions ?? [];
-  const approved = new Set(decided.filter((d) => d.decision === "approve").map((d) => d.role));
-  return o.required.every((r) => r === input.role || approved.has(r));
 }
 
 export function signOffRoutes() {
@@ -183,26 +124,7 @@ export function signOffRoutes() {
       params: IdParams,
       body: DecisionBody,
       async handler({ store, params, body, person }) {
-        const ctx = person;
-        const input: DecisionInput = {
-          version: body.version,
-          role: body.role,
-          decision: body.decision,
-          comment: body.comment,
-        };
-        let overview = await store.signOff.overview(params.id);
-        let signed = wouldComplete(overview, input)
-          ? await renderSigned(store, overview, input, ctx)
-          : undefined;
-        try {
-          await store.signOff.decide(params.id, input, ctx, signed);
-        } catch (e) {
-          // Another approver signed meanwhile, so this approval completes it after all.
-          if (!(e instanceof DomainError && e.code === "signed_document_required")) throw e;
-          overview = await store.signOff.overview(params.id);
-          signed = await renderSigned(store, overview, input, ctx);
-          await store.signOff.decide(params.id, input, ctx, signed);
-        }
+        await store.signOff.decide(params.id, body, person);
         return present(await store.signOff.overview(params.id));
       },
     }),

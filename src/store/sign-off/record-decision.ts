@@ -1,17 +1,23 @@
 /**
  * @module store/sign-off/record-decision
  * An approver's decision on the version in review. A rejection returns it to draft. The
- * approval that completes the required roles makes the version approved and in force,
- * supersedes the one before, and keeps the signed-off document, all in one transaction.
+ * approval that completes the required roles (the state machine says when) makes the version
+ * approved and in force, supersedes the one before, and keeps the signed-off document,
+ * rendered then by the store's `renderSigned`, all in one transaction: the PDF is rendered
+ * once, only for the approval that completes, from the decisions the store holds.
  */
 import { createHash, randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
+import type { AssessmentContent } from "../../core/workflow/recorded-status.ts";
 import type { SignOffRole, WorkflowState } from "../../core/workflow/sign-off.ts";
-import { expectVersion, lockHead } from "../assessment-ref.ts";
+import { signedDocument } from "../../core/workflow/signed-document.ts";
+import { type AssessmentHead, expectVersion, lockHead } from "../assessment-ref.ts";
 import { setCurrentStatusIn, setVersionStatusIn } from "../assessments/version-status.ts";
 import { writeTransaction } from "../audit.ts";
-import type { PersonContext, StoreDeps } from "../context.ts";
-import { approvals, signedDocuments } from "../schema.ts";
+import type { PersonContext, RenderSigned, SignedFile, StoreDeps } from "../context.ts";
+import type { Db } from "../db.ts";
+import { approvals, assessmentVersions, signedDocuments } from "../schema.ts";
 import { auditSignOff, decideOrThrow, factsIn } from "./sign-off-facts.ts";
 
 export interface DecisionInput {
@@ -21,33 +27,23 @@ export interface DecisionInput {
   comment?: string | undefined;
 }
 
-/** The signed-off file, rendered by the caller (the store does not render). */
-export interface SignedFile {
-  format: "pdf";
-  bytes: Uint8Array;
-}
-
 export interface DecisionResult {
   status: WorkflowState;
   approvedVersion: number | null;
   completes: boolean;
 }
 
-/**
- * Record the decision on the assessment `ref` (id or slug). The approval that completes the
- * sign-off keeps `signed`, which must then be given (else `signed_document_required`).
- */
+/** Record the decision on the assessment `ref` (id or slug), on the version in review. */
 export async function recordDecision(
-  { db, cache }: StoreDeps,
+  { db, cache, renderSigned }: StoreDeps,
   ref: string,
   input: DecisionInput,
   ctx: PersonContext,
-  signed?: SignedFile,
 ): Promise<DecisionResult> {
   return writeTransaction(db, cache, async (tx) => {
     const a = await lockHead(tx, ref);
     expectVersion(a, input.version);
-    const facts = await factsIn(tx, a);
+    const { facts, decisions } = await factsIn(tx, a);
     const signer = ctx.actor;
     const outcome = decideOrThrow(
       facts,
@@ -56,11 +52,9 @@ export async function recordDecision(
         : { action: "reject", role: input.role, signer, comment: input.comment },
       ctx.role,
     );
-    if (outcome.completes && !signed)
-      throw new DomainError(
-        "signed_document_required",
-        "this approval completes the sign-off: the signed-off document must be kept with it",
-      );
+    const signed = outcome.completes
+      ? await renderIn(tx, renderSigned, a, facts.required, decisions, input, ctx)
+      : undefined;
     await tx.insert(approvals).values({
       id: randomUUID(),
       assessmentId: a.id,
@@ -86,7 +80,7 @@ export async function recordDecision(
         version: a.currentVersion,
         role: input.role,
       });
-    } else if (outcome.completes && signed) {
+    } else if (signed) {
       const previous = a.approvedVersion;
       const supersedes = previous !== null && previous !== a.currentVersion ? previous : null;
       if (supersedes !== null) {
@@ -102,7 +96,7 @@ export async function recordDecision(
         assessmentId: a.id,
         version: a.currentVersion,
         format: signed.format,
-        content: content.toString("base64"),
+        content,
         sha256,
         createdAt: ctx.now,
       });
@@ -117,4 +111,46 @@ export async function recordDecision(
     }
     return { status: outcome.next, approvedVersion, completes: outcome.completes };
   });
+}
+
+/**
+ * The signed-off file of the version in review as it reads once this approval is recorded:
+ * its content, approved, with the earlier approvals and this one as sign-off records.
+ */
+async function renderIn(
+  tx: Db,
+  renderSigned: RenderSigned | undefined,
+  a: AssessmentHead,
+  required: readonly SignOffRole[],
+  earlier: readonly (typeof approvals.$inferSelect)[],
+  input: DecisionInput,
+  ctx: PersonContext,
+): Promise<SignedFile> {
+  if (!renderSigned)
+    throw new DomainError(
+      "signed_document_required",
+      "this approval completes the sign-off, but this store cannot render the signed-off document to keep with it",
+    );
+  const rows = await tx
+    .select({ document: assessmentVersions.document })
+    .from(assessmentVersions)
+    .where(
+      and(
+        eq(assessmentVersions.assessmentId, a.id),
+        eq(assessmentVersions.version, a.currentVersion),
+      ),
+    );
+  const approvalsInOrder = [
+    ...earlier
+      .filter((d) => d.decision === "approve")
+      .map((d) => ({
+        role: d.role as SignOffRole,
+        name: d.signerName,
+        date: d.createdAt.toISOString().slice(0, 10),
+        comment: d.comment,
+      })),
+    { role: input.role, name: ctx.name, date: ctx.today, comment: input.comment ?? null },
+  ];
+  const doc = signedDocument(rows[0]?.document as AssessmentContent, required, approvalsInOrder);
+  return renderSigned(doc, ctx.today);
 }

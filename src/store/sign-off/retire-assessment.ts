@@ -19,7 +19,7 @@ export async function retireAssessment(
   await writeTransaction(db, cache, async (tx) => {
     const a = await lockHead(tx, ref);
     expectVersion(a, baseVersion);
-    const facts = await factsIn(tx, a);
+    const { facts } = await factsIn(tx, a);
     decideOrThrow(facts, { action: "retire", reason }, ctx.role);
     if (a.approvedVersion !== null && a.approvedVersion !== a.currentVersion)
       await setVersionStatusIn(tx, a.id, a.approvedVersion, "retired");

@@ -62,11 +62,15 @@ export async function openCommentsIn(tx: Pick<Db, "select">, id: string): Promis
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function factsIn(tx: Db, a: AssessmentHead): Promise<SignOffFacts> {
+/** The facts, and the decisions recorded for the current version as stored. */
+export async function factsIn(
+  tx: Db,
+  a: AssessmentHead,
+): Promise<{ facts: SignOffFacts; decisions: (typeof approvals.$inferSelect)[] }> {
   const required = await requiredRolesIn(tx);
   const openComments = await openCommentsIn(tx, a.id);
   const rows = await decisionsIn(tx, a.id, a.currentVersion);
-  return {
+  const facts: SignOffFacts = {
     state: a.status,
     hasApprovedVersion: a.approvedVersion !== null,
     blockers: a.blockers,
@@ -80,6 +84,7 @@ export async function factsIn(tx: Db, a: AssessmentHead): Promise<SignOffFacts> 
       }),
     ),
   };
+  return { facts, decisions: rows };
 }
 
 /** The state machine's answer, or its coded refusal thrown. */

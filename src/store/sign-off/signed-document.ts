@@ -43,7 +43,7 @@ export async function signedDocument(
   return {
     assessmentId: row.assessmentId,
     slug: row.slug,
-    bytes: Buffer.from(row.content, "base64"),
+    bytes: Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength),
     sha256: row.sha256,
   };
 }

@@ -17,7 +17,7 @@ export async function submitForReview(
   await writeTransaction(db, cache, async (tx) => {
     const a = await lockHead(tx, ref);
     expectVersion(a, baseVersion);
-    const facts = await factsIn(tx, a);
+    const { facts } = await factsIn(tx, a);
     const { next } = decideOrThrow(facts, { action: "submit" }, ctx.role);
     await setCurrentStatusIn(tx, a, next, ctx.now);
     await auditSignOff(tx, ctx, "assessment.submitted", a, { version: a.currentVersion });
