@@ -14,6 +14,7 @@ import type { Assessment } from "../src/core/schema/index.ts";
 import { buildServer } from "../src/server/build-server.ts";
 import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import type { Role } from "../src/store/accounts.ts";
+import { AUDIT_EVENTS, auditData, isAuditAction } from "../src/store/audit-events.ts";
 import {
   openStore,
   type PersonContext,
@@ -304,6 +305,18 @@ describe("sign-off over the API", () => {
       expect(actions, a).toContain(a);
     expect(actions.filter((a) => a === "assessment.decision")).toHaveLength(5);
     expect((await store.audit.verify()).ok).toBe(true);
+
+    // Every event fits its action's schema and names the kind of thing it is about.
+    for (const e of await store.audit.list(0, 100_000)) {
+      expect(isAuditAction(e.action), e.action).toBe(true);
+      if (!isAuditAction(e.action)) continue;
+      expect(auditData(e.action, e.data), `${e.action} ${JSON.stringify(e.data)}`).toBeDefined();
+      expect(e.entityType, e.action).toBe(AUDIT_EVENTS[e.action].entity);
+    }
+    const rejection = (await store.audit.list(0, 100_000)).find(
+      (e) => e.action === "assessment.rejected" && e.entityId === id,
+    );
+    expect(rejection?.data).toMatchObject({ comment: "State the retention of account ids" });
   }, 120_000);
 
   it("reopens a resolved comment, which blocks approval again", async () => {

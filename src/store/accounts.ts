@@ -7,7 +7,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { DomainError } from "../core/errors.ts";
-import { appendAudit, writeTransaction } from "./audit.ts";
+import { appendAudit, type WriteTx, writeTransaction } from "./audit.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 import { apiTokens, sessions, settings, users } from "./schema.ts";
@@ -70,7 +70,7 @@ export class AccountStore {
       .prepare("basis_token_principal");
   }
 
-  private write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  private write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return writeTransaction(this.db, this.cache, work);
   }
 
@@ -142,7 +142,7 @@ export class AccountStore {
       if (change.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
       await appendAudit(
         tx,
-        { actor, action: "user.update", entityType: "user", entityId: id, data: { ...change } },
+        { actor, action: "user.update", entityId: id, data: { ...change } },
         now,
       );
       return toUser(row);
@@ -175,7 +175,6 @@ export class AccountStore {
         {
           actor: `user:${user.id}`,
           action: "session.login",
-          entityType: "user",
           entityId: user.id,
         },
         now,
@@ -208,11 +207,7 @@ export class AccountStore {
         .where(eq(sessions.id, sha256(token)))
         .returning({ userId: sessions.userId });
       if (gone[0])
-        await appendAudit(
-          tx,
-          { actor, action: "session.logout", entityType: "user", entityId: gone[0].userId },
-          now,
-        );
+        await appendAudit(tx, { actor, action: "session.logout", entityId: gone[0].userId }, now);
     });
   }
 
@@ -238,7 +233,6 @@ export class AccountStore {
         {
           actor,
           action: "token.create",
-          entityType: "api_token",
           entityId: id,
           data: { name: input.name, role: input.role },
         },
@@ -268,11 +262,7 @@ export class AccountStore {
         .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
         .returning({ id: apiTokens.id });
       if (!rows[0]) throw new DomainError("not_found", "no such active token");
-      await appendAudit(
-        tx,
-        { actor, action: "token.revoke", entityType: "api_token", entityId: id },
-        now,
-      );
+      await appendAudit(tx, { actor, action: "token.revoke", entityId: id }, now);
     });
   }
 
@@ -288,7 +278,7 @@ export class AccountStore {
 }
 
 async function insertUser(
-  tx: Db,
+  tx: WriteTx,
   input: { email: string; name: string; role: Role; passwordHash: string },
   actor: string,
   now: Date,
@@ -311,7 +301,6 @@ async function insertUser(
       {
         actor,
         action: "user.create",
-        entityType: "user",
         entityId: id,
         data: { email: input.email, role: input.role },
       },

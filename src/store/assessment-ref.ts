@@ -7,6 +7,7 @@
 import { eq, type SQL } from "drizzle-orm";
 import { DomainError } from "../core/errors.ts";
 import type { WorkflowState } from "../core/workflow/sign-off.ts";
+import type { WriteTx } from "./audit.ts";
 import type { Db } from "./db.ts";
 import { assessments } from "./schema.ts";
 
@@ -56,7 +57,7 @@ export async function findHead(
  * The assessment's row, locked for the rest of the transaction: workflow steps and edits on
  * one assessment are serialised, and each decides on the row as it is. `not_found` if none.
  */
-export async function lockHead(tx: Db, ref: string): Promise<AssessmentHead> {
+export async function lockHead(tx: WriteTx, ref: string): Promise<AssessmentHead> {
   const rows = await tx.select(HEAD).from(assessments).where(refCondition(ref)).for("update");
   const row = rows[0];
   if (!row) throw notFound(ref);

@@ -231,7 +231,6 @@ export function assessmentRoutes() {
           {
             actor,
             action: "assessment.export",
-            entityType: "assessment",
             entityId: current.id,
             data: { version: current.version },
           },
@@ -256,7 +255,6 @@ export function assessmentRoutes() {
           {
             actor,
             action: "register.export",
-            entityType: "register",
             entityId: "all",
             data: { count: docs.length, format: query.format ?? "json" },
           },

@@ -60,7 +60,6 @@ export function documentRoutes() {
           {
             actor,
             action: "assessment.document",
-            entityType: "assessment",
             entityId: current.id,
             data: { version: current.version, format: query.format, document: query.document },
           },
@@ -91,7 +90,6 @@ export function documentRoutes() {
           {
             actor,
             action: "register.document",
-            entityType: "register",
             entityId: "all",
             data: { count: assessments.length, format: query.format, document: query.document },
           },
@@ -118,7 +116,6 @@ export function documentRoutes() {
           {
             actor,
             action: "register.export",
-            entityType: "register",
             entityId: "all",
             data: { count: assessments.length, format: query.format },
           },

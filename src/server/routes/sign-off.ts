@@ -154,7 +154,6 @@ export function signOffRoutes() {
           {
             actor,
             action: "assessment.document",
-            entityType: "assessment",
             entityId: file.assessmentId,
             data: {
               version: params.version,

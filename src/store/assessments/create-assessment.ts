@@ -7,9 +7,8 @@
 import { randomUUID } from "node:crypto";
 import type { Assessment } from "../../core/schema/index.ts";
 import { contentOf, initialState } from "../../core/workflow/recorded-status.ts";
-import { appendAudit, writeTransaction } from "../audit.ts";
+import { appendAudit, type WriteTx, writeTransaction } from "../audit.ts";
 import type { StoreDeps, WriteContext } from "../context.ts";
-import type { Db } from "../db.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
 import {
   type AssessmentRecord,
@@ -35,7 +34,7 @@ export async function createAssessment(
 
 /** Create inside the caller's transaction (import creates several in one). */
 export async function createIn(
-  tx: Db,
+  tx: WriteTx,
   doc: Assessment,
   ctx: WriteContext,
   reason: string,
@@ -61,7 +60,6 @@ export async function createIn(
     {
       actor: ctx.actor,
       action: "assessment.create",
-      entityType: "assessment",
       entityId: id,
       data: { slug: content.id, version: 1, outcome: evaluation.outcome, reason },
     },

@@ -40,7 +40,6 @@ export async function deleteAssessment(
       {
         actor: ctx.actor,
         action: "assessment.delete",
-        entityType: "assessment",
         entityId: head.id,
         data: { slug: head.slug, version: baseVersion },
       },

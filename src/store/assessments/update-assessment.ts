@@ -11,9 +11,8 @@ import type { Assessment } from "../../core/schema/index.ts";
 import { decideEdit, fieldsAdded } from "../../core/workflow/edit.ts";
 import { type AssessmentContent, contentOf } from "../../core/workflow/recorded-status.ts";
 import { type AssessmentHead, lockHead } from "../assessment-ref.ts";
-import { appendAudit, writeTransaction } from "../audit.ts";
+import { appendAudit, type WriteTx, writeTransaction } from "../audit.ts";
 import type { ActorClock, StoreDeps, WriteContext } from "../context.ts";
-import type { Db } from "../db.ts";
 import { raiseTriggerIn } from "../reviews/raise-trigger.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
 import { getAssessment } from "./get-assessment.ts";
@@ -68,7 +67,7 @@ export async function updateAssessment(
  * inside the caller's transaction, with the reason given for the change (if any).
  */
 export async function updateIn(
-  tx: Db,
+  tx: WriteTx,
   head: AssessmentHead,
   changed: Assessment,
   ctx: WriteContext,
@@ -104,7 +103,6 @@ export async function updateIn(
     {
       actor: ctx.actor,
       action: "assessment.update",
-      entityType: "assessment",
       entityId: id,
       data: {
         slug: content.id,
@@ -126,7 +124,7 @@ export async function updateIn(
  * the minimisation fields the new version adds to the approved one (see core `fieldsAdded`).
  */
 async function raiseFieldTriggersIn(
-  tx: Db,
+  tx: WriteTx,
   assessmentId: string,
   approvedVersion: number,
   baseVersion: number,

@@ -6,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { WorkflowState } from "../../core/workflow/sign-off.ts";
 import type { AssessmentHead } from "../assessment-ref.ts";
-import type { Db } from "../db.ts";
+import type { WriteTx } from "../audit.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
 
 /** How an assessment was retired: kept on its row, and in the audited event. */
@@ -19,7 +19,7 @@ export interface Retirement {
 
 /** Set one version's status. */
 export async function setVersionStatusIn(
-  tx: Db,
+  tx: WriteTx,
   assessmentId: string,
   version: number,
   status: WorkflowState,
@@ -37,7 +37,7 @@ export async function setVersionStatusIn(
 
 /** Set the current version's status, on its row and on the assessment's. */
 export async function setCurrentStatusIn(
-  tx: Db,
+  tx: WriteTx,
   head: AssessmentHead,
   status: WorkflowState,
   now: Date,

@@ -38,7 +38,6 @@ export function createComment(
       {
         actor: ctx.actor,
         action: "comment.created",
-        entityType: "comment",
         entityId: row.id,
         data: { assessmentId: a.id, version: a.currentVersion, path: input.path },
       },

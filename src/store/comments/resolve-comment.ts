@@ -49,7 +49,6 @@ function setResolved(
       {
         actor: ctx.actor,
         action: resolved ? "comment.resolved" : "comment.reopened",
-        entityType: "comment",
         entityId: id,
         data: { assessmentId: row.assessmentId, path: row.path },
       },

@@ -46,7 +46,6 @@ export async function decideObjection(
       {
         actor: ctx.actor,
         action: "objection.decided",
-        entityType: "objection",
         entityId: id,
         data: { assessmentId: o.assessmentId, decision: input.decision },
       },

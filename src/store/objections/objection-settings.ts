@@ -49,7 +49,6 @@ export async function setObjectionSettings(
       {
         actor: ctx.actor,
         action: "settings.objections",
-        entityType: "settings",
         entityId: RESPONSE_DAYS_KEY,
         data: { responseDays: input.responseDays },
       },

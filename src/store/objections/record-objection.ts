@@ -54,7 +54,6 @@ export async function recordObjection(
       {
         actor: ctx.actor,
         action: "objection.recorded",
-        entityType: "objection",
         entityId: id,
         data: { assessmentId: rec.id, receivedOn: input.receivedOn, responseDue },
       },

@@ -5,9 +5,8 @@
  * updates and a person raise one.
  */
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "../audit.ts";
+import { appendAudit, type WriteTx } from "../audit.ts";
 import type { ActorClock } from "../context.ts";
-import type { Db } from "../db.ts";
 import { reviewTriggers } from "../schema.ts";
 
 export const TRIGGER_KINDS = [
@@ -32,7 +31,7 @@ export interface ReviewTrigger {
  * audit event. Other modules (objections, sign-off) call this in their own transactions.
  */
 export async function raiseTriggerIn(
-  tx: Db,
+  tx: WriteTx,
   assessmentId: string,
   kind: TriggerKind,
   reason: string,
@@ -52,7 +51,6 @@ export async function raiseTriggerIn(
     {
       actor: ctx.actor,
       action: "review.triggered",
-      entityType: "assessment",
       entityId: assessmentId,
       data: { triggerId: id, kind, reason },
     },

@@ -66,7 +66,6 @@ export async function recordReview(
       {
         actor: ctx.actor,
         action: "review.recorded",
-        entityType: "assessment",
         entityId: rec.id,
         data: { version: saved.version, summary: input.summary, cleared: rows.map((r) => r.id) },
       },

@@ -14,9 +14,8 @@ import type { SignOffRole, WorkflowState } from "../../core/workflow/sign-off.ts
 import { signedDocument } from "../../core/workflow/signed-document.ts";
 import { type AssessmentHead, expectVersion, lockHead } from "../assessment-ref.ts";
 import { setCurrentStatusIn, setVersionStatusIn } from "../assessments/version-status.ts";
-import { writeTransaction } from "../audit.ts";
+import { type WriteTx, writeTransaction } from "../audit.ts";
 import type { PersonContext, RenderSigned, SignedFile, StoreDeps } from "../context.ts";
-import type { Db } from "../db.ts";
 import { approvals, assessmentVersions, signedDocuments } from "../schema.ts";
 import { auditSignOff, decideOrThrow, factsIn } from "./sign-off-facts.ts";
 
@@ -79,6 +78,7 @@ export async function recordDecision(
       await auditSignOff(tx, ctx, "assessment.rejected", a, {
         version: a.currentVersion,
         role: input.role,
+        ...(input.comment ? { comment: input.comment } : {}),
       });
     } else if (signed) {
       const previous = a.approvedVersion;
@@ -104,7 +104,7 @@ export async function recordDecision(
       approvedVersion = a.currentVersion;
       await auditSignOff(tx, ctx, "assessment.approved", a, {
         version: a.currentVersion,
-        roles: facts.required,
+        roles: [...facts.required],
         superseded: supersedes,
         document: { format: signed.format, sha256 },
       });
@@ -118,7 +118,7 @@ export async function recordDecision(
  * its content, approved, with the earlier approvals and this one as sign-off records.
  */
 async function renderIn(
-  tx: Db,
+  tx: WriteTx,
   renderSigned: RenderSigned | undefined,
   a: AssessmentHead,
   required: readonly SignOffRole[],

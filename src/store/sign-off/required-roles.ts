@@ -47,7 +47,6 @@ export async function setRequiredRoles(
       {
         actor: ctx.actor,
         action: "settings.sign-off",
-        entityType: "settings",
         entityId: REQUIRED_ROLES_KEY,
         data: { roles: unique, previous },
       },

@@ -14,7 +14,8 @@ import {
   type SignOffRole,
 } from "../../core/workflow/sign-off.ts";
 import type { AssessmentHead } from "../assessment-ref.ts";
-import { appendAudit } from "../audit.ts";
+import { appendAudit, type WriteTx } from "../audit.ts";
+import type { AuditData, AuditInput } from "../audit-events.ts";
 import type { WriteContext } from "../context.ts";
 import type { Db } from "../db.ts";
 import { approvals, comments } from "../schema.ts";
@@ -64,7 +65,7 @@ export async function openCommentsIn(tx: Pick<Db, "select">, id: string): Promis
 
 /** The facts, and the decisions recorded for the current version as stored. */
 export async function factsIn(
-  tx: Db,
+  tx: WriteTx,
   a: AssessmentHead,
 ): Promise<{ facts: SignOffFacts; decisions: (typeof approvals.$inferSelect)[] }> {
   const required = await requiredRolesIn(tx);
@@ -94,23 +95,23 @@ export function decideOrThrow(facts: SignOffFacts, request: SignOffRequest, role
   return outcome;
 }
 
-/** Append an `assessment.*` sign-off event about `a`. */
-export function auditSignOff(
-  tx: Db,
+type SignOffEvent =
+  | "assessment.submitted"
+  | "assessment.decision"
+  | "assessment.rejected"
+  | "assessment.superseded"
+  | "assessment.approved"
+  | "assessment.retired";
+
+/** Append a sign-off event about `a`, which names it by its slug too. */
+export function auditSignOff<A extends SignOffEvent>(
+  tx: WriteTx,
   ctx: WriteContext,
-  action: string,
+  action: A,
   a: AssessmentHead,
-  data: Record<string, unknown>,
+  data: Omit<AuditData<A>, "slug">,
 ): Promise<void> {
-  return appendAudit(
-    tx,
-    {
-      actor: ctx.actor,
-      action,
-      entityType: "assessment",
-      entityId: a.id,
-      data: { slug: a.slug, ...data },
-    },
-    ctx.now,
-  );
+  // The compiler checks `data` against `action` at the call; it cannot follow the spread.
+  const input = { actor: ctx.actor, action, entityId: a.id, data: { slug: a.slug, ...data } };
+  return appendAudit(tx, input as AuditInput, ctx.now);
 }
