@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { ROLES, type Role } from "../src/core/vocabulary.ts";
 import { allRoutes, buildServer } from "../src/server/build-server.ts";
 import { hashPassword } from "../src/server/passwords.ts";
 import { renderSignedPdf } from "../src/server/signed-pdf.ts";
-import { ROLES, type Role } from "../src/store/accounts.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
 

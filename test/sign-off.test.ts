@@ -11,9 +11,9 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assessment } from "../src/core/schema/index.ts";
+import type { Role } from "../src/core/vocabulary.ts";
 import { buildServer } from "../src/server/build-server.ts";
 import { renderSignedPdf } from "../src/server/signed-pdf.ts";
-import type { Role } from "../src/store/accounts.ts";
 import { AUDIT_EVENTS, auditData, isAuditAction } from "../src/store/audit-events.ts";
 import {
   openStore,

@@ -7,13 +7,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { DomainError } from "../core/errors.ts";
+import type { Role } from "../core/vocabulary.ts";
 import { appendAudit, type WriteTx, writeTransaction } from "./audit.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 import { apiTokens, sessions, settings, users } from "./schema.ts";
-
-export const ROLES = ["viewer", "editor", "approver", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface User {
   id: string;
@@ -39,7 +37,7 @@ export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex"
 export const newSecret = (bytes = 32) => randomBytes(bytes).toString("base64url");
 
 function toUser(r: typeof users.$inferSelect): User {
-  return { id: r.id, email: r.email, name: r.name, role: r.role as Role, disabled: r.disabled };
+  return { id: r.id, email: r.email, name: r.name, role: r.role, disabled: r.disabled };
 }
 
 /** A cached session: its principal, valid until it expires. */
@@ -191,7 +189,7 @@ export class AccountStore {
       const principal: Principal = {
         kind: "user",
         id: row.u.id,
-        role: row.u.role as Role,
+        role: row.u.role,
         name: row.u.name,
         csrfToken: row.s.csrfToken,
       };
@@ -247,7 +245,7 @@ export class AccountStore {
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
-      role: r.role as Role,
+      role: r.role,
       createdAt: r.createdAt.toISOString(),
       lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
       revokedAt: r.revokedAt?.toISOString() ?? null,
@@ -271,7 +269,7 @@ export class AccountStore {
     return this.cache.read("principals", `token:${hash}`, async () => {
       const row = (await this.tokenByHash.execute({ hash }))[0];
       return row
-        ? ({ kind: "token", id: row.id, role: row.role as Role, name: row.name } as Principal)
+        ? ({ kind: "token", id: row.id, role: row.role, name: row.name } as Principal)
         : undefined;
     });
   }

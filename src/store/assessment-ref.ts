@@ -6,7 +6,7 @@
  */
 import { eq, type SQL } from "drizzle-orm";
 import { DomainError } from "../core/errors.ts";
-import type { WorkflowState } from "../core/workflow/sign-off.ts";
+import type { WorkflowState } from "../core/vocabulary.ts";
 import type { WriteTx } from "./audit.ts";
 import type { Db } from "./db.ts";
 import { assessments } from "./schema.ts";
@@ -50,7 +50,7 @@ export async function findHead(
 ): Promise<AssessmentHead | undefined> {
   const rows = await db.select(HEAD).from(assessments).where(refCondition(ref));
   const row = rows[0];
-  return row && { ...row, status: row.status as WorkflowState };
+  return row && { ...row, status: row.status };
 }
 
 /**
@@ -61,7 +61,7 @@ export async function lockHead(tx: WriteTx, ref: string): Promise<AssessmentHead
   const rows = await tx.select(HEAD).from(assessments).where(refCondition(ref)).for("update");
   const row = rows[0];
   if (!row) throw notFound(ref);
-  return { ...row, status: row.status as WorkflowState };
+  return { ...row, status: row.status };
 }
 
 /** The assessment's uuid; `not_found` if none. */

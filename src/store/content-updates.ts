@@ -145,11 +145,11 @@ export async function checkContentUpdates(
         .where(IN_FORCE)
         .orderBy(assessments.slug);
       for (const r of rows) {
-        const doc = r.document as Assessment;
+        const doc = r.document;
         const parts: string[] = [];
         if (doc.template && changedTemplates.includes(doc.template))
           parts.push(`the template "${doc.template}" it started from was updated`);
-        const cited = citedRefs(doc, r.evaluation as Evaluation);
+        const cited = citedRefs(doc, r.evaluation);
         const refs = changedReferences.filter((id) => cited.has(id));
         if (refs.length > 0)
           parts.push(

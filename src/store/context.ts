@@ -5,7 +5,7 @@
  * and when (`WriteContext`), never the HTTP request.
  */
 import type { Assessment } from "../core/schema/index.ts";
-import type { ActorRole } from "../core/workflow/sign-off.ts";
+import type { Role } from "../core/vocabulary.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 
@@ -24,7 +24,7 @@ export type ActorClock = Pick<WriteContext, "actor" | "now">;
  * their name.
  */
 export interface PersonContext extends WriteContext {
-  role: ActorRole;
+  role: Role;
   /** The person's display name, kept with what they wrote. */
   name: string;
   /** The user's id when the actor is a user (approvals.user_id, comments.author_id). */

@@ -3,10 +3,11 @@
  * is the core zod type, so the editor and the server agree on every field.
  */
 
-import type { Outcome, Trace } from "../../src/core/rules/types.ts";
+import type { Trace } from "../../src/core/rules/types.ts";
 import type { Assessment } from "../../src/core/schema/index.ts";
+import type { Outcome, Role } from "../../src/core/vocabulary.ts";
 
-export type Role = "viewer" | "editor" | "approver" | "admin";
+export type { Role } from "../../src/core/vocabulary.ts";
 
 export interface Principal {
   kind: "user" | "token";

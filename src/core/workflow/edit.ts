@@ -8,7 +8,8 @@
  */
 import type { DomainError } from "../errors.ts";
 import type { Assessment } from "../schema/index.ts";
-import { decideSignOff, TRANSITIONS, type WorkflowState } from "./sign-off.ts";
+import type { WorkflowState } from "../vocabulary.ts";
+import { decideSignOff, TRANSITIONS } from "./sign-off.ts";
 
 /** What the store knows about the assessment when an edit is saved. */
 export interface EditFacts {

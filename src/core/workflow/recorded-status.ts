@@ -6,7 +6,7 @@
  * the stored status is written back beside the content.
  */
 import type { Assessment } from "../schema/index.ts";
-import type { WorkflowState } from "./sign-off.ts";
+import type { WorkflowState } from "../vocabulary.ts";
 
 /** An assessment document as a version stores it: its content, without a recorded status. */
 export type AssessmentContent = Omit<Assessment, "status">;

@@ -5,8 +5,8 @@
  * store holds, so the signed-off file says what the store recorded.
  */
 import type { Assessment } from "../schema/index.ts";
+import type { SignOffRole } from "../vocabulary.ts";
 import { type AssessmentContent, asFile } from "./recorded-status.ts";
-import type { SignOffRole } from "./sign-off.ts";
 
 /** An approval as the signed-off document lists it. */
 export interface SignedApproval {

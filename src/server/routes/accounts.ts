@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DomainError } from "../../core/errors.ts";
-import { ROLES } from "../../store/accounts.ts";
+import { RoleSchema as Role } from "../../core/vocabulary.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../passwords.ts";
 import { canAdminister, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
@@ -17,7 +17,6 @@ export const Credentials = z.strictObject({
   password: z.string().min(1, "must not be empty").max(1024),
 });
 
-const Role = z.enum(ROLES);
 const IdParams = z.strictObject({ id: z.uuid("not a valid id") });
 
 export function accountRoutes() {

@@ -19,6 +19,7 @@ import {
   registerFile,
 } from "../../core/schema/index.ts";
 import { toYaml } from "../../core/serialize.ts";
+import { OutcomeSchema, REGISTER_SORTS, WorkflowStateSchema } from "../../core/vocabulary.ts";
 import { asFile } from "../../core/workflow/recorded-status.ts";
 import type { Principal } from "../../store/accounts.ts";
 import type { AssessmentSummary } from "../../store/index.ts";
@@ -40,15 +41,13 @@ const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 const ListQuery = z.strictObject({
   q: z.string().max(200).optional(),
-  outcome: z
-    .enum(["appropriate", "appropriate-with-conditions", "not-appropriate", "incomplete"])
-    .optional(),
-  status: z.enum(["draft", "in_review", "approved", "superseded", "retired"]).optional(),
+  outcome: OutcomeSchema.optional(),
+  status: WorkflowStateSchema.optional(),
   basis: z.string().max(60).optional(),
   specialCategory: flag.optional(),
   children: flag.optional(),
   reviewDueBefore: z.iso.date().optional(),
-  sort: z.enum(["updated", "title", "next-review", "outcome"]).optional(),
+  sort: z.enum(REGISTER_SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });

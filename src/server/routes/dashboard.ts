@@ -7,11 +7,10 @@
 import { z } from "zod";
 import { addDays } from "../../core/dates.ts";
 import { LawfulBasis } from "../../core/schema/index.ts";
+import { OUTCOMES } from "../../core/vocabulary.ts";
 import type { AssessmentSummary, ListQuery } from "../../store/index.ts";
 import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
-
-const OUTCOMES = ["appropriate", "appropriate-with-conditions", "not-appropriate", "incomplete"];
 
 const brief = (s: AssessmentSummary) => ({
   slug: s.slug,

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { SignOffRole } from "../../core/schema/assessment.ts";
+import { SIGN_OFF_DECISIONS } from "../../core/vocabulary.ts";
 import type { SignOffOverview } from "../../store/index.ts";
 import { canAdminister, canApprove, canRead, canRetire, canSubmit } from "../policies.ts";
 import { defineRoute } from "../route.ts";
@@ -22,7 +23,7 @@ const DecisionBody = z
   .strictObject({
     version: Version,
     role: SignOffRole,
-    decision: z.enum(["approve", "reject"]),
+    decision: z.enum(SIGN_OFF_DECISIONS),
     comment: Comment.optional(),
   })
   .superRefine((b, ctx) => {

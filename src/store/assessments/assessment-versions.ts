@@ -6,8 +6,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
 import type { Evaluation } from "../../core/rules/types.ts";
+import type { Outcome, WorkflowState } from "../../core/vocabulary.ts";
 import type { AssessmentContent } from "../../core/workflow/recorded-status.ts";
-import type { WorkflowState } from "../../core/workflow/sign-off.ts";
 import { idOf, refCondition } from "../assessment-ref.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
@@ -15,7 +15,7 @@ import { assessments, assessmentVersions } from "../schema.ts";
 export interface VersionSummary {
   version: number;
   status: WorkflowState;
-  outcome: string;
+  outcome: Outcome;
   findingCodes: string[];
   reason: string | null;
   createdBy: string;
@@ -25,7 +25,7 @@ export interface VersionSummary {
 export interface VersionRecord {
   version: number;
   status: WorkflowState;
-  outcome: string;
+  outcome: Outcome;
   reason: string | null;
   createdBy: string;
   createdAt: string;
@@ -52,7 +52,7 @@ export async function listVersions({ db }: StoreDeps, ref: string): Promise<Vers
   if (rows.length === 0) throw new DomainError("not_found", `no assessment "${ref}"`);
   return rows.map((r) => ({
     ...r,
-    status: r.status as WorkflowState,
+    status: r.status,
     createdAt: r.createdAt.toISOString(),
   }));
 }
@@ -75,12 +75,12 @@ export async function getVersion(
   }
   return {
     version: row.version,
-    status: row.status as WorkflowState,
+    status: row.status,
     outcome: row.outcome,
     reason: row.reason,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
-    document: row.document as AssessmentContent,
-    evaluation: row.evaluation as Evaluation,
+    document: row.document,
+    evaluation: row.evaluation,
   };
 }

@@ -5,8 +5,7 @@
  */
 import { asc } from "drizzle-orm";
 import type { Assessment } from "../../core/schema/index.ts";
-import { type AssessmentContent, asFile } from "../../core/workflow/recorded-status.ts";
-import type { WorkflowState } from "../../core/workflow/sign-off.ts";
+import { asFile } from "../../core/workflow/recorded-status.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
 import { CURRENT_VERSION } from "./get-assessment.ts";
@@ -18,5 +17,5 @@ export async function exportDocuments({ db }: StoreDeps): Promise<Assessment[]> 
     .from(assessments)
     .innerJoin(assessmentVersions, CURRENT_VERSION)
     .orderBy(asc(assessments.slug));
-  return rows.map((r) => asFile(r.document as AssessmentContent, r.status as WorkflowState));
+  return rows.map((r) => asFile(r.document, r.status));
 }

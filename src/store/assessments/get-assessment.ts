@@ -4,9 +4,6 @@
  * it when an audited write touches assessments) and, on a miss, one prepared query.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Evaluation } from "../../core/rules/types.ts";
-import type { AssessmentContent } from "../../core/workflow/recorded-status.ts";
-import type { WorkflowState } from "../../core/workflow/sign-off.ts";
 import { isUuid, notFound } from "../assessment-ref.ts";
 import type { StoreDeps } from "../context.ts";
 import type { Db } from "../db.ts";
@@ -57,12 +54,12 @@ export async function getAssessment(
         id: row.a.id,
         slug: row.a.slug,
         title: row.a.title,
-        status: row.a.status as WorkflowState,
+        status: row.a.status,
         version: row.a.currentVersion,
         outcome: row.a.outcome,
         updatedAt: row.a.updatedAt.toISOString(),
-        document: row.v.document as AssessmentContent,
-        evaluation: row.v.evaluation as Evaluation,
+        document: row.v.document,
+        evaluation: row.v.evaluation,
       };
       return r;
     },

@@ -7,7 +7,6 @@
 import { eq } from "drizzle-orm";
 import type { Assessment } from "../../core/schema/index.ts";
 import { contentOf } from "../../core/workflow/recorded-status.ts";
-import type { WorkflowState } from "../../core/workflow/sign-off.ts";
 import { HEAD } from "../assessment-ref.ts";
 import { canonical, writeTransaction } from "../audit.ts";
 import type { StoreDeps, WriteContext } from "../context.ts";
@@ -47,13 +46,7 @@ export async function importAssessments(
         out.push({ slug: doc.id, result: "unchanged", version: row.currentVersion });
       } else {
         const { document: _stored, ...head } = row;
-        const rec = await updateIn(
-          tx,
-          { ...head, status: head.status as WorkflowState },
-          doc,
-          ctx,
-          "imported",
-        );
+        const rec = await updateIn(tx, { ...head, status: head.status }, doc, ctx, "imported");
         out.push({ slug: doc.id, result: "updated", version: rec.version });
       }
     }

@@ -6,7 +6,7 @@
  * paging and re-sorting reuse it.
  */
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import type { WorkflowState } from "../../core/workflow/sign-off.ts";
+import type { Outcome, RegisterSort, WorkflowState } from "../../core/vocabulary.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments } from "../schema.ts";
 
@@ -18,7 +18,7 @@ export interface AssessmentSummary {
   status: WorkflowState;
   version: number;
   bases: string[];
-  outcome: string;
+  outcome: Outcome;
   blockers: number;
   warnings: number;
   nextReview: string | null;
@@ -29,13 +29,13 @@ export interface AssessmentSummary {
 
 export interface ListQuery {
   q?: string | undefined;
-  outcome?: string | undefined;
-  status?: string | undefined;
+  outcome?: Outcome | undefined;
+  status?: WorkflowState | undefined;
   basis?: string | undefined;
   specialCategory?: boolean | undefined;
   children?: boolean | undefined;
   reviewDueBefore?: string | undefined;
-  sort?: "updated" | "title" | "next-review" | "outcome" | undefined;
+  sort?: RegisterSort | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }
@@ -103,7 +103,7 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
     ]);
     const items = rows.map((r) => ({
       ...r,
-      status: r.status as WorkflowState,
+      status: r.status,
       updatedAt: r.updatedAt.toISOString(),
     }));
     return { items, total, page, pageSize };

@@ -7,8 +7,8 @@ import { referenceIds } from "../../content/references.ts";
 import { DomainError } from "../../core/errors.ts";
 import { evaluate } from "../../core/evaluate.ts";
 import type { Evaluation } from "../../core/rules/types.ts";
+import type { Outcome, WorkflowState } from "../../core/vocabulary.ts";
 import type { AssessmentContent } from "../../core/workflow/recorded-status.ts";
-import type { WorkflowState } from "../../core/workflow/sign-off.ts";
 import type { WriteContext } from "../context.ts";
 
 export interface AssessmentRecord {
@@ -18,7 +18,7 @@ export interface AssessmentRecord {
   /** The current version's workflow state (kept on the rows, not in the document). */
   status: WorkflowState;
   version: number;
-  outcome: string;
+  outcome: Outcome;
   updatedAt: string;
   document: AssessmentContent;
   evaluation: Evaluation;

@@ -140,8 +140,7 @@ async function raiseFieldTriggersIn(
         inArray(assessmentVersions.version, [approvedVersion, baseVersion]),
       ),
     );
-  const docOf = (v: number) =>
-    rows.find((r) => r.version === v)?.document as AssessmentContent | undefined;
+  const docOf = (v: number) => rows.find((r) => r.version === v)?.document;
   const added = fieldsAdded(docOf(approvedVersion), docOf(baseVersion), doc);
   if (added.length === 0) return added;
   await raiseTriggerIn(

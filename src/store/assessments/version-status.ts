@@ -4,18 +4,11 @@
  * the assessment row (for listing). Never in the document.
  */
 import { and, eq } from "drizzle-orm";
-import type { WorkflowState } from "../../core/workflow/sign-off.ts";
+import type { WorkflowState } from "../../core/vocabulary.ts";
+import type { Retirement } from "../../core/workflow/sign-off.ts";
 import type { AssessmentHead } from "../assessment-ref.ts";
 import type { WriteTx } from "../audit.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
-
-/** How an assessment was retired: kept on its row, and in the audited event. */
-export interface Retirement {
-  at: string;
-  /** The retiring person's name (the principal when it has none). */
-  by: string;
-  reason: string;
-}
 
 /** Set one version's status. */
 export async function setVersionStatusIn(

@@ -46,7 +46,7 @@ function present(
     receivedOn: o.receivedOn,
     responseDue: o.responseDue,
     summary: o.summary,
-    decision: o.decision as ObjectionDecision,
+    decision: o.decision,
     reasoning: o.reasoning,
     decidedBy: o.decidedBy,
     decidedOn: o.decidedOn,

@@ -4,12 +4,13 @@
  * version a later draft has not yet replaced. Only those are due for review or can need one.
  */
 import { and, eq, notInArray, or, sql } from "drizzle-orm";
+import type { WorkflowState } from "../../core/vocabulary.ts";
 import { notFound, refCondition } from "../assessment-ref.ts";
 import type { Db } from "../db.ts";
 import { assessments } from "../schema.ts";
 
 /** Assessments no longer in use are neither due nor in need of review. */
-export const ENDED = ["superseded", "retired"];
+export const ENDED: WorkflowState[] = ["superseded", "retired"];
 
 export const IN_FORCE = and(
   notInArray(assessments.status, ENDED),
@@ -20,7 +21,7 @@ export const IN_FORCE = and(
 export async function inForceIn(
   db: Pick<Db, "select">,
   ref: string,
-): Promise<{ id: string; slug: string; status: string; inForce: boolean }> {
+): Promise<{ id: string; slug: string; status: WorkflowState; inForce: boolean }> {
   const rows = await db
     .select({
       id: assessments.id,

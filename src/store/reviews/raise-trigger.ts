@@ -5,17 +5,10 @@
  * updates and a person raise one.
  */
 import { randomUUID } from "node:crypto";
+import type { TriggerKind } from "../../core/vocabulary.ts";
 import { appendAudit, type WriteTx } from "../audit.ts";
 import type { ActorClock } from "../context.ts";
 import { reviewTriggers } from "../schema.ts";
-
-export const TRIGGER_KINDS = [
-  "field-added",
-  "content-updated",
-  "objection-upheld",
-  "manual",
-] as const;
-export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
 export interface ReviewTrigger {
   id: string;
@@ -71,7 +64,7 @@ export function presentTrigger(r: typeof reviewTriggers.$inferSelect): ReviewTri
   return {
     id: r.id,
     assessmentId: r.assessmentId,
-    kind: r.kind as TriggerKind,
+    kind: r.kind,
     reason: r.reason,
     raisedBy: r.raisedBy,
     raisedAt: r.raisedAt.toISOString(),

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { addDays } from "../../core/dates.ts";
+import type { WorkflowState } from "../../core/vocabulary.ts";
 import { classifyReviews } from "../../core/workflow/reviews.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, reviewTriggers } from "../schema.ts";
@@ -15,7 +16,7 @@ export interface ReviewItem {
   id: string;
   slug: string;
   title: string;
-  status: string;
+  status: WorkflowState;
   nextReview: string | null;
   /** Approved, or with an approved version still in force under a newer draft. */
   inForce: boolean;

@@ -9,8 +9,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
-import type { AssessmentContent } from "../../core/workflow/recorded-status.ts";
-import type { SignOffRole, WorkflowState } from "../../core/workflow/sign-off.ts";
+import type { SignOffRole, WorkflowState } from "../../core/vocabulary.ts";
 import { signedDocument } from "../../core/workflow/signed-document.ts";
 import { type AssessmentHead, expectVersion, lockHead } from "../assessment-ref.ts";
 import { setCurrentStatusIn, setVersionStatusIn } from "../assessments/version-status.ts";
@@ -144,13 +143,15 @@ async function renderIn(
     ...earlier
       .filter((d) => d.decision === "approve")
       .map((d) => ({
-        role: d.role as SignOffRole,
+        role: d.role,
         name: d.signerName,
         date: d.createdAt.toISOString().slice(0, 10),
         comment: d.comment,
       })),
     { role: input.role, name: ctx.name, date: ctx.today, comment: input.comment ?? null },
   ];
-  const doc = signedDocument(rows[0]?.document as AssessmentContent, required, approvalsInOrder);
+  const content = rows[0]?.document;
+  if (!content) throw new DomainError("not_found", `no version ${a.currentVersion} of "${a.slug}"`);
+  const doc = signedDocument(content, required, approvalsInOrder);
   return renderSigned(doc, ctx.today);
 }

@@ -6,7 +6,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { SignOffRole as SignOffRoleSchema } from "../../core/schema/assessment.ts";
-import { DEFAULT_REQUIRED_ROLES, type SignOffRole } from "../../core/workflow/sign-off.ts";
+import type { SignOffRole } from "../../core/vocabulary.ts";
+import { DEFAULT_REQUIRED_ROLES } from "../../core/workflow/sign-off.ts";
 import { appendAudit, writeTransaction } from "../audit.ts";
 import type { StoreDeps, WriteContext } from "../context.ts";
 import type { Db } from "../db.ts";

@@ -5,13 +5,12 @@
  * transaction run one after another: a transaction is one connection.
  */
 import { and, asc, count, eq, isNull } from "drizzle-orm";
+import type { Role, SignOffRole } from "../../core/vocabulary.ts";
 import {
-  type ActorRole,
   decideSignOff,
   type RecordedDecision,
   type SignOffFacts,
   type SignOffRequest,
-  type SignOffRole,
 } from "../../core/workflow/sign-off.ts";
 import type { AssessmentHead } from "../assessment-ref.ts";
 import { appendAudit, type WriteTx } from "../audit.ts";
@@ -33,8 +32,8 @@ export interface DecisionRecord {
 
 export function presentDecision(r: typeof approvals.$inferSelect): DecisionRecord {
   return {
-    role: r.role as SignOffRole,
-    decision: r.decision as "approve" | "reject",
+    role: r.role,
+    decision: r.decision,
     comment: r.comment,
     signer: r.signer ?? `user:${r.userId}`,
     signerName: r.signerName,
@@ -79,9 +78,9 @@ export async function factsIn(
     required,
     decisions: rows.map(
       (r): RecordedDecision => ({
-        role: r.role as SignOffRole,
+        role: r.role,
         signer: r.signer ?? `user:${r.userId}`,
-        decision: r.decision as "approve" | "reject",
+        decision: r.decision,
       }),
     ),
   };
@@ -89,7 +88,7 @@ export async function factsIn(
 }
 
 /** The state machine's answer, or its coded refusal thrown. */
-export function decideOrThrow(facts: SignOffFacts, request: SignOffRequest, role: ActorRole) {
+export function decideOrThrow(facts: SignOffFacts, request: SignOffRequest, role: Role) {
   const outcome = decideSignOff(facts, request, role);
   if (!outcome.ok) throw outcome.error;
   return outcome;

@@ -4,9 +4,9 @@
  * for every version its status, decisions and kept signed-off documents.
  */
 import { asc, eq } from "drizzle-orm";
-import type { SignOffRole, WorkflowState } from "../../core/workflow/sign-off.ts";
+import type { SignOffRole, WorkflowState } from "../../core/vocabulary.ts";
+import type { Retirement } from "../../core/workflow/sign-off.ts";
 import { notFound, refCondition } from "../assessment-ref.ts";
-import type { Retirement } from "../assessments/version-status.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, assessmentVersions, signedDocuments } from "../schema.ts";
 import { requiredRolesIn } from "./required-roles.ts";
@@ -77,15 +77,15 @@ export async function signOffOverview({ db }: StoreDeps, ref: string): Promise<S
   return {
     assessmentId: a.id,
     slug: a.slug,
-    status: a.status as WorkflowState,
+    status: a.status,
     currentVersion: a.currentVersion,
     approvedVersion: a.approvedVersion,
     required,
     openComments,
-    retired: a.status === "retired" ? ((a.retirement as Retirement | null) ?? null) : null,
+    retired: a.status === "retired" ? (a.retirement ?? null) : null,
     versions: versions.map((v) => ({
       version: v.version,
-      status: v.status as WorkflowState,
+      status: v.status,
       reason: v.reason,
       createdBy: v.createdBy,
       createdAt: v.createdAt.toISOString(),

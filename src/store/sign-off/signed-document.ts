@@ -19,7 +19,7 @@ export async function signedDocument(
   { db }: StoreDeps,
   ref: string,
   version: number,
-  format = "pdf",
+  format: "pdf" = "pdf",
 ): Promise<KeptDocument> {
   const rows = await db
     .select({

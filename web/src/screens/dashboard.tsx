@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import type { Outcome } from "../../../src/core/rules/types.ts";
+import type { Outcome } from "../../../src/core/vocabulary.ts";
 import { type BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { BarChart, ReviewTimeline } from "../components/charts.tsx";

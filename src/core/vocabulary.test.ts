@@ -1,0 +1,54 @@
+/**
+ * The shared vocabulary agrees with the engine that computes with it: the outcomes it names
+ * are exactly those the engine returns, and an assessment with no stated cadence is due for
+ * review after the default number of months.
+ */
+import { describe, expect, it } from "vitest";
+import { addMonths } from "./dates.ts";
+import { evaluate } from "./evaluate.ts";
+import type { Outcome as EngineOutcome } from "./rules/types.ts";
+import type { Assessment } from "./schema/index.ts";
+import { Status } from "./schema/index.ts";
+import {
+  DEFAULT_REVIEW_MONTHS,
+  hasRole,
+  OUTCOMES,
+  type Outcome,
+  ROLES,
+  WORKFLOW_STATES,
+} from "./vocabulary.ts";
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails the type check when the engine's outcomes and the vocabulary's differ. */
+const sameOutcomes: Same<Outcome, EngineOutcome> = true;
+
+describe("the shared vocabulary", () => {
+  it("names the outcomes the engine computes, each once", () => {
+    expect(sameOutcomes).toBe(true);
+    expect(new Set(OUTCOMES).size).toBe(OUTCOMES.length);
+  });
+
+  it("gives the file format's status the workflow's states", () => {
+    expect(Status.options).toEqual([...WORKFLOW_STATES]);
+  });
+
+  it("ranks roles so that each includes the ones below it", () => {
+    expect(ROLES.filter((r) => hasRole(r, "approver"))).toEqual(["approver", "admin"]);
+    expect(hasRole("viewer", "editor")).toBe(false);
+  });
+
+  it("has the engine fall a review due the default number of months after the assessment", () => {
+    const a = {
+      format: "basis/v1",
+      kind: "assessment",
+      id: "cadence",
+      title: "Cadence",
+      assessedOn: "2026-01-31",
+      organisation: { jurisdiction: "EU" },
+      activity: { name: "x", purposes: [], dataCategories: [], dataSubjects: [] },
+      decisions: [],
+    } as unknown as Assessment;
+    const e = evaluate(a, { today: "2026-02-01" });
+    expect(e.trace.facts.nextReview).toBe(addMonths("2026-01-31", DEFAULT_REVIEW_MONTHS));
+  });
+});
