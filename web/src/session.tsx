@@ -5,7 +5,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { hasRole, type Role } from "../../src/core/vocabulary.ts";
 import { ApiError, api, setCsrfToken } from "./api.ts";
-import type { Principal } from "./types.ts";
+import type { Principal, SessionAnswer, SignedIn } from "./types.ts";
 
 interface SessionState {
   principal: Principal | null;
@@ -22,7 +22,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     api
-      .get<{ principal: Principal; csrfToken: string | null }>("/api/session")
+      .get<SessionAnswer>("/api/session")
       .then((s) => {
         setCsrfToken(s.csrfToken);
         setPrincipal(s.principal);
@@ -34,12 +34,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const r = await api.post<{ user: Principal; csrfToken: string }>("/api/session", {
+    const r = await api.post<SignedIn>("/api/session", {
       email,
       password,
     });
     setCsrfToken(r.csrfToken);
-    const s = await api.get<{ principal: Principal }>("/api/session");
+    const s = await api.get<SessionAnswer>("/api/session");
     setPrincipal(s.principal);
   }, []);
 

@@ -3,8 +3,19 @@
  * Assessments (one processing activity each) with evaluation on every save, their versions
  * and diffs, the Art. 30 register view, and YAML import and export.
  */
+
 import { z } from "zod";
 import { loadTemplate } from "../../content/templates.ts";
+import {
+  AssessmentPage,
+  AssessmentView,
+  ExportedAssessments,
+  ImportResults,
+  RegisterPage,
+  VersionDetail,
+  VersionDiff,
+  VersionList,
+} from "../../core/api/index.ts";
 import { diffDocuments } from "../../core/diff.ts";
 import { DomainError } from "../../core/errors.ts";
 import { parseYaml } from "../../core/parse.ts";
@@ -93,6 +104,7 @@ export function assessmentRoutes() {
       summary: "List assessments with search, filters, sorting and pagination",
       tag: "assessments",
       policy: canRead,
+      response: { json: AssessmentPage },
       query: ListQuery,
       async handler({ store, query, reply }) {
         const page = await store.assessments.list(query);
@@ -105,6 +117,7 @@ export function assessmentRoutes() {
       summary: "Create an assessment; it is evaluated and saved as version 1",
       tag: "assessments",
       policy: canEdit,
+      response: { json: AssessmentView },
       status: 201,
       body: z.strictObject({ document: Assessment }),
       async handler({ store, body, principal, actor, now, today }) {
@@ -123,6 +136,7 @@ export function assessmentRoutes() {
       summary: "The current version of an assessment (by id or slug) with its evaluation",
       tag: "assessments",
       policy: canRead,
+      response: { json: AssessmentView },
       params: IdParams,
       async handler({ store, params, reply }) {
         const record = await store.assessments.get(params.id);
@@ -135,6 +149,7 @@ export function assessmentRoutes() {
       summary: "Save a new version on top of baseVersion; 409 with the current version when stale",
       tag: "assessments",
       policy: canEdit,
+      response: { json: AssessmentView },
       params: IdParams,
       body: z.strictObject({
         baseVersion: z.number().int().positive(),
@@ -168,6 +183,7 @@ export function assessmentRoutes() {
       summary: "Delete an assessment with no approved version",
       tag: "assessments",
       policy: canEdit,
+      response: { empty: true },
       params: IdParams,
       query: z.strictObject({ baseVersion: z.coerce.number().int().positive() }),
       status: 204,
@@ -182,6 +198,7 @@ export function assessmentRoutes() {
       summary: "Every version of an assessment",
       tag: "versions",
       policy: canRead,
+      response: { json: VersionList },
       params: IdParams,
       async handler({ store, params }) {
         return { versions: await store.assessments.versions(params.id) };
@@ -193,6 +210,7 @@ export function assessmentRoutes() {
       summary: "One version of an assessment",
       tag: "versions",
       policy: canRead,
+      response: { json: VersionDetail },
       params: VersionParams,
       async handler({ store, params }) {
         return store.assessments.version(params.id, params.version);
@@ -204,6 +222,7 @@ export function assessmentRoutes() {
       summary: "A readable diff between two versions",
       tag: "versions",
       policy: canRead,
+      response: { json: VersionDiff },
       params: IdParams,
       query: z.strictObject({
         from: z.coerce.number().int().positive(),
@@ -223,6 +242,7 @@ export function assessmentRoutes() {
       summary: "The current version as a YAML assessment file",
       tag: "import-export",
       policy: canRead,
+      response: { file: ["application/yaml"] },
       params: IdParams,
       async handler({ store, params, reply, actor, now }) {
         const current = await store.assessments.get(params.id);
@@ -247,6 +267,7 @@ export function assessmentRoutes() {
         "Every assessment's current document: JSON, or with format=yaml one register file (one controller)",
       tag: "import-export",
       policy: canRead,
+      response: { json: ExportedAssessments, file: ["application/yaml"] },
       query: z.strictObject({ format: z.enum(["json", "yaml"]).optional() }),
       async handler({ store, query, reply, actor, now }) {
         const docs = await store.assessments.allDocuments();
@@ -273,6 +294,7 @@ export function assessmentRoutes() {
         "Import a YAML assessment or register file: new ids are created, changed ones get a new version",
       tag: "import-export",
       policy: canEdit,
+      response: { json: ImportResults },
       rawBody: true,
       body: z.string({
         error: "send the YAML file as the body with content-type application/yaml",
@@ -302,6 +324,7 @@ export function assessmentRoutes() {
       summary: "The register of processing activities (Art. 30), one row per assessment",
       tag: "register",
       policy: canRead,
+      response: { json: RegisterPage },
       query: ListQuery,
       async handler({ store, query, reply }) {
         const page = await store.assessments.list(query);
@@ -318,6 +341,7 @@ export function assessmentRoutes() {
         "Record a processing activity, from scratch or from a template, as a new draft assessment",
       tag: "register",
       policy: canEdit,
+      response: { json: AssessmentView },
       status: 201,
       body: z.strictObject({
         id: Id,

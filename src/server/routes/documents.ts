@@ -22,6 +22,19 @@ import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
 
+/** The content types `renderDocuments` and `renderRegister` answer with. */
+const DOCUMENT_TYPES = [
+  "text/markdown",
+  "text/html",
+  "text/plain",
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+] as const;
+const REGISTER_TYPES = [
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+] as const;
+
 const DocumentQuery = z.strictObject({
   format: z.enum(RENDER_FORMATS).default("md"),
   document: z.enum(DOCUMENTS).default("lia"),
@@ -42,6 +55,7 @@ export function documentRoutes() {
         "The assessment's LIA, lawful-basis assessment or notice text as md, html, pdf, docx or notice",
       tag: "documents",
       policy: canRead,
+      response: { file: DOCUMENT_TYPES },
       params: z.strictObject({
         id: AssessmentRef,
       }),
@@ -75,6 +89,7 @@ export function documentRoutes() {
         "The lawful-basis assessment (or every LIA, or the notice text) of the whole register",
       tag: "documents",
       policy: canRead,
+      response: { file: DOCUMENT_TYPES },
       query: z.strictObject({
         format: z.enum(RENDER_FORMATS).default("html"),
         document: z.enum(DOCUMENTS).default("lawful-basis"),
@@ -104,6 +119,7 @@ export function documentRoutes() {
       summary: "The record of processing activities (Art. 30) as CSV or XLSX",
       tag: "documents",
       policy: canRead,
+      response: { file: REGISTER_TYPES },
       query: z.strictObject({ format: z.enum(REGISTER_FORMATS).default("csv") }),
       async handler({ store, query, reply, actor, now, today }) {
         const assessments = await store.assessments.allDocuments();

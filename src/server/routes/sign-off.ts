@@ -7,7 +7,9 @@
  * the approval that completes a sign-off. Each route validates, calls the store once, and
  * presents the record.
  */
+
 import { z } from "zod";
+import { RequiredRoles, SignOffRecord } from "../../core/api/index.ts";
 import { SignOffRole } from "../../core/schema/assessment.ts";
 import { SIGN_OFF_DECISIONS } from "../../core/vocabulary.ts";
 import type { SignOffOverview } from "../../store/index.ts";
@@ -70,6 +72,7 @@ export function signOffRoutes() {
       summary: "The roles that must approve every assessment version (default: the DPO)",
       tag: "sign-off",
       policy: canRead,
+      response: { json: RequiredRoles },
       async handler({ store }) {
         return { requiredRoles: await store.signOff.requiredRoles() };
       },
@@ -80,6 +83,7 @@ export function signOffRoutes() {
       summary: "Set the roles that must approve every assessment version",
       tag: "sign-off",
       policy: canAdminister,
+      response: { json: RequiredRoles },
       body: z.strictObject({ requiredRoles: z.array(SignOffRole).min(1).max(6) }),
       async handler({ store, body, actor, now, today }) {
         return {
@@ -97,6 +101,7 @@ export function signOffRoutes() {
       summary: "Status, required roles, decisions per version and the approved version",
       tag: "sign-off",
       policy: canRead,
+      response: { json: SignOffRecord },
       params: IdParams,
       async handler({ store, params }) {
         return present(await store.signOff.overview(params.id));
@@ -108,6 +113,7 @@ export function signOffRoutes() {
       summary: "Submit the current version for review; refused while a blocker finding is open",
       tag: "sign-off",
       policy: canSubmit,
+      response: { json: SignOffRecord },
       params: IdParams,
       body: z.strictObject({ baseVersion: Version }),
       async handler({ store, params, body, person }) {
@@ -122,6 +128,7 @@ export function signOffRoutes() {
         "Approve or reject the version in review as one required role (a rejection needs a comment)",
       tag: "sign-off",
       policy: canApprove,
+      response: { json: SignOffRecord },
       params: IdParams,
       body: DecisionBody,
       async handler({ store, params, body, person }) {
@@ -135,6 +142,7 @@ export function signOffRoutes() {
       summary: "Retire an assessment in force, with the reason; nothing is in force afterwards",
       tag: "sign-off",
       policy: canRetire,
+      response: { json: SignOffRecord },
       params: IdParams,
       body: z.strictObject({ baseVersion: Version, reason: Comment }),
       async handler({ store, params, body, person }) {
@@ -148,6 +156,7 @@ export function signOffRoutes() {
       summary: "The signed-off PDF kept when a version was approved",
       tag: "sign-off",
       policy: canRead,
+      response: { file: ["application/pdf"] },
       params: z.strictObject({ id: AssessmentRef, version: z.coerce.number().int().positive() }),
       async handler({ store, params, reply, actor, now }) {
         const file = await store.signOff.signedDocument(params.id, params.version);

@@ -4,34 +4,11 @@
  * content and evaluation as saved.
  */
 import { and, asc, eq } from "drizzle-orm";
+import type { VersionDetail, VersionSummary } from "../../core/api/assessments.ts";
 import { DomainError } from "../../core/errors.ts";
-import type { Evaluation } from "../../core/rules/types.ts";
-import type { Outcome, WorkflowState } from "../../core/vocabulary.ts";
-import type { AssessmentContent } from "../../core/workflow/recorded-status.ts";
 import { idOf, refCondition } from "../assessment-ref.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
-
-export interface VersionSummary {
-  version: number;
-  status: WorkflowState;
-  outcome: Outcome;
-  findingCodes: string[];
-  reason: string | null;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface VersionRecord {
-  version: number;
-  status: WorkflowState;
-  outcome: Outcome;
-  reason: string | null;
-  createdBy: string;
-  createdAt: string;
-  document: AssessmentContent;
-  evaluation: Evaluation;
-}
 
 /** Every version of the assessment `ref` (id or slug), oldest first. */
 export async function listVersions({ db }: StoreDeps, ref: string): Promise<VersionSummary[]> {
@@ -62,7 +39,7 @@ export async function getVersion(
   { db }: StoreDeps,
   ref: string,
   version: number,
-): Promise<VersionRecord> {
+): Promise<VersionDetail> {
   const rows = await db
     .select({ v: assessmentVersions })
     .from(assessmentVersions)

@@ -6,26 +6,12 @@
  * paging and re-sorting reuse it.
  */
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { AssessmentSummary } from "../../core/api/assessments.ts";
 import type { Outcome, RegisterSort, WorkflowState } from "../../core/vocabulary.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments } from "../schema.ts";
 
-export interface AssessmentSummary {
-  id: string;
-  slug: string;
-  title: string;
-  activityName: string;
-  status: WorkflowState;
-  version: number;
-  bases: string[];
-  outcome: Outcome;
-  blockers: number;
-  warnings: number;
-  nextReview: string | null;
-  specialCategory: boolean;
-  children: boolean;
-  updatedAt: string;
-}
+export type { AssessmentSummary };
 
 export interface ListQuery {
   q?: string | undefined;

@@ -4,23 +4,12 @@
  * shows them: every comment on one assessment, oldest first, open and resolved.
  */
 import { asc, eq } from "drizzle-orm";
+import type { Comment as CommentRecord } from "../../core/api/workflow.ts";
 import { idOf, refCondition } from "../assessment-ref.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, comments } from "../schema.ts";
 
-export interface CommentRecord {
-  id: string;
-  assessmentId: string;
-  /** The version current when the comment was made. */
-  version: number | null;
-  path: string;
-  body: string;
-  author: string | null;
-  resolved: boolean;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  createdAt: string;
-}
+export type { CommentRecord };
 
 export function presentComment(r: typeof comments.$inferSelect): CommentRecord {
   return {

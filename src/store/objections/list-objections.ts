@@ -4,6 +4,7 @@
  * response is overdue on the given day: one, those of an assessment, or all.
  */
 import { and, asc, eq, lt, type SQL, sql } from "drizzle-orm";
+import type { Objection as ObjectionRecord } from "../../core/api/workflow.ts";
 import { DomainError } from "../../core/errors.ts";
 import { responseOverdue } from "../../core/workflow/reviews.ts";
 import { idOf, refCondition } from "../assessment-ref.ts";
@@ -11,25 +12,7 @@ import type { StoreDeps } from "../context.ts";
 import type { Db } from "../db.ts";
 import { assessments, objections } from "../schema.ts";
 
-export type ObjectionDecision = "pending" | "upheld" | "rejected";
-
-export interface ObjectionRecord {
-  id: string;
-  assessmentId: string;
-  slug: string;
-  title: string;
-  receivedOn: string;
-  responseDue: string;
-  summary: string;
-  decision: ObjectionDecision;
-  reasoning: string | null;
-  decidedBy: string | null;
-  decidedOn: string | null;
-  createdBy: string;
-  createdAt: string;
-  /** Pending after its response date. */
-  overdue: boolean;
-}
+export type { ObjectionRecord };
 
 const ROW = { o: objections, slug: assessments.slug, title: assessments.title };
 

@@ -5,19 +5,13 @@
  * updates and a person raise one.
  */
 import { randomUUID } from "node:crypto";
+import type { ReviewTrigger } from "../../core/api/workflow.ts";
 import type { TriggerKind } from "../../core/vocabulary.ts";
 import { appendAudit, type WriteTx } from "../audit.ts";
 import type { ActorClock } from "../context.ts";
 import { reviewTriggers } from "../schema.ts";
 
-export interface ReviewTrigger {
-  id: string;
-  assessmentId: string;
-  kind: TriggerKind;
-  reason: string;
-  raisedBy: string;
-  raisedAt: string;
-}
+export type { ReviewTrigger };
 
 /**
  * Raise a trigger inside the caller's transaction (one opened by `writeTransaction`), with its

@@ -6,6 +6,7 @@
  * approved one stays in force meanwhile.
  */
 import { and, eq, isNull, lte } from "drizzle-orm";
+import type { RecordedReview } from "../../core/api/workflow.ts";
 import { DomainError } from "../../core/errors.ts";
 import { getAssessment } from "../assessments/get-assessment.ts";
 import { updateAssessment } from "../assessments/update-assessment.ts";
@@ -13,15 +14,7 @@ import { appendAudit, writeTransaction } from "../audit.ts";
 import type { StoreDeps, WriteContext } from "../context.ts";
 import { reviewTriggers } from "../schema.ts";
 import { inForceIn } from "./in-force.ts";
-import { presentTrigger, type ReviewTrigger } from "./raise-trigger.ts";
-
-export interface RecordedReview {
-  id: string;
-  slug: string;
-  version: number;
-  nextReview: string | null;
-  cleared: ReviewTrigger[];
-}
+import { presentTrigger } from "./raise-trigger.ts";
 
 /**
  * The version is saved first: should the second step fail, the triggers stay open and the

@@ -4,34 +4,15 @@
  * triggers mark "review needed", with the triggers.
  */
 import { and, asc, eq, isNull, lte, notInArray, sql } from "drizzle-orm";
+import type { ReviewItem, ReviewOverview } from "../../core/api/workflow.ts";
 import { addDays } from "../../core/dates.ts";
-import type { WorkflowState } from "../../core/vocabulary.ts";
 import { classifyReviews } from "../../core/workflow/reviews.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, reviewTriggers } from "../schema.ts";
 import { ENDED, IN_FORCE } from "./in-force.ts";
 import { presentTrigger, type ReviewTrigger } from "./raise-trigger.ts";
 
-export interface ReviewItem {
-  id: string;
-  slug: string;
-  title: string;
-  status: WorkflowState;
-  nextReview: string | null;
-  /** Approved, or with an approved version still in force under a newer draft. */
-  inForce: boolean;
-}
-
-export interface ReviewOverview {
-  today: string;
-  days: number;
-  /** `days` is negative: how many days late. Oldest first. */
-  overdue: (ReviewItem & { days: number })[];
-  /** `days` left until the review date. Soonest first. */
-  dueSoon: (ReviewItem & { days: number })[];
-  /** Assessments in force with open triggers, and why. */
-  reviewNeeded: (ReviewItem & { triggers: ReviewTrigger[] })[];
-}
+export type { ReviewOverview };
 
 const ITEM = {
   id: assessments.id,

@@ -5,7 +5,8 @@
  * transaction run one after another: a transaction is one connection.
  */
 import { and, asc, count, eq, isNull } from "drizzle-orm";
-import type { Role, SignOffRole } from "../../core/vocabulary.ts";
+import type { SignOffDecisionRecord as DecisionRecord } from "../../core/api/workflow.ts";
+import type { Role } from "../../core/vocabulary.ts";
 import {
   decideSignOff,
   type RecordedDecision,
@@ -20,15 +21,7 @@ import type { Db } from "../db.ts";
 import { approvals, comments } from "../schema.ts";
 import { requiredRolesIn } from "./required-roles.ts";
 
-/** A decision as the sign-off record shows it. */
-export interface DecisionRecord {
-  role: SignOffRole;
-  decision: "approve" | "reject";
-  comment: string | null;
-  signer: string;
-  signerName: string | null;
-  at: string;
-}
+export type { DecisionRecord };
 
 export function presentDecision(r: typeof approvals.$inferSelect): DecisionRecord {
   return {

@@ -17,15 +17,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Role, ROLES as VOCABULARY_ROLES } from "../../../src/core/vocabulary.ts";
 import { ApiError, api } from "../api.ts";
+import type { User, UserList } from "../types.ts";
 import { WorkflowSettings } from "./workflow-settings.tsx";
-
-interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-}
 
 const ROLE_CHOICES: Record<Role, string> = {
   viewer: "Viewer: reads",
@@ -39,7 +32,7 @@ export default function UsersScreen() {
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: ["users"],
-    queryFn: () => api.get<{ users: User[] }>("/api/users"),
+    queryFn: () => api.get<UserList>("/api/users"),
   });
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
