@@ -11,12 +11,12 @@ import { and, eq } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
 import type { SignOffRole, WorkflowState } from "../../core/vocabulary.ts";
 import { signedDocument } from "../../core/workflow/signed-document.ts";
-import { type AssessmentHead, expectVersion, lockHead } from "../assessment-ref.ts";
+import type { AssessmentHead } from "../assessment-ref.ts";
 import { setCurrentStatusIn, setVersionStatusIn } from "../assessments/version-status.ts";
 import { type WriteTx, writeTransaction } from "../audit.ts";
 import type { PersonContext, RenderSigned, SignedFile, StoreDeps } from "../context.ts";
 import { approvals, assessmentVersions, signedDocuments } from "../schema.ts";
-import { auditSignOff, decideOrThrow, factsIn } from "./sign-off-facts.ts";
+import { auditSignOff, decideOrThrow, lockedFactsIn } from "./sign-off-facts.ts";
 
 export interface DecisionInput {
   version: number;
@@ -39,9 +39,7 @@ export async function recordDecision(
   ctx: PersonContext,
 ): Promise<DecisionResult> {
   return writeTransaction(db, cache, async (tx) => {
-    const a = await lockHead(tx, ref);
-    expectVersion(a, input.version);
-    const { facts, decisions } = await factsIn(tx, a);
+    const { a, facts, decisions } = await lockedFactsIn(tx, ref, input.version);
     const signer = ctx.actor;
     const outcome = decideOrThrow(
       facts,

@@ -3,11 +3,10 @@
  * Retiring an assessment that has (or had) a version in force: nothing is in force after.
  * How it was retired is kept on its row, and in the audited event.
  */
-import { expectVersion, lockHead } from "../assessment-ref.ts";
 import { setCurrentStatusIn, setVersionStatusIn } from "../assessments/version-status.ts";
 import { writeTransaction } from "../audit.ts";
 import type { PersonContext, StoreDeps } from "../context.ts";
-import { auditSignOff, decideOrThrow, factsIn } from "./sign-off-facts.ts";
+import { auditSignOff, decideOrThrow, lockedFactsIn } from "./sign-off-facts.ts";
 
 export async function retireAssessment(
   { db, cache }: StoreDeps,
@@ -17,9 +16,7 @@ export async function retireAssessment(
   ctx: PersonContext,
 ): Promise<void> {
   await writeTransaction(db, cache, async (tx) => {
-    const a = await lockHead(tx, ref);
-    expectVersion(a, baseVersion);
-    const { facts } = await factsIn(tx, a);
+    const { a, facts } = await lockedFactsIn(tx, ref, baseVersion);
     decideOrThrow(facts, { action: "retire", reason }, ctx.role);
     if (a.approvedVersion !== null && a.approvedVersion !== a.currentVersion)
       await setVersionStatusIn(tx, a.id, a.approvedVersion, "retired");

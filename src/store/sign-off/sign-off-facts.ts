@@ -13,7 +13,7 @@ import {
   type SignOffFacts,
   type SignOffRequest,
 } from "../../core/workflow/sign-off.ts";
-import type { AssessmentHead } from "../assessment-ref.ts";
+import { type AssessmentHead, expectVersion, lockHead } from "../assessment-ref.ts";
 import { appendAudit, type WriteTx } from "../audit.ts";
 import type { AuditData, AuditInput } from "../audit-events.ts";
 import type { WriteContext } from "../context.ts";
@@ -78,6 +78,16 @@ export async function factsIn(
     ),
   };
   return { facts, decisions: rows };
+}
+
+/**
+ * Lock the assessment `ref` for the rest of the transaction, refuse a stale `version`, and
+ * gather the facts: how every sign-off step starts.
+ */
+export async function lockedFactsIn(tx: WriteTx, ref: string, version: number) {
+  const a = await lockHead(tx, ref);
+  expectVersion(a, version);
+  return { a, ...(await factsIn(tx, a)) };
 }
 
 /** The state machine's answer, or its coded refusal thrown. */
