@@ -15,7 +15,7 @@ import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { runTask } from "../src/verify/scan-task.ts";
 import { CompiledSpec, planOf } from "../src/verify/spec.ts";
-import { writeAccessLog, writeAuditEvents } from "../src/verify/testing/generate.ts";
+import { writeAccessLog, writeAuditEvents } from "../test/support/verify-data.ts";
 
 const format = (process.argv[2] ?? "combined") as "combined" | "jsonl";
 const dir = resolve(process.argv[3] ?? "/tmp/basis-verify-cpu");

@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
-import { type Planted, writeAccessLog, writeAuditEvents } from "../src/verify/testing/generate.ts";
+import { type Planted, writeAccessLog, writeAuditEvents } from "../test/support/verify-data.ts";
 
 export interface BenchRow {
   figure: string;

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildServer } from "../src/server/build-server.ts";
+import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -45,7 +46,7 @@ export async function startApp(): Promise<RunningApp> {
   });
   if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}${build.stdout}`);
   const dir = mkdtempSync(join(tmpdir(), "basis-e2e-"));
-  const store = await openStore({ dataDir: dir, databaseUrl: "" });
+  const store = await openStore({ dataDir: dir, databaseUrl: "", renderSigned: renderSignedPdf });
   const app: FastifyInstance = await buildServer({ store, now: () => new Date() });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const setupToken = (await store.accounts.issueSetupToken()) ?? "";

@@ -10,9 +10,10 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { hasRole, ROLES, type Role } from "../src/core/vocabulary.ts";
 import { allRoutes, buildServer } from "../src/server/build-server.ts";
 import { hashPassword } from "../src/server/passwords.ts";
-import { ROLES, type Role } from "../src/store/accounts.ts";
+import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
 
@@ -26,7 +27,7 @@ let n = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "basis-api-"));
-  store = await openStore({ dataDir: dir, databaseUrl: "" });
+  store = await openStore({ dataDir: dir, databaseUrl: "", renderSigned: renderSignedPdf });
   app = await buildServer({ store, now: () => NOW });
   for (const role of ROLES)
     tokens[role] = (
@@ -58,14 +59,10 @@ const inReview = async () => {
   await store.signOff.submit(rec.id, 1, signer);
   return rec;
 };
-/** Approved by the DPO (the default required role), with a stand-in for the kept PDF. */
+/** Approved by the DPO (the default required role), with its signed-off PDF kept. */
 const signedOff = async () => {
   const rec = await inReview();
-  const bytes = new TextEncoder().encode("%PDF-1.7 stand-in");
-  await store.signOff.decide(rec.id, { version: 1, role: "dpo", decision: "approve" }, signer, {
-    format: "pdf",
-    bytes,
-  });
+  await store.signOff.decide(rec.id, { version: 1, role: "dpo", decision: "approve" }, signer);
   return rec;
 };
 const aComment = async () =>
@@ -389,7 +386,25 @@ async function send(method: string, s: Sample, headers: Record<string, string> =
 }
 
 const LONG = "Not_A_Slug";
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
+
+/** The answer is what the route declares: JSON its schema accepts, one of its file types, or nothing. */
+function expectDeclaredAnswer(
+  route: ReturnType<typeof allRoutes>[number],
+  r: Awaited<ReturnType<typeof send>>,
+): void {
+  const declared = route.response;
+  if ("empty" in declared) {
+    expect(r.statusCode).toBe(204);
+    return;
+  }
+  const type = String(r.headers["content-type"] ?? "").split(";")[0];
+  if (type === "application/json" && declared.json) {
+    const parsed = declared.json.safeParse(r.json());
+    expect(parsed.success, parsed.error && JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(
+      true,
+    );
+  } else expect(declared.file ?? [], type).toContain(type);
+}
 
 describe("authorisation matrix: every route x every role", () => {
   it("has a sample request for every route", () => {
@@ -410,15 +425,17 @@ describe("authorisation matrix: every route x every role", () => {
           expect(r.json().error.code).toBe("unauthenticated");
         });
         for (const role of ROLES) {
-          const allowed = RANK[role] >= RANK[route.policy.role];
+          const allowed = hasRole(role, route.policy.role);
           it(`${allowed ? "allows" : "forbids (403)"} ${role}`, async () => {
             const r = await send(
               route.method,
               await (SAMPLES[key] as () => Promise<Sample>)(),
               auth(role),
             );
-            if (allowed) expect(r.statusCode, r.body).toBeLessThan(300);
-            else {
+            if (allowed) {
+              expect(r.statusCode, r.body).toBeLessThan(300);
+              expectDeclaredAnswer(route, r);
+            } else {
               expect(r.statusCode, r.body).toBe(403);
               expect(r.json().error.code).toBe("forbidden");
             }
@@ -606,14 +623,27 @@ describe("assessments over HTTP", () => {
     expect(bad.json().error.details.issues[0]).toMatchObject({ line: 2 });
   });
 
-  it("publishes an OpenAPI document naming every route", async () => {
+  it("publishes an OpenAPI document naming every route and what it answers", async () => {
     const r = await app.inject({ method: "GET", url: "/api/openapi.json" });
-    const paths = r.json().paths as Record<string, Record<string, unknown>>;
-    for (const route of allRoutes())
-      expect(
-        paths[route.url.replace(/:([A-Za-z]+)/g, "{$1}")]?.[route.method.toLowerCase()],
-        route.url,
-      ).toBeDefined();
+    type Op = { responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
+    const paths = r.json().paths as Record<string, Record<string, Op>>;
+    for (const route of allRoutes()) {
+      const op = paths[route.url.replace(/:([A-Za-z]+)/g, "{$1}")]?.[route.method.toLowerCase()];
+      expect(op, route.url).toBeDefined();
+      const content = op?.responses[String(route.status ?? 200)]?.content;
+      const declared = route.response;
+      if ("empty" in declared) expect(content, route.url).toBeUndefined();
+      else
+        expect(Object.keys(content ?? {}).sort(), route.url).toEqual(
+          [...(declared.json ? ["application/json"] : []), ...(declared.file ?? [])].sort(),
+        );
+    }
+    const view = paths["/api/assessments/{id}"]?.get?.responses["200"]?.content?.[
+      "application/json"
+    ]?.schema as { properties?: Record<string, unknown> };
+    expect(Object.keys(view.properties ?? {})).toEqual(
+      expect.arrayContaining(["status", "document", "evaluation"]),
+    );
   });
 
   it("brings in a file recorded as approved as a draft unless an admin imports it", async () => {

@@ -18,6 +18,7 @@ import type { Assessment } from "../src/core/schema/index.ts";
 import { readLogo } from "../src/render/branding.ts";
 import type { REGISTER_COLUMNS } from "../src/render/register-rows.ts";
 import { buildServer } from "../src/server/build-server.ts";
+import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
 
@@ -57,7 +58,11 @@ describe("documents of stored assessments", () => {
   let id = "";
 
   beforeAll(async () => {
-    store = await openStore({ dataDir: join(dir, "data"), databaseUrl: "" });
+    store = await openStore({
+      dataDir: join(dir, "data"),
+      databaseUrl: "",
+      renderSigned: renderSignedPdf,
+    });
     const logo = readLogo(new Uint8Array(LOGO));
     if (typeof logo === "string") throw new Error(logo);
     app = await buildServer({

@@ -133,9 +133,8 @@ async function seed(store: Store, now: Date) {
     {
       actor: `user:${editor.id}`,
       action: "assessment.submitted",
-      entityType: "assessment",
       entityId: rejected.id,
-      data: { version: 1 },
+      data: { slug: rejected.slug, version: 1 },
     },
     now,
   );
@@ -143,9 +142,8 @@ async function seed(store: Store, now: Date) {
     {
       actor: `user:${(people.approver as { id: string }).id}`,
       action: "assessment.rejected",
-      entityType: "assessment",
       entityId: rejected.id,
-      data: { version: 1, comment: "Add the retention period" },
+      data: { slug: rejected.slug, version: 1, role: "dpo", comment: "Add the retention period" },
     },
     now,
   );

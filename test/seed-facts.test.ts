@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runExportRegister } from "../src/cli/commands/export-register.ts";
 import { runRender } from "../src/cli/commands/render.ts";
-import { runScreen, type ScreenIo } from "../src/cli/commands/screen.ts";
 import { bufferIo } from "../src/cli/io.ts";
+import { main } from "../src/cli/main.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const TODAY = "2026-11-22";
@@ -270,10 +270,10 @@ describe("seed 002 (a lawful-basis assessment template)", () => {
 
 describe("seed 000 (a scored screening questionnaire)", () => {
   it("keeps who screened, when, every answer with its points, the jump and the total of 11", async () => {
-    const out: string[] = [];
-    const io: ScreenIo = { out: (t) => out.push(t), err: () => {} };
-    const code = await runScreen(
+    const io = bufferIo();
+    const code = await main(
       [
+        "screen",
         "lia-screening-2018",
         "--answers",
         root("src/content/questionnaires/seed-000-answers.yaml"),
@@ -287,7 +287,7 @@ describe("seed 000 (a scored screening questionnaire)", () => {
       io,
     );
     expect(code).toBe(0);
-    const record = plain(out.join(""));
+    const record = plain(io.stdout);
     expect(
       missing(record, [
         "Screened by:** Strategy lead",

@@ -11,13 +11,24 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assessment } from "../src/core/schema/index.ts";
+import type { Role } from "../src/core/vocabulary.ts";
 import { buildServer } from "../src/server/build-server.ts";
-import type { Role } from "../src/store/accounts.ts";
-import { openStore, type Store } from "../src/store/index.ts";
+import { renderSignedPdf } from "../src/server/signed-pdf.ts";
+import { AUDIT_EVENTS, auditData, isAuditAction } from "../src/store/audit-events.ts";
+import {
+  openStore,
+  type PersonContext,
+  type Store,
+  type StoreOptions,
+} from "../src/store/index.ts";
 import { assessments, assessmentVersions, reviewTriggers } from "../src/store/schema.ts";
-import type { SignOffContext } from "../src/store/sign-off.ts";
 import { anAssessment } from "./builders.ts";
-import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
+import {
+  postgresAvailable,
+  startPostgres,
+  type TestPostgres,
+  watchOverlappingQueries,
+} from "./support/postgres.ts";
 
 const NOW = new Date("2026-11-22T09:00:00Z");
 const TODAY = "2026-11-22";
@@ -31,7 +42,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Status as the assessment row, the current version row and its document each keep it. */
+/** Status as the assessment row and a version row keep it, and what the stored document says. */
 async function statusEverywhere(store: Store, id: string, version: number) {
   const { db } = store.database;
   const [a] = await db.select().from(assessments).where(eq(assessments.id, id));
@@ -53,7 +64,7 @@ describe("sign-off over the API", () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    store = await openStore({ dataDir: tempDir(), databaseUrl: "" });
+    store = await openStore({ dataDir: tempDir(), databaseUrl: "", renderSigned: renderSignedPdf });
     app = await buildServer({ store, now: () => NOW });
     const make: [string, Role][] = [
       ["editor", "editor"],
@@ -132,7 +143,7 @@ describe("sign-off over the API", () => {
     expect(await statusEverywhere(store, id, 1)).toEqual({
       row: "in_review",
       version: "in_review",
-      document: "in_review",
+      document: undefined,
     });
     const noComment = await decide("dpo", id, { version: 1, role: "dpo", decision: "reject" });
     expect(noComment.statusCode).toBe(400);
@@ -198,7 +209,7 @@ describe("sign-off over the API", () => {
     expect(await statusEverywhere(store, id, 2)).toEqual({
       row: "approved",
       version: "approved",
-      document: "approved",
+      document: undefined,
     });
     expect(second.json().versions[1].signedDocument).toBe("/api/assessments/walk/signed/2");
     const pdf = await call("viewer", "GET", "/api/assessments/walk/signed/2");
@@ -256,7 +267,7 @@ describe("sign-off over the API", () => {
     expect(v3ok.json()).toMatchObject({ status: "approved", approvedVersion: 3 });
     expect(await statusEverywhere(store, id, 2)).toMatchObject({
       version: "superseded",
-      document: "superseded",
+      document: undefined,
     });
     const retired = await call("dpo", "POST", `/api/assessments/${id}/retire`, {
       baseVersion: 3,
@@ -294,6 +305,18 @@ describe("sign-off over the API", () => {
       expect(actions, a).toContain(a);
     expect(actions.filter((a) => a === "assessment.decision")).toHaveLength(5);
     expect((await store.audit.verify()).ok).toBe(true);
+
+    // Every event fits its action's schema and names the kind of thing it is about.
+    for (const e of await store.audit.list(0, 100_000)) {
+      expect(isAuditAction(e.action), e.action).toBe(true);
+      if (!isAuditAction(e.action)) continue;
+      expect(auditData(e.action, e.data), `${e.action} ${JSON.stringify(e.data)}`).toBeDefined();
+      expect(e.entityType, e.action).toBe(AUDIT_EVENTS[e.action].entity);
+    }
+    const rejection = (await store.audit.list(0, 100_000)).find(
+      (e) => e.action === "assessment.rejected" && e.entityId === id,
+    );
+    expect(rejection?.data).toMatchObject({ comment: "State the retention of account ids" });
   }, 120_000);
 
   it("reopens a resolved comment, which blocks approval again", async () => {
@@ -320,21 +343,25 @@ describe("sign-off over the API", () => {
 });
 
 const withPg = postgresAvailable();
+const overlapping = watchOverlappingQueries();
 let pgServer: TestPostgres | undefined;
 const backends = [
-  { name: "PGlite", open: () => openStore({ dataDir: tempDir(), databaseUrl: "" }) },
+  {
+    name: "PGlite",
+    open: (opts: StoreOptions) => openStore({ ...opts, dataDir: tempDir(), databaseUrl: "" }),
+  },
   {
     name: "PostgreSQL",
     skip: !withPg,
-    open: async () => {
+    open: async (opts: StoreOptions) => {
       pgServer ??= await startPostgres();
-      return openStore({ databaseUrl: await pgServer.createDatabase() });
+      return openStore({ ...opts, databaseUrl: await pgServer.createDatabase() });
     },
   },
 ];
 afterAll(() => pgServer?.stop());
 
-const as = (actor: string, role: SignOffContext["role"] = "approver"): SignOffContext => ({
+const as = (actor: string, role: PersonContext["role"] = "approver"): PersonContext => ({
   actor,
   now: NOW,
   today: TODAY,
@@ -346,8 +373,15 @@ const PDF = { format: "pdf" as const, bytes: new TextEncoder().encode("%PDF-1.7 
 for (const backend of backends) {
   describe.skipIf(backend.skip === true)(`sign-off store on ${backend.name}`, () => {
     let store: Store;
+    /** What the store asked its renderer for: the documents it keeps, as they read. */
+    const rendered: { doc: Assessment; today: string }[] = [];
     beforeAll(async () => {
-      store = await backend.open();
+      store = await backend.open({
+        renderSigned: async (doc, today) => {
+          rendered.push({ doc, today });
+          return PDF;
+        },
+      });
     }, 60_000);
     afterAll(async () => {
       await store?.close();
@@ -364,13 +398,26 @@ for (const backend of backends) {
       await store.signOff.submit(rec.id, 1, as("user:ed", "editor"));
       const dpo = { version: 1, role: "dpo", decision: "approve" } as const;
       const legal = { version: 1, role: "legal-counsel", decision: "approve" } as const;
+      rendered.length = 0;
       expect(await store.signOff.decide(rec.id, dpo, as("user:dpo"))).toMatchObject({
         status: "in_review",
       });
-      await expect(store.signOff.decide(rec.id, legal, as("user:legal"))).rejects.toMatchObject({
-        code: "signed_document_required",
+      expect(rendered).toHaveLength(0);
+      await store.signOff.decide(rec.id, legal, as("user:legal"));
+      // Rendered once, by the approval that completes, as the document will read.
+      expect(rendered).toHaveLength(1);
+      expect(rendered[0]?.today).toBe(TODAY);
+      expect(rendered[0]?.doc).toMatchObject({
+        id: "store-walk",
+        status: "approved",
+        signOff: {
+          required: ["dpo", "legal-counsel"],
+          records: [
+            { role: "dpo", decision: "approved", name: "user:dpo", date: TODAY },
+            { role: "legal-counsel", decision: "approved", name: "user:legal", date: TODAY },
+          ],
+        },
       });
-      await store.signOff.decide(rec.id, legal, as("user:legal"), PDF);
       const kept = await store.signOff.signedDocument(rec.id, 1);
       expect(kept.bytes.toString()).toBe("%PDF-1.7 kept");
       await expect(
@@ -382,14 +429,14 @@ for (const backend of backends) {
       });
       await store.signOff.submit(rec.id, 2, as("user:ed"));
       await store.signOff.decide(rec.id, { ...dpo, version: 2 }, as("user:dpo"));
-      await store.signOff.decide(rec.id, { ...legal, version: 2 }, as("user:legal"), PDF);
+      await store.signOff.decide(rec.id, { ...legal, version: 2 }, as("user:legal"));
       const o = await store.signOff.overview(rec.id);
       expect(o).toMatchObject({ status: "approved", approvedVersion: 2 });
       expect(o.versions.map((v) => [v.status, v.signed])).toEqual([
         ["superseded", ["pdf"]],
         ["approved", ["pdf"]],
       ]);
-      expect((await store.assessments.get(rec.id)).document.status).toBe("approved");
+      expect((await store.assessments.get(rec.id)).status).toBe("approved");
       await expect(store.assessments.delete(rec.id, 2, as("user:ed"))).rejects.toMatchObject({
         code: "approved_versions_exist",
       });
@@ -411,14 +458,52 @@ for (const backend of backends) {
       );
       const legal = { version: 1, role: "legal-counsel", decision: "approve" } as const;
       const results = await Promise.allSettled([
-        store.signOff.decide(rec.id, legal, as("user:l1"), PDF),
-        store.signOff.decide(rec.id, legal, as("user:l2"), PDF),
+        store.signOff.decide(rec.id, legal, as("user:l1")),
+        store.signOff.decide(rec.id, legal, as("user:l2")),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
       // The loser finds the version approved already.
       expect(lost.reason).toMatchObject({ code: "transition_not_allowed" });
       expect((await store.signOff.overview(rec.id)).versions[0]?.decisions).toHaveLength(2);
+    }, 60_000);
+
+    it("refuses the approval that completes a sign-off when the store cannot render the kept document", async () => {
+      const bare = await backend.open({});
+      try {
+        const rec = await bare.assessments.create(
+          anAssessment()
+            .with((a) => (a.id = "store-no-renderer"))
+            .build(),
+          as("user:ed", "editor"),
+        );
+        await bare.signOff.submit(rec.id, 1, as("user:ed", "editor"));
+        const approve = { version: 1, role: "dpo", decision: "approve" } as const;
+        await expect(bare.signOff.decide(rec.id, approve, as("user:dpo"))).rejects.toMatchObject({
+          code: "signed_document_required",
+        });
+        const o = await bare.signOff.overview(rec.id);
+        expect(o).toMatchObject({ status: "in_review", approvedVersion: null });
+        expect(o.versions[0]?.decisions).toEqual([]);
+      } finally {
+        await bare.close();
+      }
+    }, 60_000);
+
+    it("runs a transaction's queries one after another, never two at once on its connection", async () => {
+      const rec = await store.assessments.create(
+        anAssessment()
+          .with((a) => (a.id = "store-sequential"))
+          .build(),
+        as("user:ed", "editor"),
+      );
+      await store.signOff.submit(rec.id, 1, as("user:ed", "editor"));
+      await store.signOff.decide(
+        rec.id,
+        { version: 1, role: "dpo", decision: "reject", comment: "Name the retention" },
+        as("user:dpo"),
+      );
+      expect(overlapping()).toEqual([]);
     }, 60_000);
   });
 }

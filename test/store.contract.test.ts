@@ -329,6 +329,13 @@ describe.each(backends)("store contract on $name", ({ open }) => {
     }
   });
 
+  it("refuses an audit event whose payload does not fit its action, and writes nothing", async () => {
+    const before = (await store.audit.list(0, 100_000)).length;
+    const wrong = { actor: "test", action: "assessment.export", entityId: "x", data: { v: 1 } };
+    await expect(store.audit.record(wrong as never, ctx().now)).rejects.toThrow();
+    expect(await store.audit.list(0, 100_000)).toHaveLength(before);
+  });
+
   it("chains the audit trail and catches an edited, a deleted and a reordered event", async () => {
     expect(await store.audit.verify()).toMatchObject({ ok: true });
     const { db } = store.database;

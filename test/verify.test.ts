@@ -29,8 +29,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { verifyCommand } from "../src/cli/commands/verify.ts";
 import { bufferIo, CliError, type Io } from "../src/cli/io.ts";
-import { type Planted, writeAccessLog, writeAuditEvents } from "../src/verify/testing/generate.ts";
 import { sarifErrors } from "./schemas/sarif.ts";
+import { type Planted, writeAccessLog, writeAuditEvents } from "./support/verify-data.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TODAY = "2026-11-22";

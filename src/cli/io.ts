@@ -11,8 +11,19 @@ export interface Io {
   err(text: string): void;
   /** True when standard output is a terminal (progress and colours only then). */
   isTTY: boolean;
+  /**
+   * Where to ask a person questions (`basis screen`); absent when standard input is not a
+   * terminal. Prompts go to `output`, so answers can be piped while results are redirected.
+   */
+  terminal?: Terminal;
   /** Record the command's exit code. */
   exit(code: number): void;
+}
+
+export interface Terminal {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  isTTY: boolean;
 }
 
 export const processIo: Io = {
@@ -20,6 +31,10 @@ export const processIo: Io = {
   outBytes: (b) => process.stdout.write(b),
   err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   isTTY: Boolean(process.stdout.isTTY),
+  // Questions go to standard error so that `--format json > run.json` still shows them.
+  ...(process.stdin.isTTY
+    ? { terminal: { input: process.stdin, output: process.stderr, isTTY: true } }
+    : {}),
   exit: (code) => {
     process.exitCode = code;
   },
@@ -28,6 +43,7 @@ export const processIo: Io = {
 /** An Io that keeps what a command wrote, for running commands in-process. */
 export function bufferIo(
   isTTY = false,
+  terminal?: Terminal,
 ): Io & { stdout: string; stderr: string; code: number; bytes: Uint8Array[] } {
   const io = {
     stdout: "",
@@ -35,6 +51,7 @@ export function bufferIo(
     stderr: "",
     code: 0,
     isTTY,
+    ...(terminal ? { terminal } : {}),
     out(t: string) {
       io.stdout += t.endsWith("\n") ? t : `${t}\n`;
     },

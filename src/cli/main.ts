@@ -35,7 +35,7 @@ export function buildProgram(io: Io): Command {
     verifyCommand(io),
     renderCommand(io),
     exportRegisterCommand(io),
-    screenCommand((c) => io.exit(c)),
+    screenCommand(io),
     referencesCommand(io),
     serveCommand(io),
     importCommand(io),

@@ -12,6 +12,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { and, asc, desc, eq, gte, inArray, lt } from "drizzle-orm";
+import { auditData } from "../store/audit-events.ts";
 import type { Store } from "../store/index.ts";
 import { assessments, auditEvents, users } from "../store/schema.ts";
 import {
@@ -156,7 +157,7 @@ async function rejections(
     const a = byId.get(e.entityId);
     if (!a) continue;
     const submitted = await db
-      .select({ actor: auditEvents.actor, data: auditEvents.data })
+      .select({ actor: auditEvents.actor })
       .from(auditEvents)
       .where(
         and(
@@ -169,11 +170,11 @@ async function rejections(
       .limit(1);
     const email = submitted[0] ? emailOf.get(submitted[0].actor) : undefined;
     if (!email) continue;
-    const data = e.data as { version?: unknown; comment?: unknown };
-    const version =
-      data.version ?? (submitted[0]?.data as { version?: unknown } | undefined)?.version;
-    const v = typeof version === "number" ? `v${version}` : `seq${e.seq}`;
-    const comment = typeof data.comment === "string" ? `\n\nComment: ${data.comment}` : "";
+    const data = auditData("assessment.rejected", e.data);
+    if (!data) continue;
+    const version = data.version;
+    const v = `v${version}`;
+    const comment = data.comment ? `\n\nComment: ${data.comment}` : "";
     out.push({
       key: `rejected:${a.id}:${v}`,
       type: "rejected",
@@ -181,7 +182,7 @@ async function rejections(
       subject: `Rejected: ${a.title}`,
       text: `Your submission of "${a.title}" (${v}) was rejected and is back in draft.${comment}${link(o.baseUrl, a.slug)}`,
       assessment: a,
-      details: { version: typeof version === "number" ? version : null },
+      details: { version },
     });
   }
   return out;

@@ -55,7 +55,8 @@ export interface MultiDocumentContext extends DocumentContext {
 }
 
 export const NOT_RECORDED = "Not recorded";
-export const DEFAULT_CADENCE_MONTHS = 12;
+/** The review cadence when an assessment states none (one home: core/vocabulary). */
+export { DEFAULT_REVIEW_MONTHS as DEFAULT_CADENCE_MONTHS } from "../core/vocabulary.ts";
 
 export { LI_BASES };
 

@@ -8,7 +8,7 @@
  * unverified. An approval without a named approver is never shown as an approval.
  */
 import type { Assessment } from "../core/schema/index.ts";
-import type { SignOffRole } from "../core/workflow/sign-off.ts";
+import type { SignOffRole } from "../core/vocabulary.ts";
 import { APPROVAL_DECISION_LABELS, formatDate, ROLE_LABELS, STATUS_LABELS } from "./labels.ts";
 
 /** One approver's decision on a stored version, as the sign-off record keeps it. */

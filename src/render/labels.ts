@@ -6,7 +6,7 @@
  */
 
 import type { z } from "zod";
-import type { FindingSeverity, InterestOutcome, Outcome } from "../core/rules/types.ts";
+import type { FindingSeverity, InterestOutcome } from "../core/rules/types.ts";
 import type {
   Assessment,
   BalancingTest,
@@ -21,6 +21,7 @@ import type {
   Status,
   Transformation,
 } from "../core/schema/index.ts";
+import type { Outcome } from "../core/vocabulary.ts";
 
 type Safeguard = NonNullable<BalancingTest["safeguards"]>[number];
 type Approval = NonNullable<NonNullable<Assessment["signOff"]>["records"]>[number];

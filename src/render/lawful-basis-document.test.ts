@@ -3,12 +3,12 @@
  * the Art. 9 / Art. 8 / consent sections only where they apply.
  */
 import { describe, expect, it } from "vitest";
+import { testAssessment, testContext } from "../../test/support/render-fixtures.ts";
 import type { Assessment } from "../core/schema/index.ts";
 import { buildLawfulBasisDocument } from "./lawful-basis-document.ts";
 import type { Block, Doc, TableBlock } from "./model.ts";
 import { buildNoticeDocument } from "./notice-document.ts";
 import { toPlainText } from "./plain-text.ts";
-import { testAssessment, testContext } from "./test-assessment.ts";
 
 function ctx() {
   const { evaluation, ...rest } = testContext();

@@ -13,6 +13,7 @@
  */
 import { type Assessment, type Register, registerAssessments } from "../core/schema/index.ts";
 import {
+  DEFAULT_CADENCE_MONTHS,
   dateOr,
   type MultiDocumentContext,
   NOT_RECORDED,
@@ -359,7 +360,7 @@ function reviewSection(assessments: Assessment[], ctx: LawfulBasisContext): Bloc
       ["Processing activity", "Cadence", "Next review", "Owner"],
       assessments.map((a) => [
         a.activity.name,
-        `Every ${a.review?.cadenceMonths ?? 12} months${a.review?.cadenceMonths === undefined ? " (default)" : ""}`,
+        `Every ${a.review?.cadenceMonths ?? DEFAULT_CADENCE_MONTHS} months${a.review?.cadenceMonths === undefined ? " (default)" : ""}`,
         nextReviewText(a, ctx.evaluationOf(a), ctx.today),
         a.review?.owner ?? NOT_RECORDED,
       ]),

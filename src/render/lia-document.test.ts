@@ -3,18 +3,18 @@
  * labelled for people, gaps are stated rather than hidden, and hostile user text stays text.
  */
 import { describe, expect, it } from "vitest";
-import { Assessment } from "../core/schema/index.ts";
-import type { DocumentRecord } from "./document-record.ts";
-import { buildLiaDocument } from "./lia-document.ts";
-import { toMarkdown } from "./markdown.ts";
-import type { Block, Doc, TableBlock } from "./model.ts";
 import {
   tableShapes,
   testAssessment,
   testContext,
   testEvaluation,
   testFinding,
-} from "./test-assessment.ts";
+} from "../../test/support/render-fixtures.ts";
+import { Assessment } from "../core/schema/index.ts";
+import type { DocumentRecord } from "./document-record.ts";
+import { buildLiaDocument } from "./lia-document.ts";
+import { toMarkdown } from "./markdown.ts";
+import type { Block, Doc, TableBlock } from "./model.ts";
 
 const SECTIONS = [
   "Summary",

@@ -3,10 +3,10 @@
  * tables keep their shape whatever the cells hold.
  */
 import { describe, expect, it } from "vitest";
+import { tableShapes } from "../../test/support/render-fixtures.ts";
 import { escapeMarkdown, toMarkdown } from "./markdown.ts";
 import type { Block, Doc } from "./model.ts";
 import { heading, keyValue, list, note, paragraph, richParagraph, table } from "./model.ts";
-import { tableShapes } from "./test-assessment.ts";
 
 const LONG = "Lorem ipsum dolor sit amet | [x](y) ".repeat(143).slice(0, 5000);
 

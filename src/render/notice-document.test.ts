@@ -8,13 +8,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { testAssessment } from "../../test/support/render-fixtures.ts";
 import { parseYaml } from "../core/parse.ts";
 import { type Assessment, BasisFile, registerAssessments } from "../core/schema/index.ts";
 import { toHtml } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
 import { buildNoticeDocument, INTERNAL_PATTERNS, publicText } from "./notice-document.ts";
 import { toPlainText } from "./plain-text.ts";
-import { testAssessment } from "./test-assessment.ts";
 
 const fixturesDir = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 const fixtures = readdirSync(fixturesDir)

@@ -14,6 +14,7 @@ import type { Principal } from "../store/accounts.ts";
 import {
   installErrorHandler,
   openApiDocument,
+  type Responds,
   type RouteSpec,
   register,
   type ServerDeps,
@@ -44,7 +45,7 @@ export const API_VERSION = PACKAGE_VERSION;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Every API route, in one list: registration, OpenAPI and the authorisation matrix use it. */
-export function allRoutes(): RouteSpec<never, never, never>[] {
+export function allRoutes(): RouteSpec<never, never, never, Responds>[] {
   return [
     ...systemRoutes(),
     ...accountRoutes(),
@@ -57,7 +58,7 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
     ...commentRoutes(),
     ...reviewRoutes(),
     ...objectionRoutes(),
-  ] as RouteSpec<never, never, never>[];
+  ] as RouteSpec<never, never, never, Responds>[];
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {

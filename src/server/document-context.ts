@@ -14,8 +14,7 @@ import type { Assessment } from "../core/schema/index.ts";
 import type { MultiDocumentContext } from "../render/document-context.ts";
 import type { DocumentRecord } from "../render/document-record.ts";
 import { documentContext } from "../render/publish.ts";
-import type { Store } from "../store/index.ts";
-import type { SignOffOverview } from "../store/sign-off.ts";
+import type { SignOffOverview, Store } from "../store/index.ts";
 import type { ServerDeps } from "./route.ts";
 
 /**

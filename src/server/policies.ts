@@ -3,10 +3,10 @@
  * Who may do what: named, pure policies over the acting principal's role. Routes name the
  * policy they need; the authorisation matrix test walks every route against every role.
  */
-import type { Principal, Role } from "../store/accounts.ts";
+import { hasRole, type Role } from "../core/vocabulary.ts";
+import type { Principal } from "../store/accounts.ts";
 
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
-const atLeast = (role: Role) => (p: Principal) => RANK[p.role] >= RANK[role];
+const atLeast = (role: Role) => (p: Principal) => hasRole(p.role, role);
 
 export type Policy = ((p: Principal) => boolean) & { role: Role; policyName: string };
 

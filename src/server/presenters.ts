@@ -5,7 +5,7 @@
  */
 import { describeFinding } from "../core/messages/en.ts";
 import type { Evaluation } from "../core/rules/types.ts";
-import type { AssessmentRecord } from "../store/assessments.ts";
+import type { AssessmentRecord } from "../store/index.ts";
 
 export function presentEvaluation(e: Evaluation) {
   return {

@@ -1,9 +1,11 @@
 /**
  * @module server/route
- * Every API route is declared once with its schemas and policy; `register` turns the
+ * Every API route is declared once with its schemas, its policy and what it answers
+ * (`response`: a JSON schema from core/api, files, or nothing); `register` turns the
  * declaration into a Fastify route that always runs in the same order — authenticate,
  * validate, authorise, call the domain, present — and `openApiDocument` turns the same
- * declarations into the OpenAPI document.
+ * declarations into the OpenAPI document. The compiler checks each handler's result against
+ * its response schema, which the web app's client types come from too.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -11,7 +13,7 @@ import { DomainError } from "../core/errors.ts";
 import { formatPath } from "../core/parse.ts";
 import type { Branding } from "../render/branding.ts";
 import type { Principal } from "../store/accounts.ts";
-import type { Store } from "../store/index.ts";
+import type { PersonContext, Store } from "../store/index.ts";
 import { errorBody, HTTP_STATUS } from "./errors.ts";
 import type { Policy } from "./policies.ts";
 
@@ -37,11 +39,32 @@ export interface RouteContext<B, Q, P> {
   now: Date;
   today: string;
   actor: string;
+  /** Who acts, by name and role, for what is kept in their name (decisions, comments). */
+  person: PersonContext;
   request: FastifyRequest;
   reply: FastifyReply;
 }
 
-export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
+/**
+ * What a route answers: JSON fitting a schema, a file in one of some content types (or
+ * either, chosen by the request), or nothing (204).
+ */
+export type Responds =
+  | { json: z.ZodType; file?: readonly string[] }
+  | { file: readonly string[]; json?: undefined }
+  | { empty: true };
+
+declare const serialized: unique symbol;
+/** JSON already serialised from a `T` (see `jsonOnce`). */
+export type Serialized<T> = string & { readonly [serialized]: T };
+
+/** What a handler may return for the route's `response`. */
+export type ResultOf<S extends Responds> =
+  | (S extends { json: infer J extends z.ZodType } ? z.input<J> | Serialized<z.input<J>> : never)
+  | (S extends { file: readonly string[] } ? string | Uint8Array : never)
+  | (S extends { empty: true } ? null : never);
+
+export interface RouteSpec<B = unknown, Q = unknown, P = unknown, S extends Responds = Responds> {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
   summary: string;
@@ -51,13 +74,15 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
+  /** What it answers on success (the OpenAPI document and the web app's types follow it). */
+  response: S;
   /** Response status on success (default 200). */
   status?: number;
   /** Extra Fastify route config, e.g. a rate limit. */
   config?: Record<string, unknown>;
   /** Accepts a raw text body (e.g. YAML) instead of JSON. */
   rawBody?: boolean;
-  handler(ctx: RouteContext<B, Q, P>): Promise<unknown>;
+  handler(ctx: RouteContext<B, Q, P>): Promise<ResultOf<S>>;
 }
 
 export const ANONYMOUS: Principal = {
@@ -67,7 +92,9 @@ export const ANONYMOUS: Principal = {
   name: "anonymous",
 };
 
-export function defineRoute<B, Q, P>(spec: RouteSpec<B, Q, P>): RouteSpec<B, Q, P> {
+export function defineRoute<B, Q, P, S extends Responds>(
+  spec: RouteSpec<B, Q, P, S>,
+): RouteSpec<B, Q, P, S> {
   return spec;
 }
 
@@ -95,7 +122,7 @@ function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where
 export function register(
   app: FastifyInstance,
   deps: ServerDeps,
-  spec: RouteSpec<never, never, never>,
+  spec: RouteSpec<never, never, never, Responds>,
 ): void {
   app.route({
     method: spec.method,
@@ -116,6 +143,8 @@ export function register(
       }
       const now = deps.now();
       const p = principal ?? ANONYMOUS;
+      const actor = `${p.kind}:${p.id}`;
+      const today = todayOf(now);
       const result = await spec.handler({
         store: deps.store,
         deps,
@@ -124,8 +153,16 @@ export function register(
         query,
         params,
         now,
-        today: todayOf(now),
-        actor: `${p.kind}:${p.id}`,
+        today,
+        actor,
+        person: {
+          actor,
+          now,
+          today,
+          role: p.role,
+          name: p.name,
+          userId: p.kind === "user" ? p.id : undefined,
+        },
         request,
         reply,
       });
@@ -141,19 +178,19 @@ export function register(
  * until a write replaces it, so its serialised presentation is kept beside it (and goes
  * with it). `memo` is one map per presentation.
  */
-export function jsonOnce(
+export function jsonOnce<T>(
   reply: FastifyReply,
   memo: WeakMap<object, string>,
   source: object,
-  present: () => unknown,
-): string {
+  present: () => T,
+): Serialized<T> {
   let body = memo.get(source);
   if (body === undefined) {
     body = JSON.stringify(present());
     memo.set(source, body);
   }
   reply.type("application/json; charset=utf-8");
-  return body;
+  return body as Serialized<T>;
 }
 
 /** Map any thrown error to the coded error body; unknown errors become a 500 without details. */
@@ -188,9 +225,21 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
+/** The OpenAPI response object of a route's success answer. */
+function responseOf(r: Responds): Record<string, unknown> {
+  if ("empty" in r) return { description: "no content" };
+  const content: Record<string, unknown> = {};
+  if (r.json)
+    content["application/json"] = {
+      schema: z.toJSONSchema(r.json, { io: "output", unrepresentable: "any" }),
+    };
+  for (const type of r.file ?? []) content[type] = { schema: { type: "string", format: "binary" } };
+  return { description: "success", content };
+}
+
 /** The OpenAPI 3.1 document of every declared route. */
 export function openApiDocument(
-  specs: RouteSpec<never, never, never>[],
+  specs: RouteSpec<never, never, never, Responds>[],
   version: string,
 ): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -241,7 +290,7 @@ export function openApiDocument(
           }
         : {}),
       responses: {
-        [String(s.status ?? 200)]: { description: "success" },
+        [String(s.status ?? 200)]: responseOf(s.response),
         "400": { description: "validation_failed: the error names the field" },
         ...(s.policy
           ? {

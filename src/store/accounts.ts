@@ -7,13 +7,11 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { DomainError } from "../core/errors.ts";
-import { appendAudit, writeTransaction } from "./audit.ts";
+import type { Role } from "../core/vocabulary.ts";
+import { appendAudit, type WriteTx, writeTransaction } from "./audit.ts";
 import type { StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 import { apiTokens, sessions, settings, users } from "./schema.ts";
-
-export const ROLES = ["viewer", "editor", "approver", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface User {
   id: string;
@@ -39,7 +37,7 @@ export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex"
 export const newSecret = (bytes = 32) => randomBytes(bytes).toString("base64url");
 
 function toUser(r: typeof users.$inferSelect): User {
-  return { id: r.id, email: r.email, name: r.name, role: r.role as Role, disabled: r.disabled };
+  return { id: r.id, email: r.email, name: r.name, role: r.role, disabled: r.disabled };
 }
 
 /** A cached session: its principal, valid until it expires. */
@@ -70,7 +68,7 @@ export class AccountStore {
       .prepare("basis_token_principal");
   }
 
-  private write<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  private write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return writeTransaction(this.db, this.cache, work);
   }
 
@@ -142,7 +140,7 @@ export class AccountStore {
       if (change.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
       await appendAudit(
         tx,
-        { actor, action: "user.update", entityType: "user", entityId: id, data: { ...change } },
+        { actor, action: "user.update", entityId: id, data: { ...change } },
         now,
       );
       return toUser(row);
@@ -175,7 +173,6 @@ export class AccountStore {
         {
           actor: `user:${user.id}`,
           action: "session.login",
-          entityType: "user",
           entityId: user.id,
         },
         now,
@@ -192,7 +189,7 @@ export class AccountStore {
       const principal: Principal = {
         kind: "user",
         id: row.u.id,
-        role: row.u.role as Role,
+        role: row.u.role,
         name: row.u.name,
         csrfToken: row.s.csrfToken,
       };
@@ -208,11 +205,7 @@ export class AccountStore {
         .where(eq(sessions.id, sha256(token)))
         .returning({ userId: sessions.userId });
       if (gone[0])
-        await appendAudit(
-          tx,
-          { actor, action: "session.logout", entityType: "user", entityId: gone[0].userId },
-          now,
-        );
+        await appendAudit(tx, { actor, action: "session.logout", entityId: gone[0].userId }, now);
     });
   }
 
@@ -238,7 +231,6 @@ export class AccountStore {
         {
           actor,
           action: "token.create",
-          entityType: "api_token",
           entityId: id,
           data: { name: input.name, role: input.role },
         },
@@ -253,7 +245,7 @@ export class AccountStore {
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
-      role: r.role as Role,
+      role: r.role,
       createdAt: r.createdAt.toISOString(),
       lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
       revokedAt: r.revokedAt?.toISOString() ?? null,
@@ -268,11 +260,7 @@ export class AccountStore {
         .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
         .returning({ id: apiTokens.id });
       if (!rows[0]) throw new DomainError("not_found", "no such active token");
-      await appendAudit(
-        tx,
-        { actor, action: "token.revoke", entityType: "api_token", entityId: id },
-        now,
-      );
+      await appendAudit(tx, { actor, action: "token.revoke", entityId: id }, now);
     });
   }
 
@@ -281,14 +269,14 @@ export class AccountStore {
     return this.cache.read("principals", `token:${hash}`, async () => {
       const row = (await this.tokenByHash.execute({ hash }))[0];
       return row
-        ? ({ kind: "token", id: row.id, role: row.role as Role, name: row.name } as Principal)
+        ? ({ kind: "token", id: row.id, role: row.role, name: row.name } as Principal)
         : undefined;
     });
   }
 }
 
 async function insertUser(
-  tx: Db,
+  tx: WriteTx,
   input: { email: string; name: string; role: Role; passwordHash: string },
   actor: string,
   now: Date,
@@ -311,7 +299,6 @@ async function insertUser(
       {
         actor,
         action: "user.create",
-        entityType: "user",
         entityId: id,
         data: { email: input.email, role: input.role },
       },

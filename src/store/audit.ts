@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { asc, eq, gt, sql } from "drizzle-orm";
+import { AUDIT_EVENTS, type AuditInput } from "./audit-events.ts";
 import type { ChangeFeed, StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
 import { auditEvents, settings } from "./schema.ts";
@@ -14,23 +15,28 @@ export const GENESIS = "0".repeat(64);
 /** Serialises the creation of the head row on a new database (see appendAudit). */
 const AUDIT_LOCK = 0x6a5715;
 
-export interface AuditInput {
+export type { AuditInput };
+
+/** An event as stored. */
+export interface AuditEvent {
+  seq: number;
+  id: string;
+  at: string;
   actor: string;
   action: string;
   entityType: string;
   entityId: string;
-  data?: Record<string, unknown>;
-}
-
-export interface AuditEvent extends Required<AuditInput> {
-  seq: number;
-  id: string;
-  at: string;
+  data: Record<string, unknown>;
   prevHash: string;
   hash: string;
 }
 
-type Tx = Pick<Db, "execute" | "select">;
+declare const opened: unique symbol;
+/**
+ * A transaction opened by `writeTransaction`, the only kind `appendAudit` accepts: a state
+ * change cannot append its event outside the one chokepoint, and the compiler says so.
+ */
+export type WriteTx = Db & { readonly [opened]: true };
 const HEAD_KEY = "audit_head";
 
 /** Canonical JSON: object keys sorted, so the hash does not depend on key order. */
@@ -70,13 +76,13 @@ const actionsOf = new WeakMap<object, string[]>();
 export async function writeTransaction<T>(
   db: Db,
   cache: StoreCache,
-  work: (tx: Db) => Promise<T>,
+  work: (tx: WriteTx) => Promise<T>,
 ): Promise<T> {
   const actions: string[] = [];
   try {
     return await db.transaction((tx) => {
       actionsOf.set(tx, actions);
-      return work(tx as unknown as Db);
+      return work(tx as unknown as WriteTx);
     });
   } finally {
     cache.changed(actions);
@@ -84,15 +90,17 @@ export async function writeTransaction<T>(
 }
 
 /**
- * Append an event inside the caller's transaction (one opened by `writeTransaction`). The
- * head row is locked first: that serialises appends, so the chain and the sequence numbers
- * have one order on PGlite and on a PostgreSQL server alike, and in READ COMMITTED the
- * locking read returns the head as the previous appender committed it.
+ * Append an event inside the caller's transaction (one opened by `writeTransaction`). Its
+ * payload is checked against the action's schema (store/audit-events) first. The head row
+ * is locked first: that serialises appends, so the chain and the sequence numbers have one
+ * order on PGlite and on a PostgreSQL server alike, and in READ COMMITTED the locking read
+ * returns the head as the previous appender committed it.
  */
-export async function appendAudit(tx: Tx, input: AuditInput, now: Date): Promise<void> {
-  const actions = actionsOf.get(tx);
-  if (!actions) throw new Error("appendAudit needs a transaction opened by writeTransaction");
-  actions.push(input.action);
+export async function appendAudit(tx: WriteTx, input: AuditInput, now: Date): Promise<void> {
+  const spec = AUDIT_EVENTS[input.action];
+  const data: Record<string, unknown> = input.data ?? {};
+  spec.data.parse(data);
+  actionsOf.get(tx)?.push(input.action);
   let head = await lockHead(tx);
   if (!head) {
     // No head yet (a new database): create it from the chain under the advisory lock.
@@ -110,9 +118,9 @@ export async function appendAudit(tx: Tx, input: AuditInput, now: Date): Promise
     at: now.toISOString(),
     actor: input.actor,
     action: input.action,
-    entityType: input.entityType,
+    entityType: spec.entity,
     entityId: input.entityId,
-    data: input.data ?? {},
+    data,
     prevHash: head?.hash ?? GENESIS,
   };
   const hash = eventHash(event);
@@ -127,7 +135,7 @@ export async function appendAudit(tx: Tx, input: AuditInput, now: Date): Promise
     from appended where settings.key = ${HEAD_KEY}`);
 }
 
-async function lockHead(tx: Tx): Promise<{ hash: string } | undefined> {
+async function lockHead(tx: WriteTx): Promise<{ hash: string } | undefined> {
   const rows = await tx
     .select({ value: settings.value })
     .from(settings)

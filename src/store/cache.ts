@@ -18,40 +18,62 @@
  * generation), and cached values are frozen: callers share them and must not change them.
  */
 
+import { type AuditAction, isAuditAction } from "./audit-events.ts";
+
 export type Topic = "assessments" | "principals";
 const TOPICS: readonly Topic[] = ["assessments", "principals"];
 
-/** Audited actions that change nothing a cached read returns. */
-const CHANGES_NOTHING_CACHED = new Set([
-  "session.login",
-  "token.create",
-  "user.create",
-  "assessment.export",
-  "assessment.document",
-  "register.export",
-  "register.document",
+const NOTHING: readonly Topic[] = [];
+const ASSESSMENTS: readonly Topic[] = ["assessments"];
+const PRINCIPALS: readonly Topic[] = ["principals"];
+
+/**
+ * What each audited action can make stale. A `Record` over every action, so the compiler
+ * refuses a new action until it is given a line here.
+ */
+const TOPICS_OF: Readonly<Record<AuditAction, readonly Topic[]>> = {
+  "assessment.create": ASSESSMENTS,
+  "assessment.update": ASSESSMENTS,
+  "assessment.delete": ASSESSMENTS,
+  "assessment.submitted": ASSESSMENTS,
+  "assessment.decision": ASSESSMENTS,
+  "assessment.rejected": ASSESSMENTS,
+  "assessment.superseded": ASSESSMENTS,
+  "assessment.approved": ASSESSMENTS,
+  "assessment.retired": ASSESSMENTS,
+  // Downloads change nothing.
+  "assessment.export": NOTHING,
+  "assessment.document": NOTHING,
+  "register.export": NOTHING,
+  "register.document": NOTHING,
   // Reviews and objections are read uncached; recording a review saves its version through
   // assessment.update, which drops what it must.
-  "review.triggered",
-  "review.recorded",
-  "objection.recorded",
-  "objection.decided",
-  "settings.objections",
+  "review.triggered": NOTHING,
+  "review.recorded": NOTHING,
+  "objection.recorded": NOTHING,
+  "objection.decided": NOTHING,
+  "settings.objections": NOTHING,
   // Comments and the sign-off settings are read uncached too; a decision that changes an
   // assessment's state is audited as assessment.*.
-  "comment.created",
-  "comment.resolved",
-  "comment.reopened",
-  "settings.sign-off",
-]);
-const CHANGES_PRINCIPALS = new Set(["session.logout", "user.update", "token.revoke"]);
+  "comment.created": NOTHING,
+  "comment.resolved": NOTHING,
+  "comment.reopened": NOTHING,
+  "settings.sign-off": NOTHING,
+  // A new session or token is not cached until first used; an ended one must not be served.
+  "session.login": NOTHING,
+  "token.create": NOTHING,
+  "user.create": NOTHING,
+  "session.logout": PRINCIPALS,
+  "user.update": PRINCIPALS,
+  "token.revoke": PRINCIPALS,
+};
 
-/** Which cached results an audited action can make stale; an unknown action drops them all. */
+/**
+ * Which cached results an audited action can make stale. An action this version does not
+ * know (written by a newer instance sharing the database) drops them all.
+ */
 export function topicsOf(action: string): readonly Topic[] {
-  if (CHANGES_NOTHING_CACHED.has(action)) return [];
-  if (CHANGES_PRINCIPALS.has(action)) return ["principals"];
-  if (action.startsWith("assessment.")) return ["assessments"];
-  return TOPICS;
+  return isAuditAction(action) ? TOPICS_OF[action] : TOPICS;
 }
 
 /** What other writers did since `after` (an audit sequence number); `undefined`: from now on. */

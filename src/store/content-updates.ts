@@ -15,11 +15,10 @@ import { loadReferences } from "../content/references.ts";
 import { listTemplates, loadTemplate } from "../content/templates.ts";
 import type { Evaluation } from "../core/rules/types.ts";
 import type { Assessment } from "../core/schema/index.ts";
-import type { WriteContext } from "./assessments.ts";
 import { canonical, writeTransaction } from "./audit.ts";
-import type { StoreCache } from "./cache.ts";
-import type { Db } from "./db.ts";
-import { IN_FORCE, type ReviewTrigger, raiseTriggerIn } from "./reviews.ts";
+import type { ActorClock, StoreDeps } from "./context.ts";
+import { IN_FORCE } from "./reviews/in-force.ts";
+import { type ReviewTrigger, raiseTriggerIn } from "./reviews/raise-trigger.ts";
 import { assessments, assessmentVersions, settings } from "./schema.ts";
 
 const KEY = "content.hashes";
@@ -97,9 +96,8 @@ function citedRefs(doc: Assessment, evaluation: Evaluation): Set<string> {
  * content files are byte for byte those the stored hashes were made from, nothing is parsed.
  */
 export async function checkContentUpdates(
-  db: Db,
-  cache: StoreCache,
-  ctx: Pick<WriteContext, "actor" | "now">,
+  { db, cache }: StoreDeps,
+  ctx: ActorClock,
   given?: ContentHashes,
 ): Promise<ContentCheck> {
   const sources = given ? given.sources : builtInContentSources();
@@ -147,11 +145,11 @@ export async function checkContentUpdates(
         .where(IN_FORCE)
         .orderBy(assessments.slug);
       for (const r of rows) {
-        const doc = r.document as Assessment;
+        const doc = r.document;
         const parts: string[] = [];
         if (doc.template && changedTemplates.includes(doc.template))
           parts.push(`the template "${doc.template}" it started from was updated`);
-        const cited = citedRefs(doc, r.evaluation as Evaluation);
+        const cited = citedRefs(doc, r.evaluation);
         const refs = changedReferences.filter((id) => cited.has(id));
         if (refs.length > 0)
           parts.push(

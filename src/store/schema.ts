@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -18,7 +19,26 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import type { Evaluation } from "../core/rules/types.ts";
+import type { LawfulBasis } from "../core/schema/common.ts";
+import {
+  OBJECTION_DECISIONS,
+  OUTCOMES,
+  ROLES,
+  SIGN_OFF_DECISIONS,
+  SIGN_OFF_ROLES,
+  TRIGGER_KINDS,
+  WORKFLOW_STATES,
+} from "../core/vocabulary.ts";
+import type { AssessmentContent } from "../core/workflow/recorded-status.ts";
+import type { Retirement } from "../core/workflow/sign-off.ts";
+
 const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Binary content: PGlite reads it as a Uint8Array, node-postgres as a Buffer (one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
 
 /** Instance-wide settings, e.g. the one-time setup token (hashed). */
 export const settings = pgTable("settings", {
@@ -41,7 +61,7 @@ export const users = pgTable(
     id: uuid("id").primaryKey(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    role: text("role").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     passwordHash: text("password_hash").notNull(),
     disabled: boolean("disabled").notNull().default(false),
     createdAt: created(),
@@ -68,7 +88,7 @@ export const apiTokens = pgTable("api_tokens", {
   id: uuid("id").primaryKey(),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
-  role: text("role").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: created(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -83,14 +103,14 @@ export const assessments = pgTable(
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     activityName: text("activity_name").notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: WORKFLOW_STATES }).notNull(),
     currentVersion: integer("current_version").notNull(),
     /** The version in force once signed off; a later draft does not replace it until approved. */
     approvedVersion: integer("approved_version"),
     /** When, by whom and why it was retired ({ at, by, reason }); null unless retired. */
-    retirement: jsonb("retirement"),
-    bases: text("bases").array().notNull(),
-    outcome: text("outcome").notNull(),
+    retirement: jsonb("retirement").$type<Retirement>(),
+    bases: text("bases").array().$type<LawfulBasis[]>().notNull(),
+    outcome: text("outcome", { enum: OUTCOMES }).notNull(),
     blockers: integer("blockers").notNull(),
     warnings: integer("warnings").notNull(),
     nextReview: text("next_review"),
@@ -115,11 +135,12 @@ export const assessmentVersions = pgTable(
       .notNull()
       .references(() => assessments.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
-    document: jsonb("document").notNull(),
-    evaluation: jsonb("evaluation").notNull(),
-    outcome: text("outcome").notNull(),
+    /** The content: never the workflow status, which the rows keep. */
+    document: jsonb("document").$type<AssessmentContent>().notNull(),
+    evaluation: jsonb("evaluation").$type<Evaluation>().notNull(),
+    outcome: text("outcome", { enum: OUTCOMES }).notNull(),
     findingCodes: text("finding_codes").array().notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: WORKFLOW_STATES }).notNull(),
     reason: text("reason"),
     createdBy: text("created_by").notNull(),
     createdAt: created(),
@@ -133,13 +154,13 @@ export const approvals = pgTable("approvals", {
     .notNull()
     .references(() => assessments.id, { onDelete: "cascade" }),
   version: integer("version").notNull(),
-  role: text("role").notNull(),
+  role: text("role", { enum: SIGN_OFF_ROLES }).notNull(),
   userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
   /** Who signed (`user:<id>` or `token:<id>`): one signer signs one role of a version. */
   signer: text("signer"),
   /** The signer's name when they signed, for the record and the signed document. */
   signerName: text("signer_name"),
-  decision: text("decision").notNull(),
+  decision: text("decision", { enum: SIGN_OFF_DECISIONS }).notNull(),
   comment: text("comment"),
   createdAt: created(),
 });
@@ -170,8 +191,7 @@ export const objections = pgTable(
     receivedOn: text("received_on").notNull(),
     responseDue: text("response_due").notNull(),
     summary: text("summary").notNull(),
-    /** pending, upheld or rejected. */
-    decision: text("decision").notNull(),
+    decision: text("decision", { enum: OBJECTION_DECISIONS }).notNull(),
     reasoning: text("reasoning"),
     decidedBy: text("decided_by"),
     decidedOn: text("decided_on"),
@@ -189,8 +209,7 @@ export const reviewTriggers = pgTable(
     assessmentId: uuid("assessment_id")
       .notNull()
       .references(() => assessments.id, { onDelete: "cascade" }),
-    /** field-added, content-updated, objection-upheld or manual. */
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: TRIGGER_KINDS }).notNull(),
     reason: text("reason").notNull(),
     raisedBy: text("raised_by").notNull(),
     raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
@@ -232,9 +251,9 @@ export const signedDocuments = pgTable(
       .notNull()
       .references(() => assessments.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
-    format: text("format").notNull(),
-    /** The file, base64. */
-    content: text("content").notNull(),
+    format: text("format", { enum: ["pdf"] }).notNull(),
+    /** The file's bytes (base64 text before migration 0006). */
+    content: bytea("content").notNull(),
     sha256: text("sha256").notNull(),
     createdAt: created(),
   },
@@ -250,7 +269,7 @@ export const auditEvents = pgTable("audit_events", {
   action: text("action").notNull(),
   entityType: text("entity_type").notNull(),
   entityId: text("entity_id").notNull(),
-  data: jsonb("data").notNull(),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull(),
   prevHash: text("prev_hash").notNull(),
   hash: text("hash").notNull(),
 });

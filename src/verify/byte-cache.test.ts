@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeAccessLog } from "../../test/support/verify-data.ts";
 import { ByteCache } from "./byte-cache.ts";
 import { RecordChecker } from "./checker.ts";
 import { CombinedLogReader } from "./formats/combined-log.ts";
 import { LineSplitter } from "./lines.ts";
 import { CompiledSpec, type VerifyPlan } from "./spec.ts";
 import { Tally } from "./tally.ts";
-import { writeAccessLog } from "./testing/generate.ts";
 import { logKernel } from "./wasm/log-kernel.ts";
 
 const kernel = logKernel(64 * 1024, 64 * 1024);

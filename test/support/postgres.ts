@@ -103,3 +103,17 @@ export async function startPostgres(): Promise<TestPostgres> {
     },
   };
 }
+
+/**
+ * Collects node-postgres's warning about a query sent while another runs on the same client
+ * (a transaction is one client, so its queries must run one after another). Call it when the
+ * test file loads: Node prints a deprecation once per process.
+ */
+export function watchOverlappingQueries(): () => string[] {
+  const seen: string[] = [];
+  process.on("warning", (w) => {
+    if (w.name === "DeprecationWarning" && /already executing a query/.test(w.message))
+      seen.push(w.message);
+  });
+  return () => seen;
+}

@@ -3,8 +3,9 @@
  * app asks the server who it is and keeps the CSRF token the server hands back for writes.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import { hasRole, type Role } from "../../src/core/vocabulary.ts";
 import { ApiError, api, setCsrfToken } from "./api.ts";
-import type { Principal, Role } from "./types.ts";
+import type { Principal, SessionAnswer, SignedIn } from "./types.ts";
 
 interface SessionState {
   principal: Principal | null;
@@ -15,15 +16,13 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [principal, setPrincipal] = useState<Principal | null>(null);
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
     api
-      .get<{ principal: Principal; csrfToken: string | null }>("/api/session")
+      .get<SessionAnswer>("/api/session")
       .then((s) => {
         setCsrfToken(s.csrfToken);
         setPrincipal(s.principal);
@@ -35,12 +34,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const r = await api.post<{ user: Principal; csrfToken: string }>("/api/session", {
+    const r = await api.post<SignedIn>("/api/session", {
       email,
       password,
     });
     setCsrfToken(r.csrfToken);
-    const s = await api.get<{ principal: Principal }>("/api/session");
+    const s = await api.get<SessionAnswer>("/api/session");
     setPrincipal(s.principal);
   }, []);
 
@@ -66,5 +65,5 @@ export function useSession(): SessionState {
 /** Whether the signed-in principal holds at least `role`; the server checks again. */
 export function useCan(role: Role): boolean {
   const { principal } = useSession();
-  return principal ? RANK[principal.role] >= RANK[role] : false;
+  return principal ? hasRole(principal.role, role) : false;
 }

@@ -10,6 +10,7 @@ import { evaluate } from "../../core/evaluate.ts";
 import { describeChange, describeFactor, describeFinding } from "../../core/messages/en.ts";
 import type { Evaluation } from "../../core/rules/types.ts";
 import { isRealDate } from "../../core/schema/index.ts";
+import type { Outcome } from "../../core/vocabulary.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 import { assessmentsOf, formatErrors, loadBasisFile } from "../load-file.ts";
 import { todayLocal } from "../today.ts";
@@ -110,7 +111,7 @@ const OUTCOME_LABEL = {
   "appropriate-with-conditions": "appropriate with conditions",
   "not-appropriate": "NOT appropriate",
   incomplete: "incomplete",
-} as const;
+} as const satisfies Record<Outcome, string>;
 
 function textOf(title: string, e: Evaluation, tty: boolean): string {
   const bold = (s: string) => (tty ? `\u001b[1m${s}\u001b[22m` : s);

@@ -7,7 +7,7 @@
 import { Command } from "commander";
 import { addDays } from "../../core/dates.ts";
 import { DomainError } from "../../core/errors.ts";
-import type { ReviewOverview } from "../../store/reviews.ts";
+import type { ReviewOverview } from "../../store/index.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 import { call, remoteOf } from "../remote.ts";
 import { todayLocal } from "../today.ts";

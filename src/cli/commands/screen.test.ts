@@ -1,6 +1,7 @@
 /**
- * `basis screen` run in-process: the streams are plain string captures, the questionnaire and
- * the seed's answers file are the real shipped ones.
+ * `basis screen` run in-process through `main`, on the same buffered I/O as every other
+ * command: output is captured, a terminal's input is a stream, and the questionnaire and the
+ * seed's answers file are the real shipped ones.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,8 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runScreen, type ScreenIo } from "./screen.ts";
+import { bufferIo, type Io, type Terminal } from "../io.ts";
+import { main } from "../main.ts";
 
 const SEED_ANSWERS = fileURLToPath(
   new URL("../../content/questionnaires/seed-000-answers.yaml", import.meta.url),
@@ -23,24 +25,26 @@ function answersFile(name: string, text: string): string {
 
 /** Capture what the command writes; `typed` lines become a terminal's input when given. */
 function capture(typed?: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
   const prompts: string[] = [];
-  const io: ScreenIo = { out: (t) => out.push(t), err: (t) => err.push(t) };
+  let terminal: Terminal | undefined;
   if (typed !== undefined) {
     const input = new PassThrough();
     const output = new PassThrough();
     output.on("data", (chunk: Buffer) => prompts.push(chunk.toString()));
     input.end(typed.map((line) => `${line}\n`).join(""));
-    io.terminal = { input, output, isTTY: false };
+    terminal = { input, output, isTTY: false };
   }
+  const io = bufferIo(false, terminal);
   return {
     io,
-    stdout: () => out.join(""),
-    stderr: () => err.join(""),
+    stdout: () => io.stdout,
+    stderr: () => io.stderr,
     prompts: () => prompts.join(""),
   };
 }
+
+/** `basis screen <argv>`, as the `basis` program runs it; resolves to the exit code. */
+const runScreen = (argv: string[], io: Io) => main(["screen", ...argv], io);
 
 async function screenJson(argv: string[], typed?: string[]) {
   const c = capture(typed);

@@ -19,7 +19,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
-import { Command, CommanderError, Option } from "commander";
+import { Command, Option } from "commander";
 import { loadQuestionnaire } from "../../content/questionnaires.ts";
 import type { LocatedError } from "../../core/parse.ts";
 import { parseAnswers } from "../../core/questionnaire/answers.ts";
@@ -35,25 +35,21 @@ import { isRealDate } from "../../core/schema/common.ts";
 import { renderDocuments } from "../../render/publish.ts";
 import { buildScreeningDocument } from "../../render/screening-document.ts";
 import { loadBranding } from "../brand.ts";
-import { CliError } from "../io.ts";
+import { CliError, EXIT, type Io, type Terminal } from "../io.ts";
 import { readTextFile } from "../load-file.ts";
 import { todayLocal } from "../today.ts";
 import { documentContext } from "./render.ts";
 
-export const EXIT_OK = 0;
-export const EXIT_BAD_FILE = 1;
-export const EXIT_USAGE = 2;
+export const EXIT_OK = EXIT.ok;
+export const EXIT_BAD_FILE = EXIT.failed;
+export const EXIT_USAGE = EXIT.usage;
 /** The score says "likely" but a blocker is open. */
 export const EXIT_BLOCKED = 3;
+/** Interrupted with Ctrl-C, as a shell reports SIGINT. */
 export const EXIT_INTERRUPTED = 130;
 
-/** Where the command reads and writes; the process's streams in real use, captures in tests. */
-export interface ScreenIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** The terminal to ask questions on; absent when stdin is not a TTY. Prompts go to `output`. */
-  terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; isTTY: boolean };
-}
+/** What the command reads and writes: the I/O `main` hands every command. */
+type ScreenIo = Pick<Io, "out" | "err" | "terminal">;
 
 const FORMATS = ["text", "json", "md", "html", "pdf", "docx"] as const;
 
@@ -66,28 +62,9 @@ interface ScreenOptions {
   brand?: string;
 }
 
-/** The `screen` command for the `basis` program; hands its exit code to `setExitCode`. */
-export function screenCommand(
-  setExitCode: (code: number) => void = (code) => {
-    process.exitCode = code;
-  },
-): Command {
-  return buildCommand(processIo(), setExitCode);
-}
-
-/** Parse `argv` (the arguments after `screen`) and run the command; resolves to the exit code. */
-export async function runScreen(argv: readonly string[], io: ScreenIo): Promise<number> {
-  let code: number = EXIT_OK;
-  const command = buildCommand(io, (c) => {
-    code = c;
-  }).exitOverride();
-  try {
-    await command.parseAsync([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    throw error;
-  }
-  return code;
+/** The `screen` command for the `basis` program, on the I/O `main` gives it. */
+export function screenCommand(io: Io): Command {
+  return buildCommand(io, (code) => io.exit(code));
 }
 
 function buildCommand(io: ScreenIo, setExitCode: (code: number) => void): Command {
@@ -317,8 +294,6 @@ function chosenReason(
   return options.find((o) => values.includes(o.value) && o.finding?.code === code)?.reason;
 }
 
-type Terminal = NonNullable<ScreenIo["terminal"]>;
-
 /**
  * Ask the questions one at a time, following the walk of the runner itself: after each answer
  * the run is recomputed, and its `nextQuestion` (or `pendingAt`) says what to ask next. End of
@@ -447,15 +422,4 @@ export function interpretInput(
   }
   const checked = checkAnswer(question, question.type === "single" ? (values[0] ?? "") : values);
   return checked.ok ? checked : { ok: false, message: checked.message };
-}
-
-function processIo(): ScreenIo {
-  const io: ScreenIo = {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  };
-  // Questions go to stderr so that `--format json > run.json` still shows them.
-  if (process.stdin.isTTY)
-    io.terminal = { input: process.stdin, output: process.stderr, isTTY: true };
-  return io;
 }

@@ -25,9 +25,14 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   // Loaded on use, so other commands do not pay for the server and database at start.
   const { openStore } = await import("../../store/index.ts");
   const { buildServer } = await import("../../server/build-server.ts");
+  const { signedPdfRenderer } = await import("../../server/signed-pdf.ts");
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore({ dataDir: opts.dataDir, command: `basis serve (port ${opts.port})` });
+    store = await openStore({
+      dataDir: opts.dataDir,
+      command: `basis serve (port ${opts.port})`,
+      renderSigned: signedPdfRenderer(branding),
+    });
   } catch (e) {
     if (e instanceof DomainError) throw new CliError(e.message, EXIT.failed);
     throw e;

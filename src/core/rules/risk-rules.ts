@@ -6,10 +6,11 @@
  */
 import { addDays, addMonths } from "../dates.ts";
 import type { DpiaIndicator } from "../schema/index.ts";
+import { DEFAULT_REVIEW_MONTHS } from "../vocabulary.ts";
 import { scaleLevel } from "./balance-facts.ts";
 import { given, type RuleContext } from "./context.ts";
 
-export const DEFAULT_REVIEW_MONTHS = 12;
+export { DEFAULT_REVIEW_MONTHS };
 export const DUE_SOON_DAYS = 30;
 
 export function checkAutomatedDecisions(ctx: RuleContext): void {

@@ -5,6 +5,7 @@
  * message catalogue (`core/messages`), never from the rules.
  */
 import type { FactorId } from "../schema/common.ts";
+import type { Outcome } from "../vocabulary.ts";
 
 export type FindingSeverity = "blocker" | "warning" | "info";
 
@@ -90,11 +91,7 @@ export interface InterestWeighing {
   override?: Override;
 }
 
-export type Outcome =
-  | "appropriate"
-  | "appropriate-with-conditions"
-  | "not-appropriate"
-  | "incomplete";
+export type { Outcome } from "../vocabulary.ts";
 
 export interface InterestOutcome {
   interest: string;

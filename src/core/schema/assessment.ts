@@ -4,6 +4,7 @@
  * and sign-off records. A register file holds several of them for one organisation.
  */
 import { z } from "zod";
+import { DEFAULT_REVIEW_MONTHS, SIGN_OFF_ROLES, WorkflowStateSchema } from "../vocabulary.ts";
 import { Organisation, ProcessingActivity } from "./activity.ts";
 import { Id, IsoDate, Text } from "./common.ts";
 import { BasisDecision } from "./decision.ts";
@@ -13,7 +14,13 @@ import { Lia } from "./lia.ts";
 export const ASSESSMENT_FORMAT = "basis/v1";
 
 export const Review = z.strictObject({
-  cadenceMonths: z.number().int().min(1).max(60).optional().describe("Default 12"),
+  cadenceMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe(`Default ${DEFAULT_REVIEW_MONTHS}`),
   nextReview: IsoDate.optional().describe("Overrides the date computed from the cadence"),
   owner: Text.optional(),
   triggers: z.array(Text).optional(),
@@ -23,14 +30,7 @@ export const Review = z.strictObject({
 });
 export type Review = z.infer<typeof Review>;
 
-export const SignOffRole = z.enum([
-  "privacy-officer",
-  "dpo",
-  "legal-counsel",
-  "product-owner",
-  "security-lead",
-  "other",
-]);
+export const SignOffRole = z.enum(SIGN_OFF_ROLES);
 
 export const Approval = z.strictObject({
   role: SignOffRole,
@@ -47,7 +47,7 @@ export const VersionEntry = z.strictObject({
   author: Text.optional(),
 });
 
-export const Status = z.enum(["draft", "in_review", "approved", "superseded", "retired"]);
+export const Status = WorkflowStateSchema;
 
 export const Screening = z.strictObject({
   questionnaire: Id,

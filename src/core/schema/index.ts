@@ -9,3 +9,4 @@ export * from "./common.ts";
 export * from "./decision.ts";
 export * from "./dpia.ts";
 export * from "./lia.ts";
+export * from "./register-file.ts";

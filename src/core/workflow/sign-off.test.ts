@@ -4,15 +4,12 @@
  * the machine shows up here), then each action's own conditions.
  */
 import { describe, expect, it } from "vitest";
+import { ROLES, type Role, WORKFLOW_STATES, type WorkflowState } from "../vocabulary.ts";
 import {
-  ACTOR_ROLES,
-  type ActorRole,
   decideSignOff,
   type SignOffAction,
   type SignOffFacts,
   type SignOffRequest,
-  WORKFLOW_STATES,
-  type WorkflowState,
 } from "./sign-off.ts";
 
 const facts = (state: WorkflowState, over: Partial<SignOffFacts> = {}): SignOffFacts => ({
@@ -37,7 +34,7 @@ const REQUESTS: Record<SignOffAction, SignOffRequest> = {
 /** action → least role, and the state each allowed starting state leads to. */
 const EXPECTED: Record<
   SignOffAction,
-  { needs: ActorRole; from: Partial<Record<WorkflowState, WorkflowState>> }
+  { needs: Role; from: Partial<Record<WorkflowState, WorkflowState>> }
 > = {
   submit: { needs: "editor", from: { draft: "in_review" } },
   approve: { needs: "approver", from: { in_review: "in_review" } },
@@ -49,7 +46,7 @@ const EXPECTED: Record<
   edit: { needs: "editor", from: { draft: "draft", in_review: "draft", approved: "draft" } },
 };
 
-const RANK: Record<ActorRole, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
 
 describe("every transition x every role", () => {
   for (const [action, { needs, from }] of Object.entries(EXPECTED) as [
@@ -57,7 +54,7 @@ describe("every transition x every role", () => {
     (typeof EXPECTED)[SignOffAction],
   ][]) {
     for (const state of WORKFLOW_STATES) {
-      for (const role of ACTOR_ROLES) {
+      for (const role of ROLES) {
         const next = from[state];
         const roleOk = RANK[role] >= RANK[needs];
         const label = `${action} from ${state} as ${role}`;

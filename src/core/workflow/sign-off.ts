@@ -11,24 +11,18 @@
  * (the assessment's approved version) while a later draft is worked on, until that draft is
  * approved and supersedes it.
  */
-import type { z } from "zod";
 import { DomainError } from "../errors.ts";
-import type { SignOffRole as SignOffRoleSchema } from "../schema/assessment.ts";
-
-/** The states of a version, in the order a version usually passes through them. */
-export const WORKFLOW_STATES = ["draft", "in_review", "approved", "superseded", "retired"] as const;
-export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+import {
+  hasRole,
+  type Role,
+  type SignOffDecision,
+  type SignOffRole,
+  type WorkflowState,
+} from "../vocabulary.ts";
 
 /** The actions a person takes. `supersede` is not one: it follows a later version's approval. */
 export const SIGN_OFF_ACTIONS = ["submit", "approve", "reject", "retire", "edit"] as const;
 export type SignOffAction = (typeof SIGN_OFF_ACTIONS)[number];
-
-/** Account roles, lowest first; each includes the ones before it. */
-export const ACTOR_ROLES = ["viewer", "editor", "approver", "admin"] as const;
-export type ActorRole = (typeof ACTOR_ROLES)[number];
-
-/** The roles a sign-off is given as (the assessment file's SignOffRole). */
-export type SignOffRole = z.infer<typeof SignOffRoleSchema>;
 
 /** The required sign-off roles when the organisation has set none. */
 export const DEFAULT_REQUIRED_ROLES: readonly SignOffRole[] = ["dpo"];
@@ -39,7 +33,7 @@ export interface TransitionRule {
   /** Where it leads. `approve` stays in review until the last required role approves. */
   to: readonly WorkflowState[];
   /** The least account role that may take it. */
-  needs: ActorRole;
+  needs: Role;
 }
 
 /**
@@ -62,12 +56,21 @@ export const SUPERSEDE: { from: "approved"; to: "superseded" } = {
   to: "superseded",
 };
 
+/** How an assessment was retired: kept on its row, and in the audited event. */
+export interface Retirement {
+  /** When (an ISO timestamp). */
+  at: string;
+  /** The retiring person's name (the principal when it has none). */
+  by: string;
+  reason: string;
+}
+
 /** A decision already recorded for the version under review. */
 export interface RecordedDecision {
   role: SignOffRole;
   /** Who signed (e.g. `user:<id>`): one person signs for one role of a version. */
   signer: string;
-  decision: "approve" | "reject";
+  decision: SignOffDecision;
 }
 
 /** What the store knows about the assessment when an action is asked for. */
@@ -103,12 +106,11 @@ export type SignOffOutcome =
     }
   | { ok: false; error: DomainError };
 
-const rank = (r: ActorRole) => ACTOR_ROLES.indexOf(r);
 const blank = (s: string | undefined) => s === undefined || s.trim() === "";
 
 /** Whether an account role may take an action at all, whatever the state. */
-export function mayTake(action: SignOffAction, role: ActorRole): boolean {
-  return rank(role) >= rank(TRANSITIONS[action].needs);
+export function mayTake(action: SignOffAction, role: Role): boolean {
+  return hasRole(role, TRANSITIONS[action].needs);
 }
 
 /**
@@ -119,7 +121,7 @@ export function mayTake(action: SignOffAction, role: ActorRole): boolean {
 export function decideSignOff(
   facts: SignOffFacts,
   request: SignOffRequest,
-  actorRole: ActorRole,
+  actorRole: Role,
 ): SignOffOutcome {
   const rule = TRANSITIONS[request.action];
   if (!mayTake(request.action, actorRole))

@@ -3,9 +3,18 @@
  * Sign-in and sign-out (cookie sessions with a CSRF token), the current principal, user
  * administration and API tokens.
  */
+
 import { z } from "zod";
+import {
+  ApiTokenList,
+  NewApiToken,
+  SessionAnswer,
+  SignedIn,
+  UserAnswer,
+  UserList,
+} from "../../core/api/index.ts";
 import { DomainError } from "../../core/errors.ts";
-import { ROLES } from "../../store/accounts.ts";
+import { RoleSchema as Role } from "../../core/vocabulary.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../passwords.ts";
 import { canAdminister, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
@@ -17,7 +26,6 @@ export const Credentials = z.strictObject({
   password: z.string().min(1, "must not be empty").max(1024),
 });
 
-const Role = z.enum(ROLES);
 const IdParams = z.strictObject({ id: z.uuid("not a valid id") });
 
 export function accountRoutes() {
@@ -28,6 +36,7 @@ export function accountRoutes() {
       summary: "Sign in: sets an HttpOnly session cookie and returns the CSRF token for writes",
       tag: "accounts",
       policy: null,
+      response: { json: SignedIn },
       body: Credentials,
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
       async handler({ body, store, now, reply, deps }) {
@@ -52,6 +61,7 @@ export function accountRoutes() {
       summary: "The signed-in user or token, with the CSRF token for cookie sessions",
       tag: "accounts",
       policy: canRead,
+      response: { json: SessionAnswer },
       async handler({ principal }) {
         return {
           principal: {
@@ -70,6 +80,7 @@ export function accountRoutes() {
       summary: "Sign out",
       tag: "accounts",
       policy: canRead,
+      response: { empty: true },
       status: 204,
       async handler({ store, request, reply, actor, now }) {
         const token = request.cookies[SESSION_COOKIE];
@@ -84,6 +95,7 @@ export function accountRoutes() {
       summary: "List users",
       tag: "accounts",
       policy: canAdminister,
+      response: { json: UserList },
       async handler({ store }) {
         return { users: await store.accounts.listUsers() };
       },
@@ -94,6 +106,7 @@ export function accountRoutes() {
       summary: "Create a user with a role",
       tag: "accounts",
       policy: canAdminister,
+      response: { json: UserAnswer },
       status: 201,
       body: z.strictObject({
         email: Credentials.shape.email,
@@ -121,6 +134,7 @@ export function accountRoutes() {
       summary: "Change a user's role, or disable them (ends their sessions)",
       tag: "accounts",
       policy: canAdminister,
+      response: { json: UserAnswer },
       params: IdParams,
       body: z.strictObject({ role: Role.optional(), disabled: z.boolean().optional() }),
       async handler({ store, params, body, actor, now }) {
@@ -133,6 +147,7 @@ export function accountRoutes() {
       summary: "List API tokens (never their secrets)",
       tag: "accounts",
       policy: canAdminister,
+      response: { json: ApiTokenList },
       async handler({ store }) {
         return { tokens: await store.accounts.listApiTokens() };
       },
@@ -143,6 +158,7 @@ export function accountRoutes() {
       summary: "Create an API token with a role; the secret is shown once",
       tag: "accounts",
       policy: canAdminister,
+      response: { json: NewApiToken },
       status: 201,
       body: z.strictObject({ name: z.string().trim().min(1).max(200), role: Role }),
       async handler({ store, body, principal, actor, now }) {
@@ -160,6 +176,7 @@ export function accountRoutes() {
       summary: "Revoke an API token",
       tag: "accounts",
       policy: canAdminister,
+      response: { empty: true },
       params: IdParams,
       status: 204,
       async handler({ store, params, actor, now }) {

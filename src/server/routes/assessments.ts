@@ -3,8 +3,19 @@
  * Assessments (one processing activity each) with evaluation on every save, their versions
  * and diffs, the Art. 30 register view, and YAML import and export.
  */
+
 import { z } from "zod";
 import { loadTemplate } from "../../content/templates.ts";
+import {
+  AssessmentPage,
+  AssessmentView,
+  ExportedAssessments,
+  ImportResults,
+  RegisterPage,
+  VersionDetail,
+  VersionDiff,
+  VersionList,
+} from "../../core/api/index.ts";
 import { diffDocuments } from "../../core/diff.ts";
 import { DomainError } from "../../core/errors.ts";
 import { parseYaml } from "../../core/parse.ts";
@@ -15,12 +26,14 @@ import {
   Id,
   Organisation,
   ProcessingActivity,
-  type Register,
   registerAssessments,
+  registerFile,
 } from "../../core/schema/index.ts";
 import { toYaml } from "../../core/serialize.ts";
+import { OutcomeSchema, REGISTER_SORTS, WorkflowStateSchema } from "../../core/vocabulary.ts";
+import { asFile } from "../../core/workflow/recorded-status.ts";
 import type { Principal } from "../../store/accounts.ts";
-import type { AssessmentSummary } from "../../store/assessments.ts";
+import type { AssessmentSummary } from "../../store/index.ts";
 import { canAdminister, canEdit, canRead } from "../policies.ts";
 import { presentAssessment } from "../presenters.ts";
 import { defineRoute, jsonOnce } from "../route.ts";
@@ -39,15 +52,13 @@ const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 const ListQuery = z.strictObject({
   q: z.string().max(200).optional(),
-  outcome: z
-    .enum(["appropriate", "appropriate-with-conditions", "not-appropriate", "incomplete"])
-    .optional(),
-  status: z.enum(["draft", "in_review", "approved", "superseded", "retired"]).optional(),
+  outcome: OutcomeSchema.optional(),
+  status: WorkflowStateSchema.optional(),
   basis: z.string().max(60).optional(),
   specialCategory: flag.optional(),
   children: flag.optional(),
   reviewDueBefore: z.iso.date().optional(),
-  sort: z.enum(["updated", "title", "next-review", "outcome"]).optional(),
+  sort: z.enum(REGISTER_SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
 });
@@ -74,13 +85,15 @@ function registerRow(s: AssessmentSummary) {
 }
 
 /**
- * A file may record a status reached elsewhere (approved, in review). Only an admin may bring
- * it in as recorded; anyone else's file arrives as a draft, so Basis's sign-off cannot be
- * skipped by creating or importing a document that says it was approved.
+ * A file may record a status reached elsewhere (approved, in review): a hint for the state a
+ * new assessment starts in. Only an admin's is taken; anyone else's file arrives as a draft,
+ * so Basis's sign-off cannot be skipped by creating or importing a document that says it was
+ * approved.
  */
 function asRecordedBy(principal: Principal, doc: Assessment): Assessment {
-  if (canAdminister(principal) || doc.status === undefined || doc.status === "draft") return doc;
-  return { ...doc, status: "draft" };
+  if (canAdminister(principal) || doc.status === undefined) return doc;
+  const { status: _untrusted, ...content } = doc;
+  return content;
 }
 
 export function assessmentRoutes() {
@@ -91,6 +104,7 @@ export function assessmentRoutes() {
       summary: "List assessments with search, filters, sorting and pagination",
       tag: "assessments",
       policy: canRead,
+      response: { json: AssessmentPage },
       query: ListQuery,
       async handler({ store, query, reply }) {
         const page = await store.assessments.list(query);
@@ -103,6 +117,7 @@ export function assessmentRoutes() {
       summary: "Create an assessment; it is evaluated and saved as version 1",
       tag: "assessments",
       policy: canEdit,
+      response: { json: AssessmentView },
       status: 201,
       body: z.strictObject({ document: Assessment }),
       async handler({ store, body, principal, actor, now, today }) {
@@ -121,6 +136,7 @@ export function assessmentRoutes() {
       summary: "The current version of an assessment (by id or slug) with its evaluation",
       tag: "assessments",
       policy: canRead,
+      response: { json: AssessmentView },
       params: IdParams,
       async handler({ store, params, reply }) {
         const record = await store.assessments.get(params.id);
@@ -133,6 +149,7 @@ export function assessmentRoutes() {
       summary: "Save a new version on top of baseVersion; 409 with the current version when stale",
       tag: "assessments",
       policy: canEdit,
+      response: { json: AssessmentView },
       params: IdParams,
       body: z.strictObject({
         baseVersion: z.number().int().positive(),
@@ -166,12 +183,12 @@ export function assessmentRoutes() {
       summary: "Delete an assessment with no approved version",
       tag: "assessments",
       policy: canEdit,
+      response: { empty: true },
       params: IdParams,
       query: z.strictObject({ baseVersion: z.coerce.number().int().positive() }),
       status: 204,
       async handler({ store, params, query, actor, now, today }) {
-        const current = await store.assessments.get(params.id);
-        await store.assessments.delete(current.id, query.baseVersion, { actor, now, today });
+        await store.assessments.delete(params.id, query.baseVersion, { actor, now, today });
         return null;
       },
     }),
@@ -181,10 +198,10 @@ export function assessmentRoutes() {
       summary: "Every version of an assessment",
       tag: "versions",
       policy: canRead,
+      response: { json: VersionList },
       params: IdParams,
       async handler({ store, params }) {
-        const current = await store.assessments.get(params.id);
-        return { versions: await store.assessments.versions(current.id) };
+        return { versions: await store.assessments.versions(params.id) };
       },
     }),
     defineRoute({
@@ -193,10 +210,10 @@ export function assessmentRoutes() {
       summary: "One version of an assessment",
       tag: "versions",
       policy: canRead,
+      response: { json: VersionDetail },
       params: VersionParams,
       async handler({ store, params }) {
-        const current = await store.assessments.get(params.id);
-        return store.assessments.version(current.id, params.version);
+        return store.assessments.version(params.id, params.version);
       },
     }),
     defineRoute({
@@ -205,16 +222,16 @@ export function assessmentRoutes() {
       summary: "A readable diff between two versions",
       tag: "versions",
       policy: canRead,
+      response: { json: VersionDiff },
       params: IdParams,
       query: z.strictObject({
         from: z.coerce.number().int().positive(),
         to: z.coerce.number().int().positive(),
       }),
       async handler({ store, params, query }) {
-        const current = await store.assessments.get(params.id);
         const [a, b] = await Promise.all([
-          store.assessments.version(current.id, query.from),
-          store.assessments.version(current.id, query.to),
+          store.assessments.version(params.id, query.from),
+          store.assessments.version(params.id, query.to),
         ]);
         return { from: query.from, to: query.to, changes: diffDocuments(a.document, b.document) };
       },
@@ -225,6 +242,7 @@ export function assessmentRoutes() {
       summary: "The current version as a YAML assessment file",
       tag: "import-export",
       policy: canRead,
+      response: { file: ["application/yaml"] },
       params: IdParams,
       async handler({ store, params, reply, actor, now }) {
         const current = await store.assessments.get(params.id);
@@ -232,7 +250,6 @@ export function assessmentRoutes() {
           {
             actor,
             action: "assessment.export",
-            entityType: "assessment",
             entityId: current.id,
             data: { version: current.version },
           },
@@ -240,7 +257,7 @@ export function assessmentRoutes() {
         );
         reply.header("content-type", "application/yaml; charset=utf-8");
         reply.header("content-disposition", `attachment; filename="${current.slug}.yaml"`);
-        return toYaml(current.document, SCHEMA_URL);
+        return toYaml(asFile(current.document, current.status), SCHEMA_URL);
       },
     }),
     defineRoute({
@@ -250,6 +267,7 @@ export function assessmentRoutes() {
         "Every assessment's current document: JSON, or with format=yaml one register file (one controller)",
       tag: "import-export",
       policy: canRead,
+      response: { json: ExportedAssessments, file: ["application/yaml"] },
       query: z.strictObject({ format: z.enum(["json", "yaml"]).optional() }),
       async handler({ store, query, reply, actor, now }) {
         const docs = await store.assessments.allDocuments();
@@ -257,32 +275,13 @@ export function assessmentRoutes() {
           {
             actor,
             action: "register.export",
-            entityType: "register",
             entityId: "all",
             data: { count: docs.length, format: query.format ?? "json" },
           },
           now,
         );
         if (query.format !== "yaml") return { format: ASSESSMENT_FORMAT, assessments: docs };
-        const first = docs[0];
-        if (!first) throw new DomainError("not_found", "the register is empty");
-        const same = docs.every(
-          (d) => JSON.stringify(d.organisation) === JSON.stringify(first.organisation),
-        );
-        if (!same)
-          throw new DomainError(
-            "conflict",
-            "the assessments name different controllers; export them one by one or as JSON",
-          );
-        const register: Register = {
-          format: ASSESSMENT_FORMAT,
-          kind: "register",
-          title: `Register of processing activities of ${first.organisation.name ?? "the controller"}`,
-          organisation: first.organisation,
-          activities: docs.map(
-            ({ format: _f, kind: _k, organisation: _o, $schema: _s, ...entry }) => entry,
-          ),
-        };
+        const register = registerFile(docs);
         reply.header("content-type", "application/yaml; charset=utf-8");
         reply.header("content-disposition", 'attachment; filename="register.yaml"');
         return toYaml(register, SCHEMA_URL);
@@ -295,6 +294,7 @@ export function assessmentRoutes() {
         "Import a YAML assessment or register file: new ids are created, changed ones get a new version",
       tag: "import-export",
       policy: canEdit,
+      response: { json: ImportResults },
       rawBody: true,
       body: z.string({
         error: "send the YAML file as the body with content-type application/yaml",
@@ -324,6 +324,7 @@ export function assessmentRoutes() {
       summary: "The register of processing activities (Art. 30), one row per assessment",
       tag: "register",
       policy: canRead,
+      response: { json: RegisterPage },
       query: ListQuery,
       async handler({ store, query, reply }) {
         const page = await store.assessments.list(query);
@@ -340,6 +341,7 @@ export function assessmentRoutes() {
         "Record a processing activity, from scratch or from a template, as a new draft assessment",
       tag: "register",
       policy: canEdit,
+      response: { json: AssessmentView },
       status: 201,
       body: z.strictObject({
         id: Id,

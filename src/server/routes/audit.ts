@@ -2,7 +2,9 @@
  * @module server/routes/audit
  * The audit trail for administrators: read it in order, and verify its hash chain.
  */
+
 import { z } from "zod";
+import { AuditEventList, AuditVerification } from "../../core/api/index.ts";
 import { canAdminister } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 
@@ -14,6 +16,7 @@ export function auditRoutes() {
       summary: "Audit events after a sequence number, oldest first",
       tag: "audit",
       policy: canAdminister,
+      response: { json: AuditEventList },
       query: z.strictObject({
         after: z.coerce.number().int().min(0).optional(),
         limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -28,6 +31,7 @@ export function auditRoutes() {
       summary: "Check the hash chain and report the first broken link",
       tag: "audit",
       policy: canAdminister,
+      response: { json: AuditVerification },
       async handler({ store }) {
         return store.audit.verify();
       },

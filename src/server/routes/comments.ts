@@ -3,11 +3,12 @@
  * Comments on a section or question of an assessment, named by its field path (e.g.
  * `lia.balancing[0].safeguards`), with resolve and reopen. Open comments block approval.
  */
+
 import { z } from "zod";
+import { Comment, CommentList } from "../../core/api/index.ts";
 import { canComment, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
-import { signOffContext } from "./sign-off.ts";
 
 const IdParams = z.strictObject({ id: AssessmentRef });
 const CommentParams = z.strictObject({ id: z.uuid() });
@@ -29,6 +30,7 @@ export function commentRoutes() {
       summary: "Every comment on an assessment, oldest first, open and resolved",
       tag: "comments",
       policy: canRead,
+      response: { json: CommentList },
       params: IdParams,
       async handler({ store, params }) {
         const comments = await store.comments.list(params.id);
@@ -41,16 +43,13 @@ export function commentRoutes() {
       summary: "Comment on a section or question; an open comment blocks approval",
       tag: "comments",
       policy: canComment,
+      response: { json: Comment },
       status: 201,
       params: IdParams,
       body: z.strictObject({ path: CommentPath, body: z.string().trim().min(1).max(5000) }),
-      async handler({ store, params, body, principal, actor, now, today }) {
+      async handler({ store, params, body, person }) {
         // Kept in the author's name, as a sign-off decision is.
-        return store.comments.create(
-          params.id,
-          body,
-          signOffContext(principal, { actor, now, today }),
-        );
+        return store.comments.create(params.id, body, person);
       },
     }),
     defineRoute({
@@ -59,6 +58,7 @@ export function commentRoutes() {
       summary: "Resolve an open comment",
       tag: "comments",
       policy: canComment,
+      response: { json: Comment },
       params: CommentParams,
       async handler({ store, params, actor, now, today }) {
         return store.comments.resolve(params.id, { actor, now, today });
@@ -70,6 +70,7 @@ export function commentRoutes() {
       summary: "Reopen a resolved comment; it blocks approval again",
       tag: "comments",
       policy: canComment,
+      response: { json: Comment },
       params: CommentParams,
       async handler({ store, params, actor, now, today }) {
         return store.comments.reopen(params.id, { actor, now, today });

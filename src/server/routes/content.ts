@@ -4,10 +4,18 @@
  * to start an activity from, screening questionnaires (run in the browser by the same core
  * runner as the CLI) and the reference library that findings cite.
  */
+
 import { z } from "zod";
 import { listQuestionnaires, loadQuestionnaire } from "../../content/questionnaires.ts";
 import { loadReferences } from "../../content/references.ts";
 import { listTemplates, loadTemplate } from "../../content/templates.ts";
+import {
+  QuestionnaireAnswer,
+  QuestionnaireList,
+  ReferenceList,
+  TemplateDocument,
+  TemplateList,
+} from "../../core/api/index.ts";
 import { DomainError } from "../../core/errors.ts";
 import { Id } from "../../core/schema/index.ts";
 import { canRead } from "../policies.ts";
@@ -27,6 +35,7 @@ export function contentRoutes() {
       summary: "The built-in starting assessments, with what each covers",
       tag: "content",
       policy: canRead,
+      response: { json: TemplateList },
       async handler() {
         return {
           items: listTemplates().map(({ id }) => {
@@ -49,6 +58,7 @@ export function contentRoutes() {
       summary: "One built-in template as an assessment document",
       tag: "content",
       policy: canRead,
+      response: { json: TemplateDocument },
       params: IdParams,
       async handler({ params }) {
         try {
@@ -64,6 +74,7 @@ export function contentRoutes() {
       summary: "The built-in screening questionnaires",
       tag: "content",
       policy: canRead,
+      response: { json: QuestionnaireList },
       async handler() {
         const ids = await listQuestionnaires();
         const items = await Promise.all(
@@ -81,6 +92,7 @@ export function contentRoutes() {
       summary: "One screening questionnaire: questions, options, actions and points",
       tag: "content",
       policy: canRead,
+      response: { json: QuestionnaireAnswer },
       params: IdParams,
       async handler({ params }) {
         try {
@@ -96,6 +108,7 @@ export function contentRoutes() {
       summary: "The legal references findings and templates cite",
       tag: "content",
       policy: canRead,
+      response: { json: ReferenceList },
       async handler() {
         return loadReferences();
       },

@@ -4,14 +4,15 @@
  * blockers, reviews due in the next 90 days (and overdue ones), and what changed recently.
  * Built from the register's indexed list queries, so it stays cheap on a large register.
  */
+
 import { z } from "zod";
+import { Dashboard } from "../../core/api/index.ts";
 import { addDays } from "../../core/dates.ts";
 import { LawfulBasis } from "../../core/schema/index.ts";
-import type { AssessmentSummary, ListQuery } from "../../store/assessments.ts";
+import { OUTCOMES } from "../../core/vocabulary.ts";
+import type { AssessmentSummary, ListQuery } from "../../store/index.ts";
 import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
-
-const OUTCOMES = ["appropriate", "appropriate-with-conditions", "not-appropriate", "incomplete"];
 
 const brief = (s: AssessmentSummary) => ({
   slug: s.slug,
@@ -31,6 +32,7 @@ export function dashboardRoutes() {
         "Counts by basis and outcome, open blockers, reviews due within a horizon, recent changes",
       tag: "register",
       policy: canRead,
+      response: { json: Dashboard },
       query: z.strictObject({ days: z.coerce.number().int().min(1).max(366).optional() }),
       async handler({ store, query, today }) {
         const days = query.days ?? 90;

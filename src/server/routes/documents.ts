@@ -23,6 +23,19 @@ import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
 
+/** The content types `renderDocuments` and `renderRegister` answer with. */
+const DOCUMENT_TYPES = [
+  "text/markdown",
+  "text/html",
+  "text/plain",
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+] as const;
+const REGISTER_TYPES = [
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+] as const;
+
 const DocumentQuery = z.strictObject({
   format: z.enum(RENDER_FORMATS).default("md"),
   document: z.enum(DOCUMENTS).default("lia"),
@@ -45,6 +58,7 @@ export function documentRoutes() {
         "The LIA, lawful-basis assessment, privacy notice or screening record of an assessment's current (or a stored) version, as md, html, pdf, docx or notice text",
       tag: "documents",
       policy: canRead,
+      response: { file: DOCUMENT_TYPES },
       params: z.strictObject({
         id: AssessmentRef,
       }),
@@ -70,7 +84,6 @@ export function documentRoutes() {
           {
             actor,
             action: "assessment.document",
-            entityType: "assessment",
             entityId: current.id,
             data: { version, format: query.format, document: query.document },
           },
@@ -86,6 +99,7 @@ export function documentRoutes() {
         "The lawful-basis assessment (or every LIA, or the notice text) of the whole register",
       tag: "documents",
       policy: canRead,
+      response: { file: DOCUMENT_TYPES },
       query: z.strictObject({
         format: z.enum(RENDER_FORMATS).default("html"),
         document: z.enum(DOCUMENTS).default("lawful-basis"),
@@ -102,7 +116,6 @@ export function documentRoutes() {
           {
             actor,
             action: "register.document",
-            entityType: "register",
             entityId: "all",
             data: { count: assessments.length, format: query.format, document: query.document },
           },
@@ -117,6 +130,7 @@ export function documentRoutes() {
       summary: "The record of processing activities (Art. 30) as CSV or XLSX",
       tag: "documents",
       policy: canRead,
+      response: { file: REGISTER_TYPES },
       query: z.strictObject({ format: z.enum(REGISTER_FORMATS).default("csv") }),
       async handler({ store, deps, query, request, reply, actor, now, today }) {
         const assessments = await store.assessments.allDocuments();
@@ -129,7 +143,6 @@ export function documentRoutes() {
           {
             actor,
             action: "register.export",
-            entityType: "register",
             entityId: "all",
             data: { count: assessments.length, format: query.format },
           },

@@ -3,7 +3,9 @@
  * Art. 21 objections: record one against an assessment relying on legitimate interests,
  * decide it, list them (overdue responses flagged), and the organisation's response period.
  */
+
 import { z } from "zod";
+import { Objection, ObjectionList, ObjectionSettings } from "../../core/api/index.ts";
 import { IsoDate } from "../../core/schema/common.ts";
 import { canAdminister, canApprove, canEdit, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
@@ -21,6 +23,7 @@ export function objectionRoutes() {
       summary: "The objections recorded against an assessment, overdue responses flagged",
       tag: "objections",
       policy: canRead,
+      response: { json: ObjectionList },
       params: IdParams,
       async handler({ store, params, today }) {
         return { objections: await store.objections.list({ assessment: params.id }, today) };
@@ -33,6 +36,7 @@ export function objectionRoutes() {
         "Record an Art. 21 objection against an assessment relying on legitimate interests; the response date is computed",
       tag: "objections",
       policy: canEdit,
+      response: { json: Objection },
       params: IdParams,
       body: z.strictObject({ receivedOn: IsoDate, summary: Text }),
       status: 201,
@@ -47,6 +51,7 @@ export function objectionRoutes() {
         "Decide a pending objection, upheld or rejected, with the reasoning; upheld raises a review trigger",
       tag: "objections",
       policy: canApprove,
+      response: { json: Objection },
       params: z.strictObject({ id: z.uuid() }),
       body: z.strictObject({ decision: z.enum(["upheld", "rejected"]), reasoning: Text }),
       async handler({ store, params, body, actor, now, today }) {
@@ -59,6 +64,7 @@ export function objectionRoutes() {
       summary: "Every objection; overdue=true keeps pending ones past their response date",
       tag: "objections",
       policy: canRead,
+      response: { json: ObjectionList },
       query: z.strictObject({
         overdue: z
           .enum(["true", "false"])
@@ -75,6 +81,7 @@ export function objectionRoutes() {
       summary: "The organisation's objection response period",
       tag: "objections",
       policy: canRead,
+      response: { json: ObjectionSettings },
       async handler({ store }) {
         return { ...(await store.objections.settings()), default: DEFAULT_PERIOD };
       },
@@ -86,6 +93,7 @@ export function objectionRoutes() {
         "Set the response period in days (null: one calendar month); an LIA's own stated period still applies to it",
       tag: "objections",
       policy: canAdminister,
+      response: { json: ObjectionSettings },
       body: z.strictObject({ responseDays: z.number().int().min(1).max(92).nullable() }),
       async handler({ store, body, actor, now }) {
         return {

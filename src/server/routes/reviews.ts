@@ -3,7 +3,14 @@
  * Reviews: the overdue, due-soon and review-needed lists, manual review triggers, recording
  * a review, and running a reminder tick on demand.
  */
+
 import { z } from "zod";
+import {
+  RaisedTrigger,
+  RecordedReview,
+  ReminderRun,
+  ReviewOverview,
+} from "../../core/api/index.ts";
 import { runReminders } from "../../notify/run-reminders.ts";
 import { reminderDays } from "../../notify/timer.ts";
 import { transportFromEnv } from "../../notify/transports.ts";
@@ -23,6 +30,7 @@ export function reviewRoutes() {
         "Overdue reviews, reviews due within `days` (default 90), and approved assessments needing a review, with the reasons",
       tag: "reviews",
       policy: canRead,
+      response: { json: ReviewOverview },
       query: z.strictObject({ days: z.coerce.number().int().min(0).max(366).optional() }),
       async handler({ store, query, today }) {
         return store.reviews.overview(today, query.days ?? 90);
@@ -34,6 +42,7 @@ export function reviewRoutes() {
       summary: "Mark an approved assessment as needing a review, with the reason (manual trigger)",
       tag: "reviews",
       policy: canEdit,
+      response: { json: RaisedTrigger },
       params: IdParams,
       body: z.strictObject({ reason: Reason }),
       status: 201,
@@ -48,6 +57,7 @@ export function reviewRoutes() {
         "Record a review of an approved assessment: a new version with the review in its history; open triggers are cleared",
       tag: "reviews",
       policy: canEdit,
+      response: { json: RecordedReview },
       params: IdParams,
       body: z.strictObject({ summary: Reason }),
       status: 201,
@@ -66,6 +76,7 @@ export function reviewRoutes() {
         "Run a reminder tick now: queue what is due and send it through the configured SMTP server and webhook",
       tag: "reviews",
       policy: canAdminister,
+      response: { json: ReminderRun },
       async handler({ store, now, deps }) {
         const transport = transportFromEnv();
         if (!transport) return { configured: false, queued: 0, sent: 0, failed: 0, errors: [] };

@@ -3,24 +3,16 @@
  * Sign-off over HTTP: the organisation's required roles, submitting a version for review,
  * approvers' decisions, retiring, the sign-off record of every version, and the kept
  * signed-off PDF. The state machine lives in core/workflow/sign-off and the transactions in
- * store/sign-off; the PDF is rendered here, before the store is called, because the store
- * does not render.
+ * store/sign-off, which renders the kept PDF (with the renderer it was opened with) inside
+ * the approval that completes a sign-off. Each route validates, calls the store once, and
+ * presents the record.
  */
+
 import { z } from "zod";
-import { loadReferences } from "../../content/references.ts";
-import { DomainError } from "../../core/errors.ts";
+import { RequiredRoles, SignOffRecord } from "../../core/api/index.ts";
 import { SignOffRole } from "../../core/schema/assessment.ts";
-import type { DocumentRecord } from "../../render/document-record.ts";
-import { buildDocuments, documentContext, renderDocuments } from "../../render/publish.ts";
-import type { Principal } from "../../store/accounts.ts";
-import type { Store } from "../../store/index.ts";
-import type {
-  DecisionInput,
-  SignedFile,
-  SignOffContext,
-  SignOffOverview,
-} from "../../store/sign-off.ts";
-import { recordFromOverview } from "../document-context.ts";
+import { SIGN_OFF_DECISIONS } from "../../core/vocabulary.ts";
+import type { SignOffOverview } from "../../store/index.ts";
 import { canAdminister, canApprove, canRead, canRetire, canSubmit } from "../policies.ts";
 import { defineRoute, type ServerDeps } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
@@ -33,7 +25,7 @@ const DecisionBody = z
   .strictObject({
     version: Version,
     role: SignOffRole,
-    decision: z.enum(["approve", "reject"]),
+    decision: z.enum(SIGN_OFF_DECISIONS),
     comment: Comment.optional(),
   })
   .superRefine((b, ctx) => {
@@ -44,14 +36,6 @@ const DecisionBody = z
         message: "a rejection needs a comment saying what to change",
       });
   });
-
-/** The acting principal as a signer: decisions are kept in their name. */
-export function signOffContext(
-  p: Principal,
-  w: { actor: string; now: Date; today: string },
-): SignOffContext {
-  return { ...w, role: p.role, name: p.name, userId: p.kind === "user" ? p.id : undefined };
-}
 
 /** The sign-off record as the API presents it. */
 function present(o: SignOffOverview) {
@@ -80,59 +64,6 @@ function present(o: SignOffOverview) {
   };
 }
 
-/**
- * The signed-off PDF of `version` as it will read once this approval is recorded: the
- * version's document with the record it will then have (approved, today, with every approval
- * of this version and this one), in the organisation's branding.
- */
-async function renderSigned(
-  store: Store,
-  deps: ServerDeps,
-  o: SignOffOverview,
-  input: DecisionInput,
-  signer: SignOffContext,
-): Promise<SignedFile> {
-  const v = await store.assessments.version(o.assessmentId, input.version);
-  const earlier = recordFromOverview(o, input.version).decisions.filter(
-    (d) => d.decision === "approved",
-  );
-  const record: DocumentRecord = {
-    version: input.version,
-    status: "approved",
-    date: signer.today,
-    decisions: [
-      ...earlier,
-      {
-        role: input.role,
-        name: signer.name,
-        decision: "approved",
-        date: signer.today,
-        comment: input.comment ?? null,
-      },
-    ],
-    required: o.required,
-  };
-  const ctx = documentContext(signer.today, loadReferences().references, {
-    recordOf: () => record,
-    branding: deps.branding,
-  });
-  const published = await renderDocuments(
-    buildDocuments({ assessments: [v.document] }, "pdf", "lia", ctx),
-    "pdf",
-    { branding: deps.branding },
-  );
-  if (typeof published.body === "string") throw new Error("the PDF renderer returned text");
-  return { format: "pdf", bytes: published.body };
-}
-
-/** Whether this decision would complete the sign-off, as far as the record shows now. */
-function wouldComplete(o: SignOffOverview, input: DecisionInput): boolean {
-  if (input.decision !== "approve") return false;
-  const decided = o.versions.find((v) => v.version === input.version)?.decisions ?? [];
-  const approved = new Set(decided.filter((d) => d.decision === "approve").map((d) => d.role));
-  return o.required.every((r) => r === input.role || approved.has(r));
-}
-
 export function signOffRoutes() {
   return [
     defineRoute({
@@ -141,6 +72,7 @@ export function signOffRoutes() {
       summary: "The roles that must approve every assessment version (default: the DPO)",
       tag: "sign-off",
       policy: canRead,
+      response: { json: RequiredRoles },
       async handler({ store }) {
         return { requiredRoles: await store.signOff.requiredRoles() };
       },
@@ -151,6 +83,7 @@ export function signOffRoutes() {
       summary: "Set the roles that must approve every assessment version",
       tag: "sign-off",
       policy: canAdminister,
+      response: { json: RequiredRoles },
       body: z.strictObject({ requiredRoles: z.array(SignOffRole).min(1).max(6) }),
       async handler({ store, body, actor, now, today }) {
         return {
@@ -168,6 +101,7 @@ export function signOffRoutes() {
       summary: "Status, required roles, decisions per version and the approved version",
       tag: "sign-off",
       policy: canRead,
+      response: { json: SignOffRecord },
       params: IdParams,
       async handler({ store, params }) {
         return present(await store.signOff.overview(params.id));
@@ -179,14 +113,11 @@ export function signOffRoutes() {
       summary: "Submit the current version for review; refused while a blocker finding is open",
       tag: "sign-off",
       policy: canSubmit,
+      response: { json: SignOffRecord },
       params: IdParams,
       body: z.strictObject({ baseVersion: Version }),
-      async handler({ store, params, body, principal, actor, now, today }) {
-        await store.signOff.submit(
-          params.id,
-          body.baseVersion,
-          signOffContext(principal, { actor, now, today }),
-        );
+      async handler({ store, params, body, person }) {
+        await store.signOff.submit(params.id, body.baseVersion, person);
         return present(await store.signOff.overview(params.id));
       },
     }),
@@ -197,29 +128,11 @@ export function signOffRoutes() {
         "Approve or reject the version in review as one required role (a rejection needs a comment)",
       tag: "sign-off",
       policy: canApprove,
+      response: { json: SignOffRecord },
       params: IdParams,
       body: DecisionBody,
-      async handler({ store, deps, params, body, principal, actor, now, today }) {
-        const ctx = signOffContext(principal, { actor, now, today });
-        const input: DecisionInput = {
-          version: body.version,
-          role: body.role,
-          decision: body.decision,
-          comment: body.comment,
-        };
-        let overview = await store.signOff.overview(params.id);
-        let signed = wouldComplete(overview, input)
-          ? await renderSigned(store, deps, overview, input, ctx)
-          : undefined;
-        try {
-          await store.signOff.decide(params.id, input, ctx, signed);
-        } catch (e) {
-          // Another approver signed meanwhile, so this approval completes it after all.
-          if (!(e instanceof DomainError && e.code === "signed_document_required")) throw e;
-          overview = await store.signOff.overview(params.id);
-          signed = await renderSigned(store, deps, overview, input, ctx);
-          await store.signOff.decide(params.id, input, ctx, signed);
-        }
+      async handler({ store, params, body, person }) {
+        await store.signOff.decide(params.id, body, person);
         return present(await store.signOff.overview(params.id));
       },
     }),
@@ -229,15 +142,11 @@ export function signOffRoutes() {
       summary: "Retire an assessment in force, with the reason; nothing is in force afterwards",
       tag: "sign-off",
       policy: canRetire,
+      response: { json: SignOffRecord },
       params: IdParams,
       body: z.strictObject({ baseVersion: Version, reason: Comment }),
-      async handler({ store, params, body, principal, actor, now, today }) {
-        await store.signOff.retire(
-          params.id,
-          body.baseVersion,
-          body.reason,
-          signOffContext(principal, { actor, now, today }),
-        );
+      async handler({ store, params, body, person }) {
+        await store.signOff.retire(params.id, body.baseVersion, body.reason, person);
         return present(await store.signOff.overview(params.id));
       },
     }),
@@ -247,6 +156,7 @@ export function signOffRoutes() {
       summary: "The signed-off PDF kept when a version was approved",
       tag: "sign-off",
       policy: canRead,
+      response: { file: ["application/pdf"] },
       params: z.strictObject({ id: AssessmentRef, version: z.coerce.number().int().positive() }),
       async handler({ store, params, reply, actor, now }) {
         const file = await store.signOff.signedDocument(params.id, params.version);
@@ -254,7 +164,6 @@ export function signOffRoutes() {
           {
             actor,
             action: "assessment.document",
-            entityType: "assessment",
             entityId: file.assessmentId,
             data: {
               version: params.version,

@@ -2,8 +2,10 @@
  * @module server/routes/system
  * Health, stateless evaluation, and the one-time setup of the first admin.
  */
+
 import { z } from "zod";
 import { referenceIds } from "../../content/references.ts";
+import { Health, PresentedEvaluation, UserAnswer } from "../../core/api/index.ts";
 import { evaluate } from "../../core/evaluate.ts";
 import { Assessment } from "../../core/schema/index.ts";
 import { hashPassword } from "../passwords.ts";
@@ -27,9 +29,10 @@ export function systemRoutes() {
       summary: "Liveness and database reachability",
       tag: "system",
       policy: null,
+      response: { json: Health },
       async handler({ store }) {
         await store.accounts.userCount();
-        return { status: "ok", database: store.database.kind };
+        return { status: "ok" as const, database: store.database.kind };
       },
     }),
     defineRoute({
@@ -38,6 +41,7 @@ export function systemRoutes() {
       summary: "Create the first admin with the one-time setup token",
       tag: "accounts",
       policy: null,
+      response: { json: UserAnswer },
       body: SetupBody,
       status: 201,
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
@@ -57,6 +61,7 @@ export function systemRoutes() {
       summary: "Evaluate a document without saving it",
       tag: "assessments",
       policy: canRead,
+      response: { json: PresentedEvaluation },
       body: z.strictObject({ document: Assessment }),
       async handler({ body, today }) {
         return presentEvaluation(evaluate(body.document, { today, knownRefs: referenceIds() }));

@@ -8,7 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext } from "react";
 import { api } from "../api.ts";
 import type { LiveResult } from "../live.ts";
-import type { PresentedFinding, ReferenceInfo } from "../types.ts";
+import type { PresentedFinding, ReferenceInfo, ReferenceList } from "../types.ts";
 
 const LiveContext = createContext<LiveResult | null>(null);
 
@@ -30,7 +30,7 @@ const COLOR = { blocker: "red", warning: "yellow", info: "blue" } as const;
 export function useReferences(): Map<string, ReferenceInfo> {
   const { data } = useQuery({
     queryKey: ["references"],
-    queryFn: () => api.get<{ references: ReferenceInfo[] }>("/api/references"),
+    queryFn: () => api.get<ReferenceList>("/api/references"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   return new Map((data?.references ?? []).map((r) => [r.id, r]));

@@ -1,6 +1,6 @@
 /** The computed outcome, never typed in, in words and colour. */
 import { Badge } from "@mantine/core";
-import type { Outcome } from "../../../src/core/rules/types.ts";
+import type { Outcome } from "../../../src/core/vocabulary.ts";
 import { OUTCOME_LABELS } from "../../../src/render/labels.ts";
 
 export const OUTCOME_COLOR: Record<Outcome, string> = {

@@ -5,11 +5,11 @@
 import { Button, Group, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Question, Questionnaire } from "../../../src/core/questionnaire/schema.ts";
+import type { Question } from "../../../src/core/questionnaire/schema.ts";
 import { api } from "../api.ts";
 import { useAction } from "../components/use-action.ts";
 import { useCan } from "../session.tsx";
-import type { AssessmentView, CommentInfo } from "../types.ts";
+import type { AssessmentView, CommentList, QuestionnaireAnswer } from "../types.ts";
 
 /** The parts of an assessment a comment can be about, named as a reviewer sees them. */
 function sections(
@@ -52,13 +52,12 @@ export function CommentsPanel({ view }: { view: AssessmentView }) {
   const canComment = useCan("editor");
   const list = useQuery({
     queryKey: ["comments", view.id],
-    queryFn: () =>
-      api.get<{ comments: CommentInfo[]; open: number }>(`/api/assessments/${view.id}/comments`),
+    queryFn: () => api.get<CommentList>(`/api/assessments/${view.id}/comments`),
   });
   const screening = view.document.screening?.questionnaire;
   const questionnaire = useQuery({
     queryKey: ["questionnaire", screening],
-    queryFn: () => api.get<{ questionnaire: Questionnaire }>(`/api/questionnaires/${screening}`),
+    queryFn: () => api.get<QuestionnaireAnswer>(`/api/questionnaires/${screening}`),
     enabled: screening !== undefined,
   });
   const [path, setPath] = useState("assessment");

@@ -16,31 +16,12 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import type { Outcome } from "../../../src/core/rules/types.ts";
 import { type BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { BarChart, ReviewTimeline } from "../components/charts.tsx";
 import { OUTCOME_COLOR, OutcomeBadge } from "../components/outcome.tsx";
 import { useReviews } from "../components/review-needed.tsx";
-
-interface Brief {
-  slug: string;
-  name: string;
-  outcome: Outcome;
-  blockers: number;
-  nextReview: string | null;
-  updatedAt: string;
-}
-interface DashboardData {
-  today: string;
-  days: number;
-  total: number;
-  byBasis: { basis: keyof typeof BASIS_LABELS; count: number }[];
-  byOutcome: { outcome: Outcome; count: number }[];
-  blocked: { total: number; items: Brief[] };
-  reviews: { total: number; overdue: number; items: Brief[] };
-  recent: Brief[];
-}
+import type { DashboardData } from "../types.ts";
 
 /** Chart labels: the article is in the register; the bar needs the word. */
 const BASIS_SHORT: Record<keyof typeof BASIS_LABELS, string> = {

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation } from "wouter";
 import { ApiError, api } from "../api.ts";
-import type { AssessmentView, TemplateInfo } from "../types.ts";
+import type { AssessmentView, TemplateList } from "../types.ts";
 
 const slugify = (s: string) =>
   s
@@ -21,7 +21,7 @@ export function NewActivityDialog({ opened, onClose }: { opened: boolean; onClos
   const [error, setError] = useState<string | null>(null);
   const templates = useQuery({
     queryKey: ["templates"],
-    queryFn: () => api.get<{ items: TemplateInfo[] }>("/api/templates"),
+    queryFn: () => api.get<TemplateList>("/api/templates"),
     enabled: opened,
   });
   const form = useForm({

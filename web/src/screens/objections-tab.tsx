@@ -22,7 +22,7 @@ import { api } from "../api.ts";
 import { useAction } from "../components/use-action.ts";
 import { todayIso } from "../live.ts";
 import { useCan } from "../session.tsx";
-import type { AssessmentView, ObjectionInfo } from "../types.ts";
+import type { AssessmentView, ObjectionInfo, ObjectionList } from "../types.ts";
 
 export function ObjectionsTab({ view }: { view: AssessmentView }) {
   const queryClient = useQueryClient();
@@ -30,8 +30,7 @@ export function ObjectionsTab({ view }: { view: AssessmentView }) {
   const canDecide = useCan("approver");
   const list = useQuery({
     queryKey: ["objections", view.id],
-    queryFn: () =>
-      api.get<{ objections: ObjectionInfo[] }>(`/api/assessments/${view.id}/objections`),
+    queryFn: () => api.get<ObjectionList>(`/api/assessments/${view.id}/objections`),
   });
   const [receivedOn, setReceivedOn] = useState(todayIso());
   const [summary, setSummary] = useState("");

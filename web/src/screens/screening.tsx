@@ -31,19 +31,20 @@ import {
 } from "../../../src/core/questionnaire/run.ts";
 import type { Question, Questionnaire } from "../../../src/core/questionnaire/schema.ts";
 import { api } from "../api.ts";
+import type { QuestionnaireAnswer, QuestionnaireList } from "../types.ts";
 
 const STORE_KEY = (id: string) => `basis:screening:${id}`;
 
 export default function ScreeningScreen() {
   const list = useQuery({
     queryKey: ["questionnaires"],
-    queryFn: () => api.get<{ items: { id: string; title: string }[] }>("/api/questionnaires"),
+    queryFn: () => api.get<QuestionnaireList>("/api/questionnaires"),
   });
   const [id, setId] = useState<string | null>(null);
   const chosen = id ?? list.data?.items[0]?.id ?? null;
   const q = useQuery({
     queryKey: ["questionnaire", chosen],
-    queryFn: () => api.get<{ questionnaire: Questionnaire }>(`/api/questionnaires/${chosen}`),
+    queryFn: () => api.get<QuestionnaireAnswer>(`/api/questionnaires/${chosen}`),
     enabled: chosen !== null,
   });
   return (

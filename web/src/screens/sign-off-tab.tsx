@@ -65,7 +65,7 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
       await queryClient.invalidateQueries({ queryKey: ["register"] });
       // Only assessments in force can need a review: retiring ends that.
       await queryClient.invalidateQueries({ queryKey: ["reviews"] });
-      // The status lives in the document too: reopen the editor on the stored version.
+      // Whether the editor is locked follows the stored status: reopen it on what is stored.
       await reopen();
       return true;
     } catch (e) {

@@ -15,30 +15,24 @@ import {
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type Role, ROLES as VOCABULARY_ROLES } from "../../../src/core/vocabulary.ts";
 import { ApiError, api } from "../api.ts";
-import type { Role } from "../types.ts";
+import type { User, UserList } from "../types.ts";
 import { WorkflowSettings } from "./workflow-settings.tsx";
 
-interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  disabled: boolean;
-}
-
-const ROLES = [
-  { value: "viewer", label: "Viewer: reads" },
-  { value: "editor", label: "Editor: edits assessments" },
-  { value: "approver", label: "Approver: approves" },
-  { value: "admin", label: "Admin: users and audit" },
-];
+const ROLE_CHOICES: Record<Role, string> = {
+  viewer: "Viewer: reads",
+  editor: "Editor: edits assessments",
+  approver: "Approver: approves",
+  admin: "Admin: users and audit",
+};
+const ROLES = VOCABULARY_ROLES.map((value) => ({ value, label: ROLE_CHOICES[value] }));
 
 export default function UsersScreen() {
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: ["users"],
-    queryFn: () => api.get<{ users: User[] }>("/api/users"),
+    queryFn: () => api.get<UserList>("/api/users"),
   });
   const [error, setError] = useState<string | null>(null);
   const form = useForm({

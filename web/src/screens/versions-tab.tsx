@@ -10,7 +10,7 @@ import { ApiError, api } from "../api.ts";
 import { show } from "../components/conflict-dialog.tsx";
 import { useReopen } from "../components/reopen.tsx";
 import { useCan } from "../session.tsx";
-import type { AssessmentView, Change, VersionInfo } from "../types.ts";
+import type { AssessmentView, VersionDiff, VersionList } from "../types.ts";
 
 export function VersionsTab({ view }: { view: AssessmentView }) {
   const canEdit = useCan("editor");
@@ -18,7 +18,7 @@ export function VersionsTab({ view }: { view: AssessmentView }) {
   const reopen = useReopen();
   const versions = useQuery({
     queryKey: ["versions", view.id],
-    queryFn: () => api.get<{ versions: VersionInfo[] }>(`/api/assessments/${view.id}/versions`),
+    queryFn: () => api.get<VersionList>(`/api/assessments/${view.id}/versions`),
   });
   const list = versions.data?.versions ?? [];
   const latest = list.at(-1)?.version ?? view.version;
@@ -28,8 +28,7 @@ export function VersionsTab({ view }: { view: AssessmentView }) {
   const b = to ?? String(latest);
   const diff = useQuery({
     queryKey: ["diff", view.id, a, b],
-    queryFn: () =>
-      api.get<{ changes: Change[] }>(`/api/assessments/${view.id}/diff?from=${a}&to=${b}`),
+    queryFn: () => api.get<VersionDiff>(`/api/assessments/${view.id}/diff?from=${a}&to=${b}`),
     enabled: list.length > 0,
   });
   const [importError, setImportError] = useState<string | null>(null);

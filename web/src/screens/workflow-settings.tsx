@@ -7,16 +7,17 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ROLE_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
+import type { ObjectionSettings, RequiredRoles } from "../types.ts";
 
 export function WorkflowSettings() {
   const queryClient = useQueryClient();
   const signOff = useQuery({
     queryKey: ["settings", "sign-off"],
-    queryFn: () => api.get<{ requiredRoles: string[] }>("/api/settings/sign-off"),
+    queryFn: () => api.get<RequiredRoles>("/api/settings/sign-off"),
   });
   const objections = useQuery({
     queryKey: ["settings", "objections"],
-    queryFn: () => api.get<{ responseDays: number | null }>("/api/settings/objections"),
+    queryFn: () => api.get<ObjectionSettings>("/api/settings/objections"),
   });
   const [roles, setRoles] = useState<string[]>([]);
   const [days, setDays] = useState<number | "">("");

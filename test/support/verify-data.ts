@@ -1,5 +1,5 @@
 /**
- * @module verify/testing/generate
+ * @module test/support/verify-data
  * Realistic data sets with planted violations, for the verify tests and benchmark:
  * audit events as JSON Lines (the `audit-logging` template's seven fields) and web-server
  * access logs in the combined format (the `cookieless-analytics` template's promises). Each
@@ -7,8 +7,8 @@
  * planted as counts per rule and field, so a test can demand those counts and nothing else.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { VerifyRuleCode } from "../rules.ts";
-import { DAY_MS, dayStartMs } from "../time.ts";
+import type { VerifyRuleCode } from "../../src/verify/rules.ts";
+import { DAY_MS, dayStartMs } from "../../src/verify/time.ts";
 
 /** Expected findings: `"RULE field"` -> count. */
 export type Planted = Record<string, number>;

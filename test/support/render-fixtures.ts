@@ -1,12 +1,12 @@
 /**
- * @module render/test-assessment
+ * @module test/support/render-fixtures
  * Fixtures for renderer tests: a small, complete assessment (security logging and product
  * analytics, with a consent-based newsletter as the exclusion), a hand-built evaluation of it,
  * and a reader of GFM table shapes. Each call returns fresh objects, so a test may change them.
  */
-import type { Evaluation, Finding } from "../core/rules/types.ts";
-import type { Assessment } from "../core/schema/index.ts";
-import type { LiaDocumentContext, ReferenceEntry } from "./lia-document.ts";
+import type { Evaluation, Finding } from "../../src/core/rules/types.ts";
+import type { Assessment } from "../../src/core/schema/index.ts";
+import type { LiaDocumentContext, ReferenceEntry } from "../../src/render/lia-document.ts";
 
 /** A valid assessment exercising every part of the LIA document. */
 export function testAssessment(): Assessment {

@@ -1,0 +1,154 @@
+/**
+ * @module store/assessments/update-assessment
+ * Saving a new version on top of the version it was based on. The row is locked first, so
+ * the version check and the workflow's decision (core/workflow/edit) are made on the
+ * assessment as it is, not as a concurrent save, submit or approval left it a moment ago. A
+ * stale base is refused with the current record, never applied.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { DomainError } from "../../core/errors.ts";
+import type { Assessment } from "../../core/schema/index.ts";
+import { decideEdit, fieldsAdded } from "../../core/workflow/edit.ts";
+import { type AssessmentContent, contentOf } from "../../core/workflow/recorded-status.ts";
+import { type AssessmentHead, lockHead } from "../assessment-ref.ts";
+import { appendAudit, type WriteTx, writeTransaction } from "../audit.ts";
+import type { ActorClock, StoreDeps, WriteContext } from "../context.ts";
+import { raiseTriggerIn } from "../reviews/raise-trigger.ts";
+import { assessments, assessmentVersions } from "../schema.ts";
+import { getAssessment } from "./get-assessment.ts";
+import {
+  type AssessmentRecord,
+  evaluateForStore,
+  mapUnique,
+  recordOf,
+  versionRow,
+} from "./record.ts";
+import { registerColumns } from "./register-columns.ts";
+import { setVersionStatusIn } from "./version-status.ts";
+
+/**
+ * Save `doc` as the next version of the assessment `ref` (id or slug), on top of
+ * `baseVersion`. A stale base gets `stale_version` with the current record. The new version
+ * is a draft: changing an approved version needs a `reason` (`reason_required`), and the
+ * approved one stays in force until the draft is approved. A status the document records is
+ * ignored: the workflow owns status.
+ */
+export async function updateAssessment(
+  deps: StoreDeps,
+  ref: string,
+  baseVersion: number,
+  doc: Assessment,
+  ctx: WriteContext,
+  reason?: string,
+): Promise<AssessmentRecord> {
+  let saved: AssessmentRecord | undefined;
+  try {
+    saved = await writeTransaction(deps.db, deps.cache, async (tx) => {
+      const head = await lockHead(tx, ref);
+      if (head.currentVersion !== baseVersion) return undefined;
+      return updateIn(tx, head, doc, ctx, reason);
+    });
+  } catch (e) {
+    throw mapUnique(e, doc);
+  }
+  if (!saved) {
+    const current = await getAssessment(deps, ref);
+    throw new DomainError(
+      "stale_version",
+      `assessment changed since version ${baseVersion}; the current version is ${current.version}`,
+      { current },
+    );
+  }
+  return saved;
+}
+
+/**
+ * Save the next version of the locked assessment `head` (its current version is the base),
+ * inside the caller's transaction, with the reason given for the change (if any).
+ */
+export async function updateIn(
+  tx: WriteTx,
+  head: AssessmentHead,
+  changed: Assessment,
+  ctx: WriteContext,
+  given: string | undefined,
+): Promise<AssessmentRecord> {
+  const decision = decideEdit({ state: head.status, approvedVersion: head.approvedVersion }, given);
+  const reason = given ?? "updated";
+  if (!decision.ok) throw decision.error;
+  const content = contentOf(changed);
+  const { id, approvedVersion, currentVersion: base } = head;
+  const evaluation = evaluateForStore(content, ctx.today);
+  const next = base + 1;
+  await tx
+    .update(assessments)
+    .set({
+      ...registerColumns(content, evaluation),
+      status: decision.next,
+      currentVersion: next,
+      updatedAt: ctx.now,
+    })
+    .where(eq(assessments.id, id));
+  // A review in progress is withdrawn: the reviewers were shown the text being replaced.
+  if (decision.withdrawsReview) await setVersionStatusIn(tx, id, base, "draft");
+  await tx
+    .insert(assessmentVersions)
+    .values(versionRow(id, next, content, evaluation, decision.next, reason, ctx));
+  const added =
+    approvedVersion === null
+      ? []
+      : await raiseFieldTriggersIn(tx, id, approvedVersion, base, content, ctx);
+  await appendAudit(
+    tx,
+    {
+      actor: ctx.actor,
+      action: "assessment.update",
+      entityId: id,
+      data: {
+        slug: content.id,
+        version: next,
+        outcome: evaluation.outcome,
+        reason,
+        from: head.status,
+        ...(approvedVersion === null ? {} : { approvedVersion }),
+        ...(added.length ? { fieldsAdded: added } : {}),
+      },
+    },
+    ctx.now,
+  );
+  return recordOf(id, next, content, evaluation, decision.next, ctx);
+}
+
+/**
+ * After an edit of an assessment with a version in force: a `field-added` review trigger for
+ * the minimisation fields the new version adds to the approved one (see core `fieldsAdded`).
+ */
+async function raiseFieldTriggersIn(
+  tx: WriteTx,
+  assessmentId: string,
+  approvedVersion: number,
+  baseVersion: number,
+  doc: AssessmentContent,
+  ctx: ActorClock,
+): Promise<string[]> {
+  const rows = await tx
+    .select({ version: assessmentVersions.version, document: assessmentVersions.document })
+    .from(assessmentVersions)
+    .where(
+      and(
+        eq(assessmentVersions.assessmentId, assessmentId),
+        inArray(assessmentVersions.version, [approvedVersion, baseVersion]),
+      ),
+    );
+  const docOf = (v: number) => rows.find((r) => r.version === v)?.document;
+  const added = fieldsAdded(docOf(approvedVersion), docOf(baseVersion), doc);
+  if (added.length === 0) return added;
+  await raiseTriggerIn(
+    tx,
+    assessmentId,
+    "field-added",
+    `${added.length > 1 ? "fields" : "field"} added to the minimisation specification since version ${approvedVersion} was approved: ${added.join(", ")}`,
+    ctx,
+  );
+  return added;
+}
