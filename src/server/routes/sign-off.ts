@@ -14,7 +14,7 @@ import { SignOffRole } from "../../core/schema/assessment.ts";
 import { SIGN_OFF_DECISIONS } from "../../core/vocabulary.ts";
 import type { SignOffOverview } from "../../store/index.ts";
 import { canAdminister, canApprove, canRead, canRetire, canSubmit } from "../policies.ts";
-import { defineRoute, type ServerDeps } from "../route.ts";
+import { defineRoute } from "../route.ts";
 import { AssessmentRef } from "./assessments.ts";
 
 const IdParams = z.strictObject({ id: AssessmentRef });
