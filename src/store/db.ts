@@ -13,7 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { type DataDirLock, lockDataDir } from "./lock.ts";
+import { type DataDirLock, type LockOptions, lockDataDir } from "./lock.ts";
 import { MIGRATIONS_DIR } from "./paths.ts";
 import * as schema from "./schema.ts";
 
@@ -32,6 +32,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** What holds the lock, shown to a second process that is refused. */
   command?: string;
+  /** For a data directory whose lock cannot be checked: how long to wait for it to go stale. */
+  lockWait?: LockOptions;
   /** Pool size for a PostgreSQL server. */
   poolSize?: number;
 }
@@ -52,7 +54,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     return { db, kind: "postgres", location: redact(url), close: () => pool.end() };
   }
   const dir = resolve(opts.dataDir ?? defaultDataDir());
-  const lock: DataDirLock = lockDataDir(dir, opts.command ?? "basis");
+  const lock: DataDirLock = await lockDataDir(dir, opts.command ?? "basis", opts.lockWait);
   try {
     const client = await PGlite.create(join(dir, "pg"), { relaxedDurability: false });
     const db = drizzlePglite(client, { schema }) as unknown as Db;

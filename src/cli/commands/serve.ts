@@ -6,6 +6,7 @@
  */
 import { Command } from "commander";
 import { DomainError } from "../../core/errors.ts";
+import { RENEW_MS, STALE_MS } from "../../store/lock.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 
 export interface ServeOptions {
@@ -23,7 +24,13 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const { buildServer } = await import("../../server/build-server.ts");
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
-    store = await openStore({ dataDir: opts.dataDir, command: `basis serve (port ${opts.port})` });
+    store = await openStore({
+      dataDir: opts.dataDir,
+      command: `basis serve (port ${opts.port})`,
+      // After a crash the lock may name a holder this process cannot check (another
+      // container, another host): wait for it to go stale rather than refuse to start.
+      lockWait: { waitMs: STALE_MS + RENEW_MS, onWait: (m) => io.err(`basis: ${m}`) },
+    });
   } catch (e) {
     if (e instanceof DomainError) throw new CliError(e.message, EXIT.failed);
     throw e;
