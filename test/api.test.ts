@@ -527,6 +527,45 @@ describe("sessions", () => {
     expect(codes.slice(10)).toEqual([429, 429]);
   });
 
+  it("does not let a new X-Forwarded-For per attempt get round the sign-in rate limit", async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/session",
+        payload: { email: "x@example.org", password: "nope" },
+        remoteAddress: "10.7.7.7",
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+      });
+      codes.push(r.statusCode);
+    }
+    expect(codes.slice(10)).toEqual([429, 429]);
+  });
+
+  it("counts sign-in attempts per client behind a proxy it is told to trust, and only that one", async () => {
+    const proxied = await buildServer({ store, now: () => NOW, trustProxy: ["10.6.6.6"] });
+    try {
+      const attempt = (from: string, client: string) =>
+        proxied.inject({
+          method: "POST",
+          url: "/api/session",
+          payload: { email: "x@example.org", password: "nope" },
+          remoteAddress: from,
+          headers: { "x-forwarded-for": client },
+        });
+      // Through the trusted proxy each client has its own count ...
+      for (let i = 0; i < 12; i++)
+        expect((await attempt("10.6.6.6", `198.51.100.${i}`)).statusCode).toBe(401);
+      // ... while the header from anyone else is ignored.
+      const direct: number[] = [];
+      for (let i = 0; i < 12; i++)
+        direct.push((await attempt("10.5.5.5", `198.51.100.${i}`)).statusCode);
+      expect(direct.slice(10)).toEqual([429, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("rejects a revoked API token", async () => {
     const t = await store.accounts.createApiToken(
       { name: "gone", role: "admin" },

@@ -61,7 +61,11 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 6 * 1024 * 1024, trustProxy: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 6 * 1024 * 1024,
+    trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
+  });
   await addSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { "form-action": ["'self'"] } },
   });

@@ -22,6 +22,12 @@ export interface ServerDeps {
   secureCookies?: boolean;
   /** How the server is reached, for the setup link. */
   publicUrl?: string;
+  /**
+   * The reverse proxies whose X-Forwarded-For (and -Proto, -Host) are believed: addresses,
+   * CIDR ranges, or proxy-addr's names (`loopback`, `uniquelocal`). Unset: none, so the
+   * client address is the connection's and a forged header cannot change it.
+   */
+  trustProxy?: string[];
 }
 
 export interface RouteContext<B, Q, P> {

@@ -19,6 +19,7 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new CliError(`--port "${opts.port}": use a number from 0 to 65535`, EXIT.usage);
+  const trustProxy = trustedProxies(process.env.BASIS_TRUST_PROXY);
   // Loaded on use, so other commands do not pay for the server and database at start.
   const { openStore } = await import("../../store/index.ts");
   const { buildServer } = await import("../../server/build-server.ts");
@@ -42,6 +43,7 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
     store,
     now,
     secureCookies: process.env.BASIS_SECURE_COOKIES === "1",
+    trustProxy,
   });
   const address = await app.listen({ host: opts.host, port });
   const url = address.replace("[::1]", "localhost");
@@ -65,6 +67,21 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+}
+
+/** `BASIS_TRUST_PROXY`: comma-separated addresses, CIDR ranges or `loopback`; none when unset. */
+export function trustedProxies(value: string | undefined): string[] {
+  const list = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list)
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry))
+      throw new CliError(
+        `BASIS_TRUST_PROXY: "${entry}" is not an address, a CIDR range or loopback|linklocal|uniquelocal`,
+        EXIT.usage,
+      );
+  return list;
 }
 
 export function serveCommand(io: Io): Command {
