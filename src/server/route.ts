@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import { formatPath } from "../core/parse.ts";
+import { formatPath, NUL_MESSAGE, nulPaths } from "../core/parse.ts";
 import type { Principal } from "../store/accounts.ts";
 import type { Store } from "../store/index.ts";
 import { errorBody, HTTP_STATUS } from "./errors.ts";
@@ -80,14 +80,20 @@ export function todayOf(d: Date): string {
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
+  const nul = nulPaths(value).map((p) => ({
+    path: formatPath([where, ...p]),
+    message: NUL_MESSAGE,
+  }));
   const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
-  if (r.success) return r.data;
-  const issues = r.error.issues.flatMap((i) => {
-    const path = formatPath([where, ...(i.path as PropertyKey[])]);
-    if (i.code === "unrecognized_keys")
-      return i.keys.map((k) => ({ path: `${path}.${k}`, message: "unknown field" }));
-    return [{ path, message: i.message }];
-  });
+  if (r.success && nul.length === 0) return r.data;
+  const issues = nul.concat(
+    (r.success ? [] : r.error.issues).flatMap((i) => {
+      const path = formatPath([where, ...(i.path as PropertyKey[])]);
+      if (i.code === "unrecognized_keys")
+        return i.keys.map((k) => ({ path: `${path}.${k}`, message: "unknown field" }));
+      return [{ path, message: i.message }];
+    }),
+  );
   throw new DomainError(
     "validation_failed",
     `invalid ${where}: ${issues[0]?.path}: ${issues[0]?.message}`,
