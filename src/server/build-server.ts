@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { DomainError } from "../core/errors.ts";
 import type { Principal } from "../store/accounts.ts";
+import { addRequestIds, loggerOptions, requestIdOf } from "./logging.ts";
 import {
   installErrorHandler,
   openApiDocument,
@@ -62,13 +63,16 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: false,
+    logger: loggerOptions(deps.log),
+    genReqId: requestIdOf,
+    requestIdHeader: false,
     bodyLimit: 6 * 1024 * 1024,
     trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
   });
   await addSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { "form-action": ["'self'"] } },
   });
+  addRequestIds(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   app.addContentTypeParser(

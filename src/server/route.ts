@@ -12,6 +12,7 @@ import { formatPath, NUL_MESSAGE, nulPaths } from "../core/parse.ts";
 import type { Principal } from "../store/accounts.ts";
 import type { Store } from "../store/index.ts";
 import { errorBody, HTTP_STATUS } from "./errors.ts";
+import type { LogOptions } from "./logging.ts";
 import type { Policy } from "./policies.ts";
 
 export interface ServerDeps {
@@ -28,6 +29,8 @@ export interface ServerDeps {
    * client address is the connection's and a forged header cannot change it.
    */
   trustProxy?: string[];
+  /** The server log (see `server/logging.ts`); none when absent. */
+  log?: LogOptions | false;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -188,7 +191,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(e.statusCode).send(errorBody(code, e.message ?? "bad request"));
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send(errorBody("internal", "internal error; see the server log"));
+    return reply
+      .status(500)
+      .send(errorBody("internal", `internal error; see the server log (request ${request.id})`));
   });
   app.setNotFoundHandler((request, reply) => {
     reply

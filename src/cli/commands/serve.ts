@@ -6,7 +6,6 @@
  */
 import { Command } from "commander";
 import { DomainError } from "../../core/errors.ts";
-import { RENEW_MS, STALE_MS } from "../../store/lock.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
 
 export interface ServeOptions {
@@ -21,6 +20,11 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
     throw new CliError(`--port "${opts.port}": use a number from 0 to 65535`, EXIT.usage);
   const trustProxy = trustedProxies(process.env.BASIS_TRUST_PROXY);
   // Loaded on use, so other commands do not pay for the server and database at start.
+  const { LOG_LEVELS } = await import("../../server/logging.ts");
+  const { RENEW_MS, STALE_MS } = await import("../../store/lock.ts");
+  const level = process.env.BASIS_LOG_LEVEL || "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new CliError(`BASIS_LOG_LEVEL: use one of ${LOG_LEVELS.join(", ")}`, EXIT.usage);
   const { openStore } = await import("../../store/index.ts");
   const { buildServer } = await import("../../server/build-server.ts");
   let store: Awaited<ReturnType<typeof openStore>>;
@@ -44,6 +48,7 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
     now,
     secureCookies: process.env.BASIS_SECURE_COOKIES === "1",
     trustProxy,
+    log: { level },
   });
   const address = await app.listen({ host: opts.host, port });
   const url = address.replace("[::1]", "localhost");
