@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { databaseCode, isDatabaseError } from "../store/db-errors.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -37,24 +38,6 @@ interface ErrorLike {
   code?: unknown;
   stack?: string;
   cause?: unknown;
-  statusCode?: number;
-}
-
-/** A PostgreSQL error (SQLSTATE code), or drizzle's wrapper around one that quotes the query. */
-function databaseCode(e: ErrorLike): string | undefined {
-  for (let cur: ErrorLike | undefined = e; cur; cur = cur.cause as ErrorLike | undefined) {
-    if (typeof cur.code === "string" && /^[0-9A-Z]{5}$/.test(cur.code)) return cur.code;
-    if (cur === cur.cause) break;
-  }
-  return undefined;
-}
-
-function isDatabaseError(e: ErrorLike): boolean {
-  return (
-    databaseCode(e) !== undefined ||
-    e.name === "DrizzleQueryError" ||
-    /^Failed query:/.test(e.message ?? "")
-  );
 }
 
 /** An error as a log line may hold it: see the module comment. */

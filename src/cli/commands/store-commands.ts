@@ -27,12 +27,14 @@ async function withStore<T>(
   opts: Target,
   command: string,
   fn: (store: Store) => Promise<T>,
+  /** Only reads: refuse a folder or database that holds no Basis data rather than create one. */
+  mustExist = false,
 ): Promise<T> {
   let store: Store;
   // Loaded on use, so other commands do not pay for the database at start.
   const { openStore } = await import("../../store/index.ts");
   try {
-    store = await openStore({ dataDir: opts.dataDir, command });
+    store = await openStore({ dataDir: opts.dataDir, command, mustExist });
   } catch (e) {
     if (e instanceof DomainError) throw new CliError(e.message);
     throw e;
@@ -90,7 +92,7 @@ export async function runExport(io: Io, dir: string, opts: Target): Promise<numb
   const remote = remoteOf(opts);
   const docs = remote
     ? ((await call(remote, "GET", "/api/export")) as { assessments: Assessment[] }).assessments
-    : await withStore(opts, "basis export", (store) => store.assessments.allDocuments());
+    : await withStore(opts, "basis export", (store) => store.assessments.allDocuments(), true);
   mkdirSync(dir, { recursive: true });
   for (const doc of docs) {
     const file = join(dir, `${doc.id}.yaml`);
@@ -106,7 +108,7 @@ export async function runAuditVerify(io: Io, opts: Target): Promise<number> {
     ? ((await call(remote, "GET", "/api/audit/verify")) as Awaited<
         ReturnType<Store["audit"]["verify"]>
       >)
-    : await withStore(opts, "basis audit verify", (store) => store.audit.verify());
+    : await withStore(opts, "basis audit verify", (store) => store.audit.verify(), true);
   if (result.ok) {
     io.out(`audit trail intact: ${result.checked} events checked`);
     return EXIT.ok;
