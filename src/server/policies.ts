@@ -3,10 +3,9 @@
  * Who may do what: named, pure policies over the acting principal's role. Routes name the
  * policy they need; the authorisation matrix test walks every route against every role.
  */
-import type { Principal, Role } from "../store/accounts.ts";
+import { type Principal, ROLE_RANK, type Role } from "../store/accounts.ts";
 
-const RANK: Record<Role, number> = { viewer: 1, editor: 2, approver: 3, admin: 4 };
-const atLeast = (role: Role) => (p: Principal) => RANK[p.role] >= RANK[role];
+const atLeast = (role: Role) => (p: Principal) => ROLE_RANK[p.role] >= ROLE_RANK[role];
 
 export type Policy = ((p: Principal) => boolean) & { role: Role; policyName: string };
 
