@@ -34,7 +34,8 @@ function oneLine(text: string): string {
 const STYLE = `
   :root { color-scheme: light; }
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
-    font-size: 15px; line-height: 1.5; color: #1b1f24; margin: 0; background: #fff; }
+    font-size: 15px; line-height: 1.5; color: #1b1f24; margin: 0; background: #fff;
+    overflow-wrap: anywhere; }
   article { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
   article + article { border-top: 3px solid #1f3a5f; break-before: page; }
   h1 { font-size: 1.9rem; margin: 0 0 .25rem; }
