@@ -70,7 +70,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
   });
   await addSecurityHeaders(app, {
-    contentSecurityPolicy: { directives: { "form-action": ["'self'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        "form-action": ["'self'"],
+        // Upgrading requests to https breaks the app on plain HTTP (a LAN address without
+        // TLS): the browser asks for scripts and form posts over https, which nobody answers.
+        // Kept when the server is told it runs behind HTTPS.
+        ...(deps.secureCookies ? {} : { "upgrade-insecure-requests": null }),
+      },
+    },
   });
   addRequestIds(app);
   await app.register(cookie);
