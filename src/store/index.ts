@@ -7,14 +7,9 @@
 import { asc, gt } from "drizzle-orm";
 import { AccountStore } from "./accounts.ts";
 import { AssessmentStore } from "./assessments.ts";
-import {
-  type AuditInput,
-  type AuditVerification,
-  appendAudit,
-  auditFeed,
-  verifyAudit,
-  writeTransaction,
-} from "./audit.ts";
+import { type AuditInput, appendAudit, auditFeed, writeTransaction } from "./audit.ts";
+import type { AuditAnchor } from "./audit-anchor.ts";
+import { auditHead, type TrailVerification, verifyTrail } from "./audit-verify.ts";
 import { StoreCache } from "./cache.ts";
 import { CommentStore } from "./comments.ts";
 import { type ContentCheck, type ContentHashes, checkContentUpdates } from "./content-updates.ts";
@@ -40,7 +35,10 @@ export interface Store {
   audit: {
     /** Record an event that changes nothing else (e.g. an export), in its own transaction. */
     record(input: AuditInput, now: Date): Promise<void>;
-    verify(): Promise<AuditVerification>;
+    /** The chain, data without its events, and (given the key) anchors kept elsewhere. */
+    verify(anchors?: readonly AuditAnchor[], key?: string): Promise<TrailVerification>;
+    /** The newest event, to anchor. */
+    head(): ReturnType<typeof auditHead>;
     list(after: number, limit: number): Promise<(typeof auditEvents.$inferSelect)[]>;
   };
   close(): Promise<void>;
@@ -63,7 +61,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     checkContentUpdates: (ctx, current) => checkContentUpdates(db, cache, ctx, current),
     audit: {
       record: (input, now) => writeTransaction(db, cache, (tx) => appendAudit(tx, input, now)),
-      verify: () => verifyAudit(db),
+      verify: (anchors, key) => verifyTrail(db, anchors, key),
+      head: () => auditHead(db),
       list: (after, limit) =>
         db
           .select()

@@ -61,10 +61,22 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const { startReminderTimer } = await import("../../notify/timer.ts");
   const reminders = startReminderTimer({ store, now, log: (line) => io.err(line) });
   if (reminders) io.out(`Reminders: queued and sent every ${reminders.seconds} s`);
+  const { startAnchorTimer } = await import("../../notify/anchor-timer.ts");
+  let anchors: ReturnType<typeof startAnchorTimer>;
+  try {
+    anchors = startAnchorTimer({ store, now, log: (line) => io.err(line) });
+  } catch (e) {
+    await reminders?.stop();
+    await app.close();
+    await store.close();
+    throw new CliError((e as Error).message, EXIT.usage);
+  }
+  if (anchors) io.out(`Audit anchors: written every ${anchors.seconds} s when the trail grew`);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await anchors?.stop();
     await reminders?.stop();
     await app.close();
     await store.close();
