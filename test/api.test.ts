@@ -325,6 +325,7 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     bad: { url: "/api/audit?limit=5000", path: "query.limit" },
   }),
   "GET /api/audit/verify": async () => ({ url: "/api/audit/verify" }),
+  "GET /api/backup": async () => ({ url: "/api/backup" }),
   // Reviews and objections. An approved assessment is made by saving the status through the
   // store directly, so these samples do not depend on the sign-off routes.
   "GET /api/reviews": async () => ({

@@ -11,13 +11,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bufferIo } from "../src/cli/io.ts";
-import { main } from "../src/cli/main.ts";
 import { startAnchorTimer } from "../src/notify/anchor-timer.ts";
 import { buildServer } from "../src/server/build-server.ts";
 import { anchorOf, parseAnchors } from "../src/store/audit-anchor.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
+import { basisWith } from "./support/cli.ts";
 import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
 
 const KEY = "a test key that is long enough";
@@ -138,18 +137,7 @@ describe.each(backends)("the audit trail on $name", ({ open }) => {
 });
 
 describe("basis audit anchor and audit verify --anchor", () => {
-  const run = async (env: Record<string, string | undefined>, ...argv: string[]) => {
-    const saved = { ...process.env };
-    Object.assign(process.env, env);
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-    try {
-      const io = bufferIo();
-      const code = await main(argv, io);
-      return { code, stdout: io.stdout, stderr: io.stderr };
-    } finally {
-      process.env = saved;
-    }
-  };
+  const run = basisWith;
 
   it("prints an anchor, verifies against it, and fails once the tail is cut", async () => {
     const data = temp();
@@ -219,18 +207,8 @@ describe("basis audit anchor and verify --anchor against a running server", () =
     const admin = (
       await store.accounts.createApiToken({ name: "a", role: "admin" }, null, "t", new Date())
     ).token;
-    const io = async (...argv: string[]) => {
-      const saved = process.env.BASIS_AUDIT_KEY;
-      process.env.BASIS_AUDIT_KEY = KEY;
-      try {
-        const b = bufferIo();
-        const code = await main([...argv, "--server", url, "--token", admin], b);
-        return { code, stdout: b.stdout, stderr: b.stderr };
-      } finally {
-        if (saved === undefined) delete process.env.BASIS_AUDIT_KEY;
-        else process.env.BASIS_AUDIT_KEY = saved;
-      }
-    };
+    const io = (...argv: string[]) =>
+      basisWith({ BASIS_AUDIT_KEY: KEY }, ...argv, "--server", url, "--token", admin);
     try {
       await withAssessments(store, ["http-a", "http-b"]);
       const anchored = await io("audit", "anchor");

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { PACKAGE_VERSION } from "../content/paths.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { checkCommand } from "./commands/check.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { exportRegisterCommand } from "./commands/export-register.ts";
@@ -41,6 +42,8 @@ export function buildProgram(io: Io): Command {
     importCommand(io),
     exportCommand(io),
     auditCommand(io),
+    backupCommand(io),
+    restoreCommand(io),
     reviewsCommand(io),
   ]) {
     program.addCommand(cmd);

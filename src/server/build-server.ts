@@ -22,6 +22,7 @@ import {
 import { accountRoutes } from "./routes/accounts.ts";
 import { assessmentRoutes } from "./routes/assessments.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { backupRoutes } from "./routes/backup.ts";
 import { commentRoutes } from "./routes/comments.ts";
 import { contentRoutes } from "./routes/content.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -52,6 +53,7 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
     ...assessmentRoutes(),
     ...documentRoutes(),
     ...auditRoutes(),
+    ...backupRoutes(),
     ...contentRoutes(),
     ...dashboardRoutes(),
     ...signOffRoutes(),

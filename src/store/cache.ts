@@ -43,6 +43,8 @@ const CHANGES_NOTHING_CACHED = new Set([
   "comment.resolved",
   "comment.reopened",
   "settings.sign-off",
+  // A backup only reads; a restore is made with no server running.
+  "backup.create",
 ]);
 const CHANGES_PRINCIPALS = new Set(["session.logout", "user.update", "token.revoke"]);
 

@@ -42,6 +42,9 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** How Basis's connections name themselves to a PostgreSQL server. */
+export const APPLICATION_NAME = "basis";
+
 export function defaultDataDir(): string {
   return resolve(process.env.BASIS_DATA_DIR ?? join(process.cwd(), "data"));
 }
@@ -49,7 +52,12 @@ export function defaultDataDir(): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      // Lets a restore see whether other Basis processes use the database.
+      application_name: APPLICATION_NAME,
+    });
     // An idle connection the server closes (a restart, a cut) is dropped and replaced by the
     // next query; without a listener the pool's error event would end the process.
     pool.on("error", () => {});

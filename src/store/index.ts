@@ -4,16 +4,18 @@
  * on a PostgreSQL server. Callers get a `Store` and never see which one.
  */
 
-import { asc, gt } from "drizzle-orm";
+import { asc, gt, sql } from "drizzle-orm";
+import { DomainError } from "../core/errors.ts";
 import { AccountStore } from "./accounts.ts";
 import { AssessmentStore } from "./assessments.ts";
 import { type AuditInput, appendAudit, auditFeed, writeTransaction } from "./audit.ts";
 import type { AuditAnchor } from "./audit-anchor.ts";
 import { auditHead, type TrailVerification, verifyTrail } from "./audit-verify.ts";
+import { type BackupSummary, restoreBackup, writeBackup } from "./backup.ts";
 import { StoreCache } from "./cache.ts";
 import { CommentStore } from "./comments.ts";
 import { type ContentCheck, type ContentHashes, checkContentUpdates } from "./content-updates.ts";
-import { type Database, type OpenOptions, openDatabase } from "./db.ts";
+import { APPLICATION_NAME, type Database, type OpenOptions, openDatabase } from "./db.ts";
 import { ObjectionStore } from "./objections.ts";
 import { ReviewStore } from "./reviews.ts";
 import { auditEvents } from "./schema.ts";
@@ -41,6 +43,17 @@ export interface Store {
     head(): ReturnType<typeof auditHead>;
     list(after: number, limit: number): Promise<(typeof auditEvents.$inferSelect)[]>;
   };
+  /** Write a consistent snapshot of the whole database to a new file (audited). */
+  backup(file: string, ctx: { actor: string; now: Date }): Promise<BackupSummary>;
+  /**
+   * Replace the database's contents with a backup, in one transaction (audited). Refuses a
+   * database holding data, or one other Basis processes are connected to, unless forced.
+   */
+  restore(
+    file: string,
+    ctx: { actor: string; now: Date },
+    options?: { force?: boolean },
+  ): Promise<BackupSummary>;
   close(): Promise<void>;
 }
 
@@ -71,8 +84,66 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
           .orderBy(asc(auditEvents.seq))
           .limit(limit),
     },
+    async backup(file, ctx) {
+      await writeTransaction(db, cache, (tx) =>
+        appendAudit(
+          tx,
+          {
+            actor: ctx.actor,
+            action: "backup.create",
+            entityType: "database",
+            entityId: database.kind,
+          },
+          ctx.now,
+        ),
+      );
+      return writeBackup(db, database.kind, file);
+    },
+    async restore(file, ctx, options = {}) {
+      const summary = await restoreBackup(db, file, {
+        force: options.force === true,
+        guard: database.kind === "postgres" && !options.force ? aloneOnPostgres : undefined,
+      });
+      cache.dropAll();
+      await writeTransaction(db, cache, (tx) =>
+        appendAudit(
+          tx,
+          {
+            actor: ctx.actor,
+            action: "backup.restore",
+            entityType: "database",
+            entityId: database.kind,
+            data: {
+              createdAt: summary.createdAt,
+              backend: summary.backend,
+              basisVersion: summary.basisVersion,
+            },
+          },
+          ctx.now,
+        ),
+      );
+      return summary;
+    },
     close: () => database.close(),
   };
+}
+
+/**
+ * A restore under a running instance would leave its cache, which follows the audit trail by
+ * sequence number, blind to the changes after it: other Basis connections to the database
+ * (they name themselves `basis`) refuse the restore.
+ */
+async function aloneOnPostgres(tx: Database["db"]): Promise<void> {
+  const r = (await tx.execute(sql`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and application_name = ${APPLICATION_NAME}
+      and pid <> pg_backend_pid()`)) as unknown as { rows: { n: number }[] };
+  const n = r.rows[0]?.n ?? 0;
+  if (n > 0)
+    throw new DomainError(
+      "conflict",
+      `${n} other Basis connection(s) use this database; stop every instance first (or pass --force)`,
+    );
 }
 
 export type { WriteContext } from "./assessments.ts";

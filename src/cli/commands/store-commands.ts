@@ -18,24 +18,24 @@ import { call, type Remote, remoteOf } from "../remote.ts";
 import { schemaPathFor } from "../schema-path.ts";
 import { todayLocal } from "../today.ts";
 
-interface Target {
+export interface Target {
   server?: string;
   token?: string;
   dataDir?: string;
 }
 
-async function withStore<T>(
+export async function withStore<T>(
   opts: Target,
   command: string,
   fn: (store: Store) => Promise<T>,
-  /** Only reads: refuse a folder or database that holds no Basis data rather than create one. */
-  mustExist = false,
+  /** `mustExist`: the command only reads, so a folder or database without Basis data is refused. */
+  open: { mustExist?: boolean; poolSize?: number } = {},
 ): Promise<T> {
   let store: Store;
   // Loaded on use, so other commands do not pay for the database at start.
   const { openStore } = await import("../../store/index.ts");
   try {
-    store = await openStore({ dataDir: opts.dataDir, command, mustExist });
+    store = await openStore({ dataDir: opts.dataDir, command, ...open });
   } catch (e) {
     if (e instanceof DomainError) throw new CliError(e.message);
     throw e;
@@ -93,7 +93,9 @@ export async function runExport(io: Io, dir: string, opts: Target): Promise<numb
   const remote = remoteOf(opts);
   const docs = remote
     ? ((await call(remote, "GET", "/api/export")) as { assessments: Assessment[] }).assessments
-    : await withStore(opts, "basis export", (store) => store.assessments.allDocuments(), true);
+    : await withStore(opts, "basis export", (store) => store.assessments.allDocuments(), {
+        mustExist: true,
+      });
   mkdirSync(dir, { recursive: true });
   for (const doc of docs) {
     const file = join(dir, `${doc.id}.yaml`);
@@ -169,12 +171,9 @@ export async function runAuditVerify(io: Io, opts: Target & { anchor?: string })
     : { anchors: [] as AuditAnchor[], key: undefined };
   const result = remote
     ? await verifyRemote(remote, anchors, key)
-    : await withStore(
-        opts,
-        "basis audit verify",
-        (store) => store.audit.verify(anchors, key),
-        true,
-      );
+    : await withStore(opts, "basis audit verify", (store) => store.audit.verify(anchors, key), {
+        mustExist: true,
+      });
   if (result.ok) {
     const anchored = anchors.length
       ? `, ${anchors.length} anchor${anchors.length === 1 ? "" : "s"} found`
@@ -196,7 +195,9 @@ export async function runAuditAnchor(io: Io, opts: Target): Promise<number> {
   const remote = remoteOf(opts);
   const result = remote
     ? await verifyRemote(remote, [], undefined)
-    : await withStore(opts, "basis audit anchor", (store) => store.audit.verify(), true);
+    : await withStore(opts, "basis audit anchor", (store) => store.audit.verify(), {
+        mustExist: true,
+      });
   if (!result.ok) {
     io.err(
       `basis: not anchoring a broken trail: ${result.broken?.reason} at event ${result.broken?.seq}${brokenDetail(result)}; run basis audit verify`,
@@ -207,7 +208,7 @@ export async function runAuditAnchor(io: Io, opts: Target): Promise<number> {
   return EXIT.ok;
 }
 
-const targetOptions = (cmd: Command) =>
+export const targetOptions = (cmd: Command) =>
   cmd
     .option("--server <url>", "a running Basis server instead of the embedded store")
     .option("--token <token>", "API token for --server (or BASIS_TOKEN)")
