@@ -5,12 +5,13 @@
  * HTTP server does not answer, leaving a blank page. Behind TLS (BASIS_SECURE_COOKIES=1) the
  * directive is kept.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServe, stopAll } from "../test/support/serve.ts";
 import { chromiumAvailable, launchChromium, ROOT } from "./support.ts";
 
 /** An address of this machine that is not loopback, as a colleague on the LAN would use. */
@@ -23,36 +24,11 @@ function lanAddress(): string | undefined {
 const lan = lanAddress();
 if (!lan) console.warn("\n!!! No non-loopback IPv4 address: the LAN test is SKIPPED\n");
 
-function serve(
-  dir: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; port: number; setup: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, "bin/basis.js"), "serve", "--host", "0.0.0.0", "--port", "0", "--data-dir", dir],
-      { env: { ...process.env, DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const port = out.match(/Basis listening on http:\/\/[^:]+:(\d+)/)?.[1];
-      const setup = out.match(/\/setup\?token=(\S+)/)?.[1];
-      if (port && setup) resolve({ child, port: Number(port), setup });
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
 describe.skipIf(!chromiumAvailable() || !lan)(
   "the web app over plain HTTP on a LAN address",
   () => {
     let browser: Browser;
     const dirs: string[] = [];
-    const children: ChildProcess[] = [];
     beforeAll(async () => {
       const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-web.mjs")], {
         cwd: ROOT,
@@ -62,7 +38,7 @@ describe.skipIf(!chromiumAvailable() || !lan)(
       browser = await launchChromium();
     }, 180_000);
     afterAll(async () => {
-      for (const c of children) c.kill("SIGKILL");
+      stopAll();
       await browser?.close();
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     });
@@ -70,9 +46,13 @@ describe.skipIf(!chromiumAvailable() || !lan)(
     const start = async (env: NodeJS.ProcessEnv = {}) => {
       const dir = mkdtempSync(join(tmpdir(), "basis-lan-"));
       dirs.push(dir);
-      const running = await serve(dir, env);
-      children.push(running.child);
-      return { ...running, url: `http://${lan}:${running.port}` };
+      const running = await startServe(
+        ["--host", "0.0.0.0", "--data-dir", dir],
+        env,
+        /setup\?token=\S+\n/,
+      );
+      const setup = running.out().match(/\/setup\?token=(\S+)/)?.[1] as string;
+      return { setup, url: `http://${lan}:${new URL(running.url).port}` };
     };
 
     it("loads, sets up the first admin and signs in, with no request upgraded to https", async () => {

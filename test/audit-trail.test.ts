@@ -5,53 +5,23 @@
  * BASIS_AUDIT_KEY, printed by `basis audit anchor` or written by the server on a schedule)
  * catches even a rollback of events and data together. Run on both backends.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startAnchorTimer } from "../src/notify/anchor-timer.ts";
 import { buildServer } from "../src/server/build-server.ts";
 import { anchorOf, parseAnchors } from "../src/store/audit-anchor.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
+import { storeBackends } from "./support/backends.ts";
 import { basisWith } from "./support/cli.ts";
-import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
 
 const KEY = "a test key that is long enough";
 const ctx = { actor: "test", now: new Date("2026-11-22T10:00:00Z"), today: "2026-11-22" };
-const withPg = postgresAvailable();
-let server: TestPostgres | undefined;
-const dirs: string[] = [];
-beforeAll(async () => {
-  if (withPg) server = await startPostgres();
-}, 60_000);
-afterAll(() => {
-  server?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), "basis-trail-"));
-  dirs.push(d);
-  return d;
-};
-
-const backends = [
-  {
-    name: "PGlite",
-    open: async () => openStore({ dataDir: temp(), databaseUrl: "" }),
-  },
-  ...(withPg
-    ? [
-        {
-          name: "PostgreSQL",
-          open: async () =>
-            openStore({ databaseUrl: await (server as TestPostgres).createDatabase() }),
-        },
-      ]
-    : []),
-];
+const backends = storeBackends("basis-trail-");
+const temp = backends.temp;
 
 async function withAssessments(store: Store, ids: string[]): Promise<void> {
   for (const id of ids)
@@ -74,7 +44,7 @@ async function cutTail(store: Store, n: number): Promise<void> {
   );
 }
 
-describe.each(backends)("the audit trail on $name", ({ open }) => {
+describe.each(backends.list)("the audit trail on $name", ({ open }) => {
   it("fails when the newest events are deleted and the head moved back", async () => {
     const store = await open();
     try {

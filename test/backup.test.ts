@@ -6,43 +6,28 @@
  * PGlite directory is backed up through its API while writers carry on, and a PGlite backup
  * restores onto PostgreSQL.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseYaml } from "../src/core/parse.ts";
 import { BasisFile, registerAssessments } from "../src/core/schema/index.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import * as schema from "../src/store/schema.ts";
 import { anAssessment } from "./builders.ts";
+import { storeBackends } from "./support/backends.ts";
 import { basisWith } from "./support/cli.ts";
-import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
+import { startServe, stopAll } from "./support/serve.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NOW = new Date("2026-11-22T10:00:00Z");
 const ctx = { actor: "test", now: NOW, today: "2026-11-22" };
-const withPg = postgresAvailable();
-let server: TestPostgres | undefined;
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-beforeAll(async () => {
-  if (withPg) server = await startPostgres();
-}, 60_000);
-afterAll(() => {
-  for (const c of children) c.kill("SIGKILL");
-  server?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), "basis-backup-"));
-  dirs.push(d);
-  return d;
-};
+const databases = storeBackends("basis-backup-");
+const { withPg, temp } = databases;
+afterAll(stopAll);
 
 /** A database as an operator addresses it: where the CLI finds it, and how to destroy it. */
 interface Target {
@@ -63,7 +48,7 @@ function pgliteTarget(): Target {
 }
 
 async function postgresTarget(): Promise<Target> {
-  const url = await (server as TestPostgres).createDatabase();
+  const url = await databases.postgres().createDatabase();
   const name = new URL(url).pathname.slice(1);
   return {
     env: { DATABASE_URL: url },
@@ -294,27 +279,6 @@ describe.skipIf(!withPg)("a backup on PostgreSQL", () => {
   }, 180_000);
 });
 
-function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, "bin/basis.js"), "serve", "--port", "0", "--data-dir", dir],
-      { env: { ...process.env, DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    children.push(child);
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/Basis listening on (http:\/\/\S+)/);
-      if (m) resolve({ child, url: m[1] as string });
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
 describe("a backup of a running server's PGlite directory", () => {
   it("is refused to the CLI on the directory, and taken through the server while writers carry on", async () => {
     const dir = join(temp(), "data");
@@ -325,7 +289,7 @@ describe("a backup of a running server's PGlite directory", () => {
     const editor = (await s.accounts.createApiToken({ name: "w", role: "editor" }, null, "t", NOW))
       .token;
     await s.close();
-    const { child, url } = await serve(dir);
+    const { child, url } = await startServe(["--data-dir", dir]);
 
     const local = await basisWith(
       { DATABASE_URL: "" },

@@ -4,21 +4,21 @@
  * back (after a container restart it is often PID 1, or the new process's own pid): the lock
  * is taken over all the same. A real second process, on the same data directory, is refused.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { lockDataDir } from "../src/store/lock.ts";
+import { killed, startServe, stopAll } from "./support/serve.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin/basis.js");
 const env = { ...process.env, DATABASE_URL: "" };
 const dirs: string[] = [];
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const c of children) c.kill("SIGKILL");
+  stopAll();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -46,32 +46,7 @@ async function leftBehind(
   utimesSync(lockFile(dir), anHourAgo, anHourAgo);
 }
 
-function serve(dir: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", dir], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (/listening on http/.test(out)) resolve(child);
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
+const serve = async (dir: string) => (await startServe(["--data-dir", dir])).child;
 
 describe("the data-directory lock", () => {
   it("takes over a lock whose pid now belongs to PID 1, another live process", async () => {

@@ -3,47 +3,15 @@
  * tokens, demoting them caps what their tokens may do, and a token made with a token belongs
  * to the same person. Run on both backends, through the store and over HTTP.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../src/server/build-server.ts";
-import { openStore, type Store } from "../src/store/index.ts";
-import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
+import type { Store } from "../src/store/index.ts";
+import { storeBackends } from "./support/backends.ts";
 
 const NOW = new Date("2026-11-22T09:00:00Z");
-const withPg = postgresAvailable();
-let server: TestPostgres | undefined;
-const dirs: string[] = [];
-beforeAll(async () => {
-  if (withPg) server = await startPostgres();
-}, 60_000);
-afterAll(() => {
-  server?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const backends = storeBackends("basis-owner-");
 
-const backends = [
-  {
-    name: "PGlite",
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), "basis-owner-"));
-      dirs.push(dir);
-      return openStore({ dataDir: dir, databaseUrl: "" });
-    },
-  },
-  ...(withPg
-    ? [
-        {
-          name: "PostgreSQL",
-          open: async () =>
-            openStore({ databaseUrl: await (server as TestPostgres).createDatabase() }),
-        },
-      ]
-    : []),
-];
-
-describe.each(backends)("API tokens and their owner on $name", ({ open }) => {
+describe.each(backends.list)("API tokens and their owner on $name", ({ open }) => {
   let store: Store;
   beforeAll(async () => {
     store = await open();
