@@ -16,8 +16,10 @@
  *      modification time every few seconds, and a lock not renewed for `STALE_MS` is stale.
  */
 import {
+  closeSync,
   linkSync,
   mkdirSync,
+  openSync,
   readFileSync,
   readlinkSync,
   renameSync,
@@ -25,6 +27,7 @@ import {
   statSync,
   utimesSync,
   writeFileSync,
+  writeSync,
 } from "node:fs";
 import { connect, createServer, type Server } from "node:net";
 import { hostname } from "node:os";
@@ -234,7 +237,7 @@ export async function lockDataDir(
     const draft = `${path}.${process.pid}.new`;
     writeFileSync(draft, JSON.stringify(whoAmI(command, false)));
     try {
-      linkSync(draft, path);
+      createExclusively(draft, path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 5) throw e;
       continue; // another process got there first: judge it like any holder
@@ -247,6 +250,27 @@ export async function lockDataDir(
       renameSync(draft, path);
     }
     return held(dir, path, server);
+  }
+}
+
+/**
+ * Put `draft` in place at `path` unless `path` exists (EEXIST). A hard link does it whole; on
+ * a file system without hard links (some container bind mounts) the file is created
+ * exclusively and written, and a reader that catches it half-written waits for it to go stale.
+ */
+function createExclusively(draft: string, path: string): void {
+  try {
+    linkSync(draft, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS")
+      throw e;
+    const fd = openSync(path, "wx");
+    try {
+      writeSync(fd, readFileSync(draft));
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 
