@@ -31,6 +31,22 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
+/** Debian's Chromium, headless, with the project's flags. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
 export interface RunningApp {
   url: string;
   store: Store;
@@ -50,18 +66,7 @@ export async function startApp(): Promise<RunningApp> {
   const app: FastifyInstance = await buildServer({ store, now: () => new Date() });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const setupToken = (await store.accounts.issueSetupToken()) ?? "";
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url: address,

@@ -16,6 +16,7 @@ import { hashPassword } from "../src/server/passwords.ts";
 import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
+import { figure } from "./support/figures.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const NOW = new Date("2026-11-22T09:00:00Z");
@@ -23,18 +24,28 @@ let dir: string;
 let store: Store;
 let app: FastifyInstance;
 const tokens = {} as Record<Role, string>;
+/** Every response of this file's app: how many, and which answered 5xx. */
+const answered = { requests: 0, errors: [] as string[] };
 let n = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "basis-api-"));
   store = await openStore({ dataDir: dir, databaseUrl: "", renderSigned: renderSignedPdf });
   app = await buildServer({ store, now: () => NOW });
+  app.addHook("onResponse", async (request, reply) => {
+    answered.requests++;
+    if (reply.statusCode >= 500) answered.errors.push(`${request.method} ${request.url}`);
+  });
   for (const role of ROLES)
     tokens[role] = (
       await store.accounts.createApiToken({ name: role, role }, null, "test", NOW)
     ).token;
 }, 60_000);
 afterAll(async () => {
+  figure(
+    "API matrix and fuzz (in-process, PGlite)",
+    `${answered.requests} requests sent, ${answered.errors.length} answered 5xx`,
+  );
   await app?.close();
   await store?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -322,6 +333,7 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
     bad: { url: "/api/audit?limit=5000", path: "query.limit" },
   }),
   "GET /api/audit/verify": async () => ({ url: "/api/audit/verify" }),
+  "GET /api/backup": async () => ({ url: "/api/backup" }),
   // Reviews and objections. An approved assessment is made by saving the status through the
   // store directly, so these samples do not depend on the sign-off routes.
   "GET /api/reviews": async () => ({
@@ -544,6 +556,45 @@ describe("sessions", () => {
     expect(codes.slice(10)).toEqual([429, 429]);
   });
 
+  it("does not let a new X-Forwarded-For per attempt get round the sign-in rate limit", async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await app.inject({
+        method: "POST",
+        url: "/api/session",
+        payload: { email: "x@example.org", password: "nope" },
+        remoteAddress: "10.7.7.7",
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+      });
+      codes.push(r.statusCode);
+    }
+    expect(codes.slice(10)).toEqual([429, 429]);
+  });
+
+  it("counts sign-in attempts per client behind a proxy it is told to trust, and only that one", async () => {
+    const proxied = await buildServer({ store, now: () => NOW, trustProxy: ["10.6.6.6"] });
+    try {
+      const attempt = (from: string, client: string) =>
+        proxied.inject({
+          method: "POST",
+          url: "/api/session",
+          payload: { email: "x@example.org", password: "nope" },
+          remoteAddress: from,
+          headers: { "x-forwarded-for": client },
+        });
+      // Through the trusted proxy each client has its own count ...
+      for (let i = 0; i < 12; i++)
+        expect((await attempt("10.6.6.6", `198.51.100.${i}`)).statusCode).toBe(401);
+      // ... while the header from anyone else is ignored.
+      const direct: number[] = [];
+      for (let i = 0; i < 12; i++)
+        direct.push((await attempt("10.5.5.5", `198.51.100.${i}`)).statusCode);
+      expect(direct.slice(10)).toEqual([429, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("rejects a revoked API token", async () => {
     const t = await store.accounts.createApiToken(
       { name: "gone", role: "admin" },
@@ -759,4 +810,137 @@ describe("assessments over HTTP", () => {
       .map((e) => e.action);
     expect(events.filter((a) => a === "assessment.document")).toHaveLength(3);
   }, 60_000);
+});
+
+/** A small seeded generator, so the fuzzing is the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Text an attacker or a broken client sends: NUL, huge, control and direction characters, markup, SQL. */
+const HOSTILE_TEXT = [
+  "\u0000",
+  "a\u0000b",
+  "x".repeat(100_000),
+  "<script>alert(1)</script>",
+  "'; drop table assessments; --",
+  "../../../../etc/passwd",
+  "\u202eevil\u202c",
+  "\ud800",
+  "😀".repeat(64),
+  "\u0024{jndi:ldap://x/a}",
+  "",
+  " ",
+  "\r\n\t",
+];
+const HOSTILE_VALUES: unknown[] = [
+  ...HOSTILE_TEXT,
+  0,
+  -1,
+  1e308,
+  1.5,
+  true,
+  null,
+  [],
+  {},
+  [[[[[[[[[[[]]]]]]]]]]],
+  { nested: { deeper: { "<b>": "x" } } },
+];
+
+/** Paths to every value in a JSON body (objects and arrays included). */
+function pathsIn(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  const here = path.length ? [path] : [];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsIn(v, [...path, i]))];
+  if (value && typeof value === "object")
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsIn(v, [...path, k]))];
+  return here;
+}
+
+function replaced(body: unknown, path: (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let at = copy;
+  for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>;
+  at[path[path.length - 1] as string | number] = value;
+  return copy;
+}
+
+describe("fuzz: hostile input to every route never answers 500", () => {
+  const random = seeded(15);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+
+  for (const route of allRoutes()) {
+    const key = `${route.method} ${route.url}`;
+    it(`${key}`, async () => {
+      const sample = await (SAMPLES[key] as () => Promise<Sample>)();
+      const [path, query = ""] = sample.url.split("?") as [string, string?];
+      const requests: { what: string; url: string; payload?: string; type?: string }[] = [];
+      // Every value of the body, in turn, replaced by something hostile.
+      if (sample.body !== undefined) {
+        const paths = pathsIn(sample.body);
+        for (let i = 0; i < Math.min(60, paths.length * 3); i++) {
+          const at = pick(paths);
+          const value = pick(HOSTILE_VALUES);
+          requests.push({
+            what: `body ${at.join(".")} = ${JSON.stringify(value)?.slice(0, 40)}`,
+            url: sample.url,
+            payload: JSON.stringify(replaced(sample.body, at, value)),
+            type: "application/json",
+          });
+        }
+        for (const payload of ['{"document":', "[]", "null", '"x"', '{"__proto__":{"x":1}}'])
+          requests.push({
+            what: `body ${payload}`,
+            url: sample.url,
+            payload,
+            type: "application/json",
+          });
+      }
+      if (sample.payload !== undefined)
+        for (const text of HOSTILE_TEXT)
+          requests.push({
+            what: `yaml ${JSON.stringify(text).slice(0, 40)}`,
+            url: sample.url,
+            payload: `format: basis/v1\nkind: assessment\nid: x\ntitle: ${JSON.stringify(text)}\n`,
+            type: "application/yaml",
+          });
+      // Every query parameter and the last path segment, hostile.
+      const params = [...new URLSearchParams(query).keys()];
+      // A lone surrogate has no URL form; the long text would pass no proxy.
+      for (const text of HOSTILE_TEXT.filter((t) => t.length < 1000 && t !== "\ud800")) {
+        const encoded = encodeURIComponent(text);
+        for (const p of params) {
+          const q = new URLSearchParams(query);
+          q.set(p, text);
+          requests.push({ what: `query ${p}=${encoded.slice(0, 30)}`, url: `${path}?${q}` });
+        }
+        if (/\/[^/]+$/.test(path) && text !== "")
+          requests.push({
+            what: `path …/${encoded.slice(0, 30)}`,
+            url: `${path.replace(/\/[^/]+$/, `/${encoded}`)}${query ? `?${query}` : ""}`,
+          });
+      }
+      const failures: string[] = [];
+      for (const r of requests) {
+        const res = await app.inject({
+          method: route.method,
+          url: r.url,
+          headers: { ...auth("admin"), ...(r.type ? { "content-type": r.type } : {}) },
+          ...(r.payload !== undefined ? { payload: r.payload } : {}),
+        });
+        if (res.statusCode >= 500)
+          failures.push(`${res.statusCode} for ${r.what}: ${res.body.slice(0, 200)}`);
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+  }
+
+  it("left no request of this file answered 500", () => {
+    expect(answered.errors).toEqual([]);
+  });
 });

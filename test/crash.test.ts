@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
+import { figure } from "./support/figures.ts";
 import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
 
 const BIN = fileURLToPath(new URL("../bin/basis.js", import.meta.url));
@@ -141,7 +142,7 @@ const backends = [
     : []),
 ];
 
-describe.each(backends)("crash safety on $name", ({ setup }) => {
+describe.each(backends)("crash safety on $name", ({ name, setup }) => {
   it(`keeps every acknowledged write across ${ROUNDS} SIGKILLs`, async () => {
     const target = await setup();
     const store = await target.open();
@@ -167,14 +168,17 @@ describe.each(backends)("crash safety on $name", ({ setup }) => {
       await writeUntilKilled(url, token, round, acknowledged, child);
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(5 * ROUNDS);
-    console.info(
-      `crash test: ${acknowledged.length} acknowledged writes across ${ROUNDS} kills, all checked`,
-    );
     const after = await target.open();
     try {
       const docs = new Set((await after.assessments.allDocuments()).map((d) => d.id));
+      const found = acknowledged.filter((id) => docs.has(id)).length;
+      const trail = await after.audit.verify();
+      figure(
+        `crash on ${name}`,
+        `${ROUNDS} SIGKILLs, ${acknowledged.length} writes acknowledged, ${found} found after restart, audit trail ${trail.ok ? "intact" : "BROKEN"} (${trail.checked} events)`,
+      );
       expect(acknowledged.filter((id) => !docs.has(id))).toEqual([]);
-      expect((await after.audit.verify()).ok).toBe(true);
+      expect(trail.ok).toBe(true);
     } finally {
       await after.close();
     }

@@ -12,6 +12,7 @@ import { buildServer } from "../src/server/build-server.ts";
 import { hashPassword } from "../src/server/passwords.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
+import { figure } from "./support/figures.ts";
 import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
 
 const withPg = postgresAvailable();
@@ -102,6 +103,10 @@ describe.runIf(withPg)("two server instances on one PostgreSQL database", () => 
       ),
     );
     const codes = results.map((r) => r.statusCode);
+    figure(
+      "concurrency through two instances on one PostgreSQL",
+      `${codes.length} concurrent updates of one version, ${codes.filter((c) => c === 200).length} won, ${codes.filter((c) => c === 409).length} answered 409, ${codes.filter((c) => c >= 500).length} answered 5xx`,
+    );
     expect(codes.filter((c) => c === 200)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(19);
     const winner = results.find((r) => r.statusCode === 200)?.json().document.title;

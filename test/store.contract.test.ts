@@ -14,6 +14,7 @@ import { parseYaml } from "../src/core/parse.ts";
 import { type Assessment, BasisFile, registerAssessments } from "../src/core/schema/index.ts";
 import { openStore, type Store, type WriteContext } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
+import { figure } from "./support/figures.ts";
 import { postgresAvailable, startPostgres, type TestPostgres } from "./support/postgres.ts";
 
 const ctx = (actor = "test"): WriteContext => ({
@@ -76,7 +77,7 @@ const backends = [
     : []),
 ];
 
-describe.each(backends)("store contract on $name", ({ open }) => {
+describe.each(backends)("store contract on $name", ({ name: backend, open }) => {
   let store: Store;
   beforeAll(async () => {
     store = await open();
@@ -142,6 +143,10 @@ describe.each(backends)("store contract on $name", ({ open }) => {
     );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");
+    figure(
+      `concurrency in the store on ${backend}`,
+      `${results.length} concurrent updates of one version, ${won.length} won, ${lost.length} refused as stale`,
+    );
     expect(won).toHaveLength(1);
     expect(lost.every((r) => (r as PromiseRejectedResult).reason.code === "stale_version")).toBe(
       true,

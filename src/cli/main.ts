@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { PACKAGE_VERSION } from "../content/paths.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { checkCommand } from "./commands/check.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { exportRegisterCommand } from "./commands/export-register.ts";
@@ -41,6 +42,8 @@ export function buildProgram(io: Io): Command {
     importCommand(io),
     exportCommand(io),
     auditCommand(io),
+    backupCommand(io),
+    restoreCommand(io),
     reviewsCommand(io),
   ]) {
     program.addCommand(cmd);
@@ -75,9 +78,23 @@ export async function main(argv: string[], outer: Io = processIo): Promise<numbe
       io.err(`basis: ${e.message}`);
       return e.exitCode;
     }
-    io.err(`basis: unexpected error: ${(e as Error).message ?? String(e)}`);
+    io.err(await unexpected(e));
     return EXIT.failed;
   }
+}
+
+/**
+ * The one line for an error nobody expected. A database error's message quotes the failed
+ * statement and its values (user data): it is named by its SQLSTATE code unless the operator
+ * asked for details with BASIS_LOG_LEVEL=debug.
+ */
+async function unexpected(e: unknown): Promise<string> {
+  const message = (e as Error)?.message ?? String(e);
+  const { databaseCode, isDatabaseError } = await import("../store/db-errors.ts");
+  if (!isDatabaseError(e) || ["debug", "trace"].includes(process.env.BASIS_LOG_LEVEL ?? ""))
+    return `basis: unexpected error: ${message}`;
+  const code = databaseCode(e);
+  return `basis: unexpected database error${code ? ` (SQLSTATE ${code})` : ""}; run with BASIS_LOG_LEVEL=debug for the details`;
 }
 
 const invokedDirectly = process.argv[1]?.endsWith("cli/main.ts") === true;

@@ -17,6 +17,37 @@ export function remoteOf(opts: { server?: string; token?: string }): Remote | un
   return { url: opts.server.replace(/\/+$/, ""), token };
 }
 
+/** Stream a GET answer into a new file (never overwriting one), failing like `call`. */
+export async function download(remote: Remote, path: string, file: string): Promise<void> {
+  const { createWriteStream } = await import("node:fs");
+  const { Readable } = await import("node:stream");
+  const { pipeline } = await import("node:stream/promises");
+  let res: Response;
+  try {
+    res = await fetch(`${remote.url}${path}`, {
+      headers: { authorization: `Bearer ${remote.token}` },
+    });
+  } catch (e) {
+    throw new CliError(`cannot reach ${remote.url}: ${(e as Error).message}`);
+  }
+  if (!res.ok || !res.body) throw failure("GET", path, res.status, await res.text());
+  await pipeline(
+    Readable.fromWeb(res.body as import("node:stream/web").ReadableStream),
+    createWriteStream(file, { flags: "wx", mode: 0o600 }),
+  );
+}
+
+function failure(method: string, path: string, status: number, text: string): CliError {
+  let message = text;
+  try {
+    const err = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    message = `${err.error?.code}: ${err.error?.message}`;
+  } catch {
+    // not JSON: keep the text
+  }
+  return new CliError(`${method} ${path} failed (${status}): ${message}`);
+}
+
 export async function call(
   remote: Remote,
   method: string,
@@ -38,15 +69,6 @@ export async function call(
     throw new CliError(`cannot reach ${remote.url}: ${(e as Error).message}`);
   }
   const text = await res.text();
-  if (!res.ok) {
-    let message = text;
-    try {
-      const err = JSON.parse(text) as { error?: { code?: string; message?: string } };
-      message = `${err.error?.code}: ${err.error?.message}`;
-    } catch {
-      // not JSON: keep the text
-    }
-    throw new CliError(`${method} ${path} failed (${res.status}): ${message}`);
-  }
+  if (!res.ok) throw failure(method, path, res.status, text);
   return (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
 }

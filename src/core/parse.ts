@@ -93,16 +93,42 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S): ParseRe
   return validateData(parsed.data, schema, (path) => locatePath(parsed.doc, parsed.lines, path));
 }
 
+export const NUL_MESSAGE = "contains a NUL character (U+0000), which cannot be stored; remove it";
+
+/**
+ * The paths of every text value (or mapping key) holding a NUL character. PostgreSQL cannot
+ * store U+0000 in text or jsonb, so it is refused at every edge, naming the field.
+ */
+export function nulPaths(value: unknown, path: PropertyKey[] = [], found: PropertyKey[][] = []) {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      nulPaths(v, [...path, i], found);
+    });
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) found.push([...path, k]);
+      else nulPaths(v, [...path, k], found);
+    }
+  }
+  return found;
+}
+
 /** Validate already-parsed data (JSON bodies, files) and name each failing field by path. */
 export function validateData<S extends z.ZodType>(
   data: unknown,
   schema: S,
   locate: (path: ReadonlyArray<PropertyKey>) => { line?: number; col?: number } = () => ({}),
 ): ParseResult<z.infer<S>> {
+  const errors: LocatedError[] = nulPaths(data).map((path) => ({
+    ...locate(path),
+    path: formatPath(path),
+    message: NUL_MESSAGE,
+  }));
   const result = schema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: LocatedError[] = [];
-  for (const issue of result.error.issues) {
+  if (result.success && errors.length === 0) return { ok: true, value: result.data };
+  for (const issue of result.success ? [] : result.error.issues) {
     for (const e of flattenIssue(issue, data))
       errors.push({ ...locate(e.path), path: formatPath(e.path), message: e.message });
   }

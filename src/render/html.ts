@@ -36,7 +36,8 @@ function oneLine(text: string): string {
 const STYLE = `
   :root { color-scheme: light; --brand: #1f3a5f; }
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
-    font-size: 15px; line-height: 1.5; color: #1b1f24; margin: 0; background: #fff; }
+    font-size: 15px; line-height: 1.5; color: #1b1f24; margin: 0; background: #fff;
+    overflow-wrap: anywhere; }
   article { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
   article + article { border-top: 3px solid var(--brand); break-before: page; }
   .running { display: flex; justify-content: space-between; gap: 1rem; align-items: center;

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { DomainError } from "../core/errors.ts";
 import type { Principal } from "../store/accounts.ts";
+import { addRequestIds, loggerOptions, requestIdOf } from "./logging.ts";
 import {
   installErrorHandler,
   openApiDocument,
@@ -22,6 +23,7 @@ import {
 import { accountRoutes } from "./routes/accounts.ts";
 import { assessmentRoutes } from "./routes/assessments.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { backupRoutes } from "./routes/backup.ts";
 import { commentRoutes } from "./routes/comments.ts";
 import { contentRoutes } from "./routes/content.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
@@ -52,6 +54,7 @@ export function allRoutes(): RouteSpec<never, never, never, Responds>[] {
     ...assessmentRoutes(),
     ...documentRoutes(),
     ...auditRoutes(),
+    ...backupRoutes(),
     ...contentRoutes(),
     ...dashboardRoutes(),
     ...signOffRoutes(),
@@ -62,10 +65,25 @@ export function allRoutes(): RouteSpec<never, never, never, Responds>[] {
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 6 * 1024 * 1024, trustProxy: true });
-  await addSecurityHeaders(app, {
-    contentSecurityPolicy: { directives: { "form-action": ["'self'"] } },
+  const app = Fastify({
+    logger: loggerOptions(deps.log),
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    bodyLimit: 6 * 1024 * 1024,
+    trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
   });
+  await addSecurityHeaders(app, {
+    contentSecurityPolicy: {
+      directives: {
+        "form-action": ["'self'"],
+        // Upgrading requests to https breaks the app on plain HTTP (a LAN address without
+        // TLS): the browser asks for scripts and form posts over https, which nobody answers.
+        // Kept when the server is told it runs behind HTTPS.
+        ...(deps.secureCookies ? {} : { "upgrade-insecure-requests": null }),
+      },
+    },
+  });
+  addRequestIds(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   app.addContentTypeParser(

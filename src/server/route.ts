@@ -10,11 +10,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import { formatPath } from "../core/parse.ts";
+import { formatPath, NUL_MESSAGE, nulPaths } from "../core/parse.ts";
 import type { Branding } from "../render/branding.ts";
 import type { Principal } from "../store/accounts.ts";
 import type { PersonContext, Store } from "../store/index.ts";
 import { errorBody, HTTP_STATUS } from "./errors.ts";
+import type { LogOptions } from "./logging.ts";
 import type { Policy } from "./policies.ts";
 
 export interface ServerDeps {
@@ -27,6 +28,14 @@ export interface ServerDeps {
   publicUrl?: string;
   /** The organisation's name, logo and colour on every document (`basis serve --brand`). */
   branding?: Branding | undefined;
+  /**
+   * The reverse proxies whose X-Forwarded-For (and -Proto, -Host) are believed: addresses,
+   * CIDR ranges, or proxy-addr's names (`loopback`, `uniquelocal`). Unset: none, so the
+   * client address is the connection's and a forged header cannot change it.
+   */
+  trustProxy?: string[];
+  /** The server log (see `server/logging.ts`); none when absent. */
+  log?: LogOptions | false;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -61,7 +70,7 @@ export type Serialized<T> = string & { readonly [serialized]: T };
 /** What a handler may return for the route's `response`. */
 export type ResultOf<S extends Responds> =
   | (S extends { json: infer J extends z.ZodType } ? z.input<J> | Serialized<z.input<J>> : never)
-  | (S extends { file: readonly string[] } ? string | Uint8Array : never)
+  | (S extends { file: readonly string[] } ? string | Uint8Array | NodeJS.ReadableStream : never)
   | (S extends { empty: true } ? null : never);
 
 export interface RouteSpec<B = unknown, Q = unknown, P = unknown, S extends Responds = Responds> {
@@ -104,14 +113,20 @@ export function todayOf(d: Date): string {
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
+  const nul = nulPaths(value).map((p) => ({
+    path: formatPath([where, ...p]),
+    message: NUL_MESSAGE,
+  }));
   const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
-  if (r.success) return r.data;
-  const issues = r.error.issues.flatMap((i) => {
-    const path = formatPath([where, ...(i.path as PropertyKey[])]);
-    if (i.code === "unrecognized_keys")
-      return i.keys.map((k) => ({ path: `${path}.${k}`, message: "unknown field" }));
-    return [{ path, message: i.message }];
-  });
+  if (r.success && nul.length === 0) return r.data;
+  const issues = nul.concat(
+    (r.success ? [] : r.error.issues).flatMap((i) => {
+      const path = formatPath([where, ...(i.path as PropertyKey[])]);
+      if (i.code === "unrecognized_keys")
+        return i.keys.map((k) => ({ path: `${path}.${k}`, message: "unknown field" }));
+      return [{ path, message: i.message }];
+    }),
+  );
   throw new DomainError(
     "validation_failed",
     `invalid ${where}: ${issues[0]?.path}: ${issues[0]?.message}`,
@@ -216,7 +231,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(e.statusCode).send(errorBody(code, e.message ?? "bad request"));
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send(errorBody("internal", "internal error; see the server log"));
+    return reply
+      .status(500)
+      .send(errorBody("internal", `internal error; see the server log (request ${request.id})`));
   });
   app.setNotFoundHandler((request, reply) => {
     reply

@@ -28,7 +28,19 @@ export interface Principal {
   name: string;
   /** Set for cookie sessions: writes must echo it (CSRF). */
   csrfToken?: string;
+  /** For a token: the person who made it, whose role caps it (none for CLI or set-up tokens). */
+  ownerId?: string;
 }
+
+/** Roles in order of what they may do. */
+export const ROLE_RANK: Readonly<Record<Role, number>> = {
+  viewer: 1,
+  editor: 2,
+  approver: 3,
+  admin: 4,
+};
+/** The lower of two roles: a token never outranks its owner. */
+const lowerRole = (a: Role, b: Role): Role => (ROLE_RANK[a] <= ROLE_RANK[b] ? a : b);
 
 export const SESSION_DAYS = 14;
 const SETUP_KEY = "setup_token";
@@ -62,8 +74,9 @@ export class AccountStore {
       .where(and(eq(sessions.id, sql.placeholder("id")), eq(users.disabled, false)))
       .prepare("basis_session_principal");
     this.tokenByHash = db
-      .select()
+      .select({ t: apiTokens, ownerRole: users.role, ownerDisabled: users.disabled })
       .from(apiTokens)
+      .leftJoin(users, eq(users.id, apiTokens.createdBy))
       .where(and(eq(apiTokens.tokenHash, sql.placeholder("hash")), isNull(apiTokens.revokedAt)))
       .prepare("basis_token_principal");
   }
@@ -137,7 +150,26 @@ export class AccountStore {
       const rows = await tx.update(users).set(set).where(eq(users.id, id)).returning();
       const row = rows[0];
       if (!row) throw new DomainError("not_found", "no such user");
-      if (change.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+      if (change.disabled) {
+        await tx.delete(sessions).where(eq(sessions.userId, id));
+        // Their API tokens go with them, for good: enabling the person again does not revive them.
+        const revoked = await tx
+          .update(apiTokens)
+          .set({ revokedAt: now })
+          .where(and(eq(apiTokens.createdBy, id), isNull(apiTokens.revokedAt)))
+          .returning({ id: apiTokens.id });
+        for (const t of revoked)
+          await appendAudit(
+            tx,
+            {
+              actor,
+              action: "token.revoke",
+              entityId: t.id,
+              data: { reason: "owner disabled" },
+            },
+            now,
+          );
+      }
       await appendAudit(
         tx,
         { actor, action: "user.update", entityId: id, data: { ...change } },
@@ -268,9 +300,16 @@ export class AccountStore {
     const hash = sha256(token);
     return this.cache.read("principals", `token:${hash}`, async () => {
       const row = (await this.tokenByHash.execute({ hash }))[0];
-      return row
-        ? ({ kind: "token", id: row.id, role: row.role, name: row.name } as Principal)
-        : undefined;
+      if (!row || row.ownerDisabled) return undefined;
+      const role = row.t.role as Role;
+      return {
+        kind: "token",
+        id: row.t.id,
+        // Demoting the owner caps the token at once (the cache drops principals on user.update).
+        role: row.ownerRole ? lowerRole(role, row.ownerRole as Role) : role,
+        name: row.t.name,
+        ...(row.t.createdBy ? { ownerId: row.t.createdBy } : {}),
+      } satisfies Principal;
     });
   }
 }

@@ -23,7 +23,8 @@ export type EntityType =
   | "objection"
   | "settings"
   | "user"
-  | "api_token";
+  | "api_token"
+  | "database";
 
 interface EventSpec {
   entity: EntityType;
@@ -175,7 +176,20 @@ export const AUDIT_EVENTS = {
     entity: "api_token",
     data: z.strictObject({ name: z.string(), role: Role }),
   },
-  "token.revoke": { entity: "api_token", data: nothing },
+  "token.revoke": {
+    entity: "api_token",
+    data: z.strictObject({ reason: z.enum(["owner disabled"]).optional() }),
+  },
+  // A backup only reads; a restore replaces everything and is made with no server running.
+  "backup.create": { entity: "database", data: nothing },
+  "backup.restore": {
+    entity: "database",
+    data: z.strictObject({
+      createdAt: z.string(),
+      backend: z.string(),
+      basisVersion: z.string(),
+    }),
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

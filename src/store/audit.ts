@@ -179,7 +179,11 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   /** The first event whose link is broken, and how. */
-  broken?: { seq: number; id: string; reason: "content-changed" | "link-broken" | "head-missing" };
+  broken?: {
+    seq: number;
+    id: string;
+    reason: "content-changed" | "link-broken" | "head-missing" | "no-head";
+  };
 }
 
 /** Walk the chain in order and report the first broken link. */
@@ -203,13 +207,16 @@ export async function verifyAudit(db: Pick<Db, "select">): Promise<AuditVerifica
   }
   const head = await db.select().from(settings).where(eq(settings.key, HEAD_KEY));
   const headValue = head[0]?.value as { id: string; hash: string } | undefined;
+  const last = rows[rows.length - 1];
   if (headValue && headValue.hash !== prev) {
-    const last = rows[rows.length - 1];
     return {
       ok: false,
       checked,
       broken: { seq: last?.seq ?? 0, id: headValue.id, reason: "head-missing" },
     };
   }
+  // The head is written with the first event and never removed: events without it were cut.
+  if (!headValue && last)
+    return { ok: false, checked, broken: { seq: last.seq, id: last.id, reason: "no-head" } };
   return { ok: true, checked };
 }

@@ -66,6 +66,9 @@ const TOPICS_OF: Readonly<Record<AuditAction, readonly Topic[]>> = {
   "session.logout": PRINCIPALS,
   "user.update": PRINCIPALS,
   "token.revoke": PRINCIPALS,
+  // A backup only reads; after a restore the store empties the whole cache itself.
+  "backup.create": NOTHING,
+  "backup.restore": NOTHING,
 };
 
 /**

@@ -7,7 +7,8 @@
  * `store.assessments.create(doc, ctx)` and an operation's signature lives in one place.
  */
 
-import { asc, gt } from "drizzle-orm";
+import { asc, gt, sql } from "drizzle-orm";
+import { DomainError } from "../core/errors.ts";
 import { AccountStore } from "./accounts.ts";
 import { getVersion, listVersions } from "./assessments/assessment-versions.ts";
 import { createAssessment } from "./assessments/create-assessment.ts";
@@ -17,14 +18,17 @@ import { getAssessment } from "./assessments/get-assessment.ts";
 import { importAssessments } from "./assessments/import-assessments.ts";
 import { listRegister } from "./assessments/list-register.ts";
 import { updateAssessment } from "./assessments/update-assessment.ts";
-import { appendAudit, auditFeed, verifyAudit, writeTransaction } from "./audit.ts";
+import { appendAudit, auditFeed, writeTransaction } from "./audit.ts";
+import type { AuditAnchor } from "./audit-anchor.ts";
+import { auditHead, type TrailVerification, verifyTrail } from "./audit-verify.ts";
+import { type BackupSummary, restoreBackup, writeBackup } from "./backup.ts";
 import { StoreCache } from "./cache.ts";
 import { createComment } from "./comments/create-comment.ts";
 import { listComments } from "./comments/list-comments.ts";
 import { reopenComment, resolveComment } from "./comments/resolve-comment.ts";
 import { checkContentUpdates } from "./content-updates.ts";
 import type { RenderSigned, StoreDeps } from "./context.ts";
-import { type Database, type OpenOptions, openDatabase } from "./db.ts";
+import { APPLICATION_NAME, type Database, type OpenOptions, openDatabase } from "./db.ts";
 import { decideObjection } from "./objections/decide-objection.ts";
 import { listObjections } from "./objections/list-objections.ts";
 import { getObjectionSettings, setObjectionSettings } from "./objections/objection-settings.ts";
@@ -112,9 +116,23 @@ export interface Store {
   audit: {
     /** Record an event that changes nothing else (e.g. an export), in its own transaction. */
     record(input: Parameters<typeof appendAudit>[1], now: Date): Promise<void>;
-    verify(): ReturnType<typeof verifyAudit>;
+    /** The chain, data without its events, and (given the key) anchors kept elsewhere. */
+    verify(anchors?: readonly AuditAnchor[], key?: string): Promise<TrailVerification>;
+    /** The newest event, to anchor. */
+    head(): ReturnType<typeof auditHead>;
     list(after: number, limit: number): Promise<(typeof auditEvents.$inferSelect)[]>;
   };
+  /** Write a consistent snapshot of the whole database to a new file (audited). */
+  backup(file: string, ctx: { actor: string; now: Date }): Promise<BackupSummary>;
+  /**
+   * Replace the database's contents with a backup, in one transaction (audited). Refuses a
+   * database holding data, or one other Basis processes are connected to, unless forced.
+   */
+  restore(
+    file: string,
+    ctx: { actor: string; now: Date },
+    options?: { force?: boolean },
+  ): Promise<BackupSummary>;
   close(): Promise<void>;
 }
 
@@ -143,7 +161,8 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     checkContentUpdates: (ctx, current) => checkContentUpdates(deps, ctx, current),
     audit: {
       record: (input, now) => writeTransaction(db, cache, (tx) => appendAudit(tx, input, now)),
-      verify: () => verifyAudit(db),
+      verify: (anchors, key) => verifyTrail(db, anchors, key),
+      head: () => auditHead(db),
       list: (after, limit) =>
         db
           .select()
@@ -152,8 +171,60 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
           .orderBy(asc(auditEvents.seq))
           .limit(limit),
     },
+    async backup(file, ctx) {
+      await writeTransaction(db, cache, (tx) =>
+        appendAudit(
+          tx,
+          { actor: ctx.actor, action: "backup.create", entityId: database.kind },
+          ctx.now,
+        ),
+      );
+      return writeBackup(db, database.kind, file);
+    },
+    async restore(file, ctx, options = {}) {
+      const summary = await restoreBackup(db, file, {
+        force: options.force === true,
+        guard: database.kind === "postgres" && !options.force ? aloneOnPostgres : undefined,
+      });
+      cache.dropAll();
+      await writeTransaction(db, cache, (tx) =>
+        appendAudit(
+          tx,
+          {
+            actor: ctx.actor,
+            action: "backup.restore",
+            entityId: database.kind,
+            data: {
+              createdAt: summary.createdAt,
+              backend: summary.backend,
+              basisVersion: summary.basisVersion,
+            },
+          },
+          ctx.now,
+        ),
+      );
+      return summary;
+    },
     close: () => database.close(),
   };
+}
+
+/**
+ * A restore under a running instance would leave its cache, which follows the audit trail by
+ * sequence number, blind to the changes after it: other Basis connections to the database
+ * (they name themselves `basis`) refuse the restore.
+ */
+async function aloneOnPostgres(tx: Database["db"]): Promise<void> {
+  const r = (await tx.execute(sql`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and application_name = ${APPLICATION_NAME}
+      and pid <> pg_backend_pid()`)) as unknown as { rows: { n: number }[] };
+  const n = r.rows[0]?.n ?? 0;
+  if (n > 0)
+    throw new DomainError(
+      "conflict",
+      `${n} other Basis connection(s) use this database; stop every instance first (or pass --force)`,
+    );
 }
 
 export type { AssessmentSummary, ListPage, ListQuery } from "./assessments/list-register.ts";

@@ -22,7 +22,13 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new CliError(`--port "${opts.port}": use a number from 0 to 65535`, EXIT.usage);
   const branding = loadBranding(opts.brand); // a bad brand file stops the start, clearly
+  const trustProxy = trustedProxies(process.env.BASIS_TRUST_PROXY);
   // Loaded on use, so other commands do not pay for the server and database at start.
+  const { LOG_LEVELS } = await import("../../server/logging.ts");
+  const { RENEW_MS, STALE_MS } = await import("../../store/lock.ts");
+  const level = process.env.BASIS_LOG_LEVEL || "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new CliError(`BASIS_LOG_LEVEL: use one of ${LOG_LEVELS.join(", ")}`, EXIT.usage);
   const { openStore } = await import("../../store/index.ts");
   const { buildServer } = await import("../../server/build-server.ts");
   const { signedPdfRenderer } = await import("../../server/signed-pdf.ts");
@@ -32,6 +38,9 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
       dataDir: opts.dataDir,
       command: `basis serve (port ${opts.port})`,
       renderSigned: signedPdfRenderer(branding),
+      // After a crash the lock may name a holder this process cannot check (another
+      // container, another host): wait for it to go stale rather than refuse to start.
+      lockWait: { waitMs: STALE_MS + RENEW_MS, onWait: (m) => io.err(`basis: ${m}`) },
     });
   } catch (e) {
     if (e instanceof DomainError) throw new CliError(e.message, EXIT.failed);
@@ -45,6 +54,8 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
     now,
     secureCookies: process.env.BASIS_SECURE_COOKIES === "1",
     branding,
+    trustProxy,
+    log: { level },
   });
   const address = await app.listen({ host: opts.host, port });
   const url = address.replace("[::1]", "localhost");
@@ -57,10 +68,22 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const { startReminderTimer } = await import("../../notify/timer.ts");
   const reminders = startReminderTimer({ store, now, log: (line) => io.err(line) });
   if (reminders) io.out(`Reminders: queued and sent every ${reminders.seconds} s`);
+  const { startAnchorTimer } = await import("../../notify/anchor-timer.ts");
+  let anchors: ReturnType<typeof startAnchorTimer>;
+  try {
+    anchors = startAnchorTimer({ store, now, log: (line) => io.err(line) });
+  } catch (e) {
+    await reminders?.stop();
+    await app.close();
+    await store.close();
+    throw new CliError((e as Error).message, EXIT.usage);
+  }
+  if (anchors) io.out(`Audit anchors: written every ${anchors.seconds} s when the trail grew`);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await anchors?.stop();
     await reminders?.stop();
     await app.close();
     await store.close();
@@ -68,6 +91,21 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+}
+
+/** `BASIS_TRUST_PROXY`: comma-separated addresses, CIDR ranges or `loopback`; none when unset. */
+export function trustedProxies(value: string | undefined): string[] {
+  const list = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list)
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry))
+      throw new CliError(
+        `BASIS_TRUST_PROXY: "${entry}" is not an address, a CIDR range or loopback|linklocal|uniquelocal`,
+        EXIT.usage,
+      );
+  return list;
 }
 
 export function serveCommand(io: Io): Command {

@@ -34,14 +34,30 @@ export const AuditEventList = z.strictObject({ events: z.array(AuditEventView) }
 export const AuditVerification = z.strictObject({
   ok: z.boolean(),
   checked: z.number().int(),
-  /** The first event whose link is broken, and how. */
+  /** The newest event, to anchor. */
+  head: z.strictObject({ seq: z.number().int(), id: z.string(), hash: z.string(), at: z.string() }),
+  /** The first problem found, and where. */
   broken: z
     .object({
       seq: z.number().int(),
       id: z.string(),
-      reason: z.enum(["content-changed", "link-broken", "head-missing"]),
+      reason: z.enum([
+        "content-changed",
+        "link-broken",
+        "head-missing",
+        "no-head",
+        "events-missing",
+        "anchor-missing",
+        "anchor-invalid",
+      ]),
     })
     .optional(),
+  /** Rows whose creating event is missing, per kind. */
+  unrecorded: z
+    .strictObject({ versions: z.number().int(), users: z.number().int(), tokens: z.number().int() })
+    .optional(),
+  /** How many anchors were checked. */
+  anchors: z.number().int().optional(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
 

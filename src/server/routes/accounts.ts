@@ -162,12 +162,9 @@ export function accountRoutes() {
       status: 201,
       body: z.strictObject({ name: z.string().trim().min(1).max(200), role: Role }),
       async handler({ store, body, principal, actor, now }) {
-        return store.accounts.createApiToken(
-          body,
-          principal.kind === "user" ? principal.id : null,
-          actor,
-          now,
-        );
+        // A token made with a token belongs to the same person, and is capped by their role.
+        const owner = principal.kind === "user" ? principal.id : (principal.ownerId ?? null);
+        return store.accounts.createApiToken(body, owner, actor, now);
       },
     }),
     defineRoute({
