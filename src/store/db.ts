@@ -5,6 +5,7 @@
  * idempotent. PGlite keeps full durability (no relaxed mode), so a write acknowledged to a
  * client is on disk before the acknowledgement.
  */
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -15,6 +16,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./lock.ts";
 import { MIGRATIONS_DIR } from "./paths.ts";
+import { buildTemplate, copyTemplate } from "./pglite-template.ts";
 import * as schema from "./schema.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -54,9 +56,10 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const dir = resolve(opts.dataDir ?? defaultDataDir());
   const lock: DataDirLock = lockDataDir(dir, opts.command ?? "basis");
   try {
-    const client = await PGlite.create(join(dir, "pg"), { relaxedDurability: false });
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    const pgDir = join(dir, "pg");
+    // A new database starts from the template when there is a current one (see pglite-template).
+    if (!existsSync(pgDir)) copyTemplate(pgDir);
+    const { client, db } = await openPglite(pgDir);
     return {
       db,
       kind: "pglite",
@@ -70,6 +73,30 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     lock.release();
     throw e;
   }
+}
+
+/** PGlite in `pgDir` (made there when new), migrated. */
+export async function openPglite(pgDir: string): Promise<{ client: PGlite; db: Db }> {
+  const client = await PGlite.create(pgDir, { relaxedDurability: false });
+  try {
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    return { client, db };
+  } catch (e) {
+    await client.close();
+    throw e;
+  }
+}
+
+/**
+ * Make the template new embedded databases start from, unless a current one exists (on
+ * install and before the tests). True when it was made now.
+ */
+export function buildPgliteTemplate(dir?: string): Promise<boolean> {
+  return buildTemplate(async (pgDir) => {
+    const { client } = await openPglite(pgDir);
+    await client.close();
+  }, dir);
 }
 
 function redact(url: string): string {

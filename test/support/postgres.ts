@@ -1,7 +1,10 @@
 /**
  * A throwaway PostgreSQL server for tests: initdb + pg_ctl on 127.0.0.1 and a free port, in
- * a temporary directory, stopped and removed afterwards. When PostgreSQL is not installed the
- * suites that need it are skipped loudly; with BASIS_REQUIRE_ALL=1 (CI) that is a failure.
+ * a temporary directory, stopped and removed afterwards. The suite's setup starts one for all
+ * test files (test/setup/global.ts), and each file makes its own databases on it; run outside
+ * the suite (the benchmarks), `startPostgres` starts a server of its own. When PostgreSQL is
+ * not installed the suites that need it are skipped loudly; with BASIS_REQUIRE_ALL=1 (CI)
+ * that is a failure.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -54,7 +57,39 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where the suite's shared server is, for the test files (set by test/setup/global.ts). */
+export const SHARED_POSTGRES_ENV = "BASIS_TEST_POSTGRES_URL";
+
+/** The suite's shared server when there is one (stopping it is left to the setup), else a new one. */
 export async function startPostgres(): Promise<TestPostgres> {
+  const shared = process.env[SHARED_POSTGRES_ENV];
+  if (!shared) return startPostgresServer();
+  const base = new URL(shared);
+  const url = (database: string) => {
+    const u = new URL(base);
+    u.pathname = `/${database}`;
+    return u.toString();
+  };
+  return { url, createDatabase: () => createDatabaseOn(url), stop() {} };
+}
+
+let databases = 0;
+
+/** A new, empty database on the server `url` reaches; its URL. Unique across processes. */
+async function createDatabaseOn(url: (database: string) => string): Promise<string> {
+  const name = `basis_test_${process.pid}_${++databases}`;
+  const client = new pg.Client({ connectionString: url("postgres") });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return url(name);
+}
+
+/** A new server of its own, in a temporary directory; `stop()` removes it. */
+export async function startPostgresServer(): Promise<TestPostgres> {
   const bin = binDir();
   if (!bin) throw new Error(`PostgreSQL not installed (${HOW_TO_INSTALL_PG})`);
   const dir = mkdtempSync(join(tmpdir(), "basis-pg-"));
@@ -79,21 +114,13 @@ export async function startPostgres(): Promise<TestPostgres> {
     join(dir, "log"),
     "-w",
     "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=400`,
     "start",
   ]);
-  let n = 0;
   const url = (database: string) => `postgres://basis@127.0.0.1:${port}/${database}`;
   return {
     url,
-    async createDatabase() {
-      const name = `basis_test_${process.pid}_${++n}`;
-      const client = new pg.Client({ connectionString: url("postgres") });
-      await client.connect();
-      await client.query(`create database ${name}`);
-      await client.end();
-      return url(name);
-    },
+    createDatabase: () => createDatabaseOn(url),
     stop() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
