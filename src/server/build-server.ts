@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { DomainError } from "../core/errors.ts";
 import type { Principal } from "../store/accounts.ts";
+import { SCHEMA_CONTROLLER } from "./fastify-options.ts";
 import {
   installErrorHandler,
   openApiDocument,
@@ -61,7 +62,12 @@ export function allRoutes(): RouteSpec<never, never, never>[] {
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 6 * 1024 * 1024, trustProxy: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 6 * 1024 * 1024,
+    trustProxy: true,
+    schemaController: SCHEMA_CONTROLLER,
+  });
   await addSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { "form-action": ["'self'"] } },
   });
@@ -111,8 +117,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const routes = allRoutes();
   for (const spec of routes) register(app, deps, spec);
-  const openapi = openApiDocument(routes, API_VERSION);
-  app.get("/api/openapi.json", async () => openapi);
+  // Made on the first request for it: the routes' JSON Schemas are not needed to start.
+  let openapi: ReturnType<typeof openApiDocument> | undefined;
+  app.get("/api/openapi.json", async () => (openapi ??= openApiDocument(routes, API_VERSION)));
   setupPage(app, deps);
   await serveWebApp(app);
   return app;

@@ -3,17 +3,13 @@
  * Opens the database: PGlite (PostgreSQL in WebAssembly) in a data directory by default, or
  * a PostgreSQL server when DATABASE_URL is set. Migrations run at every start and are
  * idempotent. PGlite keeps full durability (no relaxed mode), so a write acknowledged to a
- * client is on disk before the acknowledgement.
+ * client is on disk before the acknowledgement. Each backend's driver is loaded only when it
+ * is the one opened, so a server on PGlite does not load the PostgreSQL client, and back.
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./lock.ts";
 import { MIGRATIONS_DIR } from "./paths.ts";
 import { buildTemplate, copyTemplate } from "./pglite-template.ts";
@@ -45,6 +41,11 @@ export function defaultDataDir(): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;
   if (url) {
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+      import("pg"),
+      import("drizzle-orm/node-postgres"),
+      import("drizzle-orm/node-postgres/migrator"),
+    ]);
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
     // An idle connection the server closes (a restart, a cut) is dropped and replaced by the
     // next query; without a listener the pool's error event would end the process.
@@ -77,6 +78,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 
 /** PGlite in `pgDir` (made there when new), migrated. */
 export async function openPglite(pgDir: string): Promise<{ client: PGlite; db: Db }> {
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   const client = await PGlite.create(pgDir, { relaxedDurability: false });
   try {
     const db = drizzlePglite(client, { schema }) as unknown as Db;
