@@ -4,26 +4,15 @@
 // falls back to running the sources through tsx, so a failure here only costs speed.
 // `--if-stale` builds only when a source is newer than the bundle (the tests' setup uses it,
 // so the `basis` processes they start run what a user runs).
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { newestSource } from "../bin/newest-source.js";
 import { nodeBundleOptions } from "./bundle-options.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = join(root, "dist", "basis.mjs");
-
-/** The newest modification time of the TypeScript sources under `dir` (tests left out). */
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts"))
-      newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 const fresh =
   existsSync(bundle) &&
