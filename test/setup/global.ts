@@ -1,21 +1,18 @@
 /**
  * Once before the whole suite, what every test file would otherwise make for itself: the
  * CLI bundle and the web app when their sources changed (so spawned `basis` processes and
- * the browser tests run what a user runs, and no two files build at once), the template
- * new embedded databases are copied from (PGlite's initdb once, not once per database), and
- * one PostgreSQL server on which each file makes its own databases. The four are made side
- * by side.
+ * the browser tests run what a user runs, and no two files build at once), and the template
+ * new embedded databases are copied from (PGlite's initdb once, not once per database), side
+ * by side. It also names the folder through which the files share one PostgreSQL server, which
+ * the first file needing it starts (test/support/postgres.ts) and the teardown stops.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPgliteTemplate } from "../../src/store/db.ts";
-import {
-  postgresAvailable,
-  SHARED_POSTGRES_ENV,
-  startPostgresServer,
-  type TestPostgres,
-} from "../support/postgres.ts";
+import { SHARED_POSTGRES_ENV, stopSharedPostgres } from "../support/postgres.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -36,21 +33,18 @@ function script(name: string, ...args: string[]): Promise<void> {
 }
 
 export default async function setup(): Promise<() => void> {
-  const postgres: Promise<TestPostgres | undefined> = postgresAvailable()
-    ? startPostgresServer()
-    : Promise.resolve(undefined);
-  const results = await Promise.allSettled([
-    postgres,
+  await Promise.all([
     script("build-cli.mjs", "--if-stale"),
     script("build-web.mjs"),
     buildPgliteTemplate(),
   ]);
-  const pg = results[0].status === "fulfilled" ? results[0].value : undefined;
-  const failure = results.find((r) => r.status === "rejected");
-  if (failure) {
-    pg?.stop();
-    throw failure.reason;
-  }
-  if (pg) process.env[SHARED_POSTGRES_ENV] = pg.url("postgres");
-  return () => pg?.stop();
+  const shared = mkdtempSync(join(tmpdir(), "basis-test-shared-"));
+  process.env[SHARED_POSTGRES_ENV] = shared;
+  return () => {
+    try {
+      stopSharedPostgres(shared);
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
+  };
 }
