@@ -26,8 +26,13 @@ export function ratioOf(row: Row): number | undefined {
   return row.value / row.reference.value;
 }
 
-const round = (n: number) =>
-  Math.abs(n) >= 100 ? String(Math.round(n)) : String(Math.round(n * 100) / 100);
+/** Whole numbers from 100 up, two decimals below, two significant digits under 0.1. */
+const round = (n: number) => {
+  const a = Math.abs(n);
+  if (a >= 100) return String(Math.round(n));
+  if (a >= 0.1 || a === 0) return String(Math.round(n * 100) / 100);
+  return String(Number(n.toPrecision(2)));
+};
 
 /** The rows as one plain-text table: figure, value, reference, ratio, goal. */
 export function table(rows: readonly (Row & { section: string })[]): string {
