@@ -6,7 +6,7 @@
  */
 
 export interface Reference {
-  /** What was measured as the reference, e.g. "node -e 0, median". */
+  /** What was measured as the reference, e.g. "node -e 0, median"; in the unit of its figure. */
   figure: string;
   value: number;
 }
@@ -42,7 +42,7 @@ export function table(rows: readonly (Row & { section: string })[]): string {
       r.section,
       r.figure,
       `${round(r.value)} ${r.unit}`,
-      r.reference ? `${r.reference.figure}: ${round(r.reference.value)}` : "-",
+      r.reference ? `${r.reference.figure}: ${round(r.reference.value)} ${r.unit}` : "-",
       ratio === undefined ? "-" : `${round(ratio)}x`,
       r.goal ?? "",
     ];

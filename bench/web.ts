@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { newPage, ROOT, signIn, startApp } from "../e2e/support.ts";
 import { hashPassword } from "../src/server/passwords.ts";
@@ -34,8 +34,15 @@ function initialAssets(): { js: number; css: number } {
 /** React and ReactDOM's production code, gzipped: the floor of any React app's first load. */
 function reactFloor(): number {
   const require = createRequire(import.meta.url);
-  const files = ["react/cjs/react.production.js", "react-dom/cjs/react-dom-client.production.js"];
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(require.resolve(f))).length, 0);
+  // The packages export only their entry points: find their folders by their manifests.
+  const files = [
+    ["react", "cjs/react.production.js"],
+    ["react-dom", "cjs/react-dom-client.production.js"],
+  ] as const;
+  return files.reduce((sum, [pkg, file]) => {
+    const dir = dirname(require.resolve(`${pkg}/package.json`));
+    return sum + gzipSync(readFileSync(join(dir, file))).length;
+  }, 0);
 }
 
 export async function webBench(): Promise<Row[]> {
