@@ -1,4 +1,5 @@
 // What the CLI bundle (scripts/build-cli.mjs) and the benchmarks' copy of it share.
+import { readFile } from "node:fs/promises";
 //
 // Most packages stay outside the bundle and load from node_modules on use: native code,
 // WebAssembly, and the server, database and document renderers that only some commands need.
@@ -27,6 +28,22 @@ export function nodeBundleOptions(entryPoints, outdir) {
       js: 'import { createRequire as __basisCreateRequire } from "node:module";\nconst require = __basisCreateRequire(import.meta.url);',
     },
     plugins: [
+      {
+        // `import { z } from "zod"` hands esbuild the whole `z` namespace as one value, so it
+        // keeps all of zod (every locale, JSON Schema import and export): 0.75 MB that every
+        // command would compile at start. `import * as z` is the same binding to the code and
+        // lets esbuild keep only what is used (0.15 MB). Only our own sources are rewritten.
+        name: "zod-namespace-import",
+        setup(build) {
+          build.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, async (args) => ({
+            contents: (await readFile(args.path, "utf8")).replaceAll(
+              'import { z } from "zod";',
+              'import * as z from "zod";',
+            ),
+            loader: "ts",
+          }));
+        },
+      },
       {
         name: "external-packages",
         setup(build) {

@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Help } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { bufferIo } from "../src/cli/io.ts";
-import { main } from "../src/cli/main.ts";
+import { COMMANDS, main } from "../src/cli/main.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 let dir: string;
@@ -217,6 +218,46 @@ describe("bad input gets one located line and a non-zero exit", () => {
   it("an unknown command or option is a usage error", async () => {
     expect((await basis("frobnicate")).code).toBe(2);
     expect((await basis("evaluate", "x.yaml", "--format", "pdf")).code).toBe(2);
+  });
+});
+
+describe("commands load on use", () => {
+  it("lists every command as its own module describes it", async () => {
+    for (const entry of COMMANDS) {
+      const cmd = await entry.load(bufferIo());
+      expect(cmd.name()).toBe(entry.name);
+      expect(`${entry.name} ${entry.usage}`.trim()).toBe(new Help().subcommandTerm(cmd));
+      expect(entry.about).toBe(cmd.description());
+    }
+  });
+
+  it("lists every command in the help without loading any, and shows a command's own help on request", async () => {
+    const listing = await basis("--help");
+    expect(listing.code).toBe(0);
+    const lines = listing.stdout.split("\n");
+    for (const entry of COMMANDS) {
+      const term = `${entry.name} ${entry.usage}`.trim();
+      const listed = lines.filter((l) => l.startsWith(`  ${term} `) && l.endsWith(entry.about));
+      expect(listed).toHaveLength(1);
+    }
+    for (const argv of [
+      ["help", "evaluate"],
+      ["evaluate", "--help"],
+    ]) {
+      const own = await basis(...argv);
+      expect(own.code).toBe(0);
+      expect(own.stdout).toContain("Usage: basis evaluate [options] <file>");
+      expect(own.stdout).toContain("--fail-on <severity>");
+    }
+    const sub = await basis("audit", "--help");
+    expect(sub.stdout).toMatch(/Commands:\n {2}verify/);
+  });
+
+  it("suggests the command meant by a typo", async () => {
+    const r = await basis("evalute", "x.yaml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'evalute'");
+    expect(r.stderr).toContain("(Did you mean evaluate?)");
   });
 });
 

@@ -142,7 +142,8 @@ const backends = [
     : []),
 ];
 
-describe.each(backends)("crash safety on $name", ({ name, setup }) => {
+// The two backends are independent and each mostly waits on its server process: side by side.
+describe.concurrent.each(backends)("crash safety on $name", ({ name, setup }) => {
   it(`keeps every acknowledged write across ${ROUNDS} SIGKILLs`, async () => {
     const target = await setup();
     const store = await target.open();

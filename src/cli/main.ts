@@ -2,55 +2,165 @@
  * @module cli/main
  * The `basis` command: parses arguments and hands each command its I/O. Every error ends as
  * one line on standard error and an exit code (see `EXIT`), never a stack trace.
+ *
+ * Each command's module is loaded only when that command runs (or its help is asked for), so
+ * `basis --help` loads none of them and `basis evaluate` none of the server, database, verify
+ * or document code. A new command is one entry in `COMMANDS`.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
 import { PACKAGE_VERSION } from "../content/paths.ts";
-import { backupCommand, restoreCommand } from "./commands/backup.ts";
-import { checkCommand } from "./commands/check.ts";
-import { evaluateCommand } from "./commands/evaluate.ts";
-import { exportRegisterCommand } from "./commands/export-register.ts";
-import { newCommand } from "./commands/new.ts";
-import { referencesCommand } from "./commands/references.ts";
-import { renderCommand } from "./commands/render.ts";
-import { reviewsCommand } from "./commands/reviews.ts";
-import { screenCommand } from "./commands/screen.ts";
-import { serveCommand } from "./commands/serve.ts";
-import { auditCommand, exportCommand, importCommand } from "./commands/store-commands.ts";
-import { templatesCommand } from "./commands/templates.ts";
-import { validateCommand } from "./commands/validate.ts";
-import { verifyCommand } from "./commands/verify.ts";
 import { CliError, EXIT, type Io, processIo } from "./io.ts";
 
-export function buildProgram(io: Io): Command {
+export interface CommandEntry {
+  /** The name a user types. */
+  name: string;
+  /** What `basis --help` lists after the name: the command's options and arguments. */
+  usage: string;
+  /** The command's description as `basis --help` lists it (a test keeps both the same as the command's own). */
+  about: string;
+  /** Loads the command's module and builds the command. */
+  load(io: Io): Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "templates",
+    usage: "[options]",
+    about: "list the built-in templates",
+    load: async (io) => (await import("./commands/templates.ts")).templatesCommand(io),
+  },
+  {
+    name: "new",
+    usage: "[options]",
+    about: "write a new assessment from a template",
+    load: async (io) => (await import("./commands/new.ts")).newCommand(io),
+  },
+  {
+    name: "validate",
+    usage: "<files...>",
+    about: "check assessment files against the schema",
+    load: async (io) => (await import("./commands/validate.ts")).validateCommand(io),
+  },
+  {
+    name: "evaluate",
+    usage: "[options] <file>",
+    about: "run the rules engine on an assessment or register file",
+    load: async (io) => (await import("./commands/evaluate.ts")).evaluateCommand(io),
+  },
+  {
+    name: "check",
+    usage: "[options] [paths...]",
+    about:
+      "CI gate: fail when an LI purpose lacks an approved LIA, a blocker is open or a review is overdue",
+    load: async (io) => (await import("./commands/check.ts")).checkCommand(io),
+  },
+  {
+    name: "verify",
+    usage: "[options] <inputs...>",
+    about:
+      "scan data (JSON Lines, CSV, access logs, gzip; JSON Schema, SQL DDL) against the minimisation specification",
+    load: async (io) => (await import("./commands/verify.ts")).verifyCommand(io),
+  },
+  {
+    name: "render",
+    usage: "[options] <file>",
+    about: "render the LIA (or the lawful-basis assessment) of a file in a document format",
+    load: async (io) => (await import("./commands/render.ts")).renderCommand(io),
+  },
+  {
+    name: "export-register",
+    usage: "[options] <file-or-dir>",
+    about: "export the record of processing activities (Art. 30) as CSV or XLSX",
+    load: async (io) => (await import("./commands/export-register.ts")).exportRegisterCommand(io),
+  },
+  {
+    name: "screen",
+    usage: "[options] <questionnaire-id>",
+    about: "run a screening questionnaire, from an answers file or question by question",
+    load: async (io) => (await import("./commands/screen.ts")).screenCommand(io),
+  },
+  {
+    name: "references",
+    usage: "[options]",
+    about: "list the legal references Basis knows (ids to cite)",
+    load: async (io) => (await import("./commands/references.ts")).referencesCommand(io),
+  },
+  {
+    name: "serve",
+    usage: "[options]",
+    about: "run the Basis server (embedded database in ./data, or DATABASE_URL)",
+    load: async (io) => (await import("./commands/serve.ts")).serveCommand(io),
+  },
+  {
+    name: "import",
+    usage: "[options] <files...>",
+    about: "import assessment or register files",
+    load: async (io) => (await import("./commands/store-commands.ts")).importCommand(io),
+  },
+  {
+    name: "export",
+    usage: "[options] [dir]",
+    about: "write every assessment as a YAML file",
+    load: async (io) => (await import("./commands/store-commands.ts")).exportCommand(io),
+  },
+  {
+    name: "audit",
+    usage: "",
+    about: "the audit trail",
+    load: async (io) => (await import("./commands/store-commands.ts")).auditCommand(io),
+  },
+  {
+    name: "backup",
+    usage: "[options] <file>",
+    about:
+      "write a consistent backup of the whole database to a new file (from a running server with --server and an admin token)",
+    load: async (io) => (await import("./commands/backup.ts")).backupCommand(io),
+  },
+  {
+    name: "restore",
+    usage: "[options] <file>",
+    about:
+      "restore a backup into the data directory or DATABASE_URL (stop the servers first); refuses a database holding data unless --force",
+    load: async (io) => (await import("./commands/backup.ts")).restoreCommand(io),
+  },
+  {
+    name: "reviews",
+    usage: "[options]",
+    about: "overdue and upcoming reviews, and assessments needing one; exit 1 when overdue",
+    load: async (io) => (await import("./commands/reviews.ts")).reviewsCommand(io),
+  },
+];
+
+/**
+ * The program with every command listed. The one `argv` names (`basis <name> …` or
+ * `basis help <name>`) is loaded and built in full; the others are listed from `COMMANDS`.
+ */
+export async function buildProgram(io: Io, argv: readonly string[] = []): Promise<Command> {
+  const output = { writeOut: (s: string) => io.out(s), writeErr: (s: string) => io.err(s) };
   const program = new Command("basis")
     .description("Decide, document and defend the lawful basis of processing (EU and UK GDPR)")
     .version(PACKAGE_VERSION)
     .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  for (const cmd of [
-    templatesCommand(io),
-    newCommand(io),
-    validateCommand(io),
-    evaluateCommand(io),
-    checkCommand(io),
-    verifyCommand(io),
-    renderCommand(io),
-    exportRegisterCommand(io),
-    screenCommand(io),
-    referencesCommand(io),
-    serveCommand(io),
-    importCommand(io),
-    exportCommand(io),
-    auditCommand(io),
-    backupCommand(io),
-    restoreCommand(io),
-    reviewsCommand(io),
-  ]) {
-    program.addCommand(cmd);
+    .configureOutput(output)
+    .configureHelp({
+      subcommandTerm: (cmd) => {
+        const entry = COMMANDS.find((c) => c.name === cmd.name());
+        return entry ? `${entry.name} ${entry.usage}`.trim() : new Help().subcommandTerm(cmd);
+      },
+    });
+  const wanted = argv[0] === "help" ? argv[1] : argv[0];
+  for (const entry of COMMANDS) {
+    program.addCommand(
+      entry.name === wanted
+        ? await entry.load(io)
+        : new Command(entry.name).description(entry.about),
+    );
   }
   program.exitOverride();
+  // Added commands keep their own settings: give each the program's exits and output too.
   const override = (c: Command) => {
     c.exitOverride();
+    c.configureOutput(output);
     for (const sub of c.commands) override(sub);
   };
   for (const c of program.commands) override(c);
@@ -60,7 +170,7 @@ export function buildProgram(io: Io): Command {
 export async function main(argv: string[], outer: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
   const io: Io = { ...outer, exit: (c) => (code = c) };
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   if (argv.length === 0) {
     io.out(program.helpInformation());
     io.out("Start with: basis templates, then basis new --template <id> -o my-assessment.yaml");

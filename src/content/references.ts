@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type LocatedError, parseYaml } from "../core/parse.ts";
 import { ReferenceLibrary } from "../core/references.ts";
+import { parsedContent } from "./parsed-cache.ts";
 import { CONTENT_DIR } from "./paths.ts";
 
 const LIBRARY_URL = join(CONTENT_DIR, "references.yaml");
@@ -26,7 +27,9 @@ export function parseReferenceLibrary(text: string, source = "references.yaml"):
 /** The validated reference library, read once per process. */
 export function loadReferences(): ReferenceLibrary {
   if (cached === undefined) {
-    cached = parseReferenceLibrary(readFileSync(LIBRARY_URL, "utf8"));
+    cached = parsedContent("references.yaml", readFileSync(LIBRARY_URL, "utf8"), (text) =>
+      parseReferenceLibrary(text),
+    );
   }
   return cached;
 }

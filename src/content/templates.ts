@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../core/parse.ts";
 import { Assessment } from "../core/schema/index.ts";
+import { parsedContent } from "./parsed-cache.ts";
 import { CONTENT_DIR } from "./paths.ts";
 
 const DIR = join(CONTENT_DIR, "templates");
@@ -25,13 +26,17 @@ function all(): Map<string, Assessment> {
   for (const name of readdirSync(DIR)
     .filter((n) => n.endsWith(".yaml"))
     .sort()) {
-    const file = join(DIR, name);
-    const parsed = parseYaml(readFileSync(file, "utf8"), Assessment);
-    if (!parsed.ok) {
-      const lines = parsed.errors.map((e) => `  ${e.path || `line ${e.line}`}: ${e.message}`);
-      throw new Error(`built-in template ${name} is invalid:\n${lines.join("\n")}`);
-    }
-    map.set(parsed.value.id, parsed.value);
+    const template = parsedContent(
+      `template-${name}`,
+      readFileSync(join(DIR, name), "utf8"),
+      (text) => {
+        const parsed = parseYaml(text, Assessment);
+        if (parsed.ok) return parsed.value;
+        const lines = parsed.errors.map((e) => `  ${e.path || `line ${e.line}`}: ${e.message}`);
+        throw new Error(`built-in template ${name} is invalid:\n${lines.join("\n")}`);
+      },
+    );
+    map.set(template.id, template);
   }
   cache = map;
   return map;

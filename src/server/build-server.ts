@@ -12,6 +12,7 @@ import { PACKAGE_VERSION } from "../content/paths.ts";
 import { DomainError } from "../core/errors.ts";
 import type { Principal } from "../store/accounts.ts";
 import { addRequestIds, loggerOptions, requestIdOf } from "./logging.ts";
+import { SCHEMA_CONTROLLER } from "./fastify-options.ts";
 import {
   installErrorHandler,
   openApiDocument,
@@ -71,6 +72,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: 6 * 1024 * 1024,
     trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
+    schemaController: SCHEMA_CONTROLLER,
   });
   await addSecurityHeaders(app, {
     contentSecurityPolicy: {
@@ -130,8 +132,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const routes = allRoutes();
   for (const spec of routes) register(app, deps, spec);
-  const openapi = openApiDocument(routes, API_VERSION);
-  app.get("/api/openapi.json", async () => openapi);
+  // Made on the first request for it: the routes' JSON Schemas are not needed to start.
+  let openapi: ReturnType<typeof openApiDocument> | undefined;
+  app.get("/api/openapi.json", async () => (openapi ??= openApiDocument(routes, API_VERSION)));
   setupPage(app, deps);
   await serveWebApp(app);
   return app;

@@ -24,5 +24,8 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-/** A hash of a random password, verified against when the email is unknown, so timing does not reveal accounts. */
-export const DUMMY_HASH = await hashPassword(`unused-${Math.random()}`);
+/**
+ * A hash of a random password, verified against when the email is unknown, so timing does not
+ * reveal accounts. Made on the thread pool while the server starts, not before it may start.
+ */
+export const DUMMY_HASH: Promise<string> = hashPassword(`unused-${Math.random()}`);

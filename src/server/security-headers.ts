@@ -7,6 +7,7 @@
  */
 import helmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
+import { SCHEMA_CONTROLLER } from "./fastify-options.ts";
 
 /** Set by Node or Fastify on every response, not by helmet. */
 const NOT_HELMETS = new Set(["content-type", "content-length", "date", "connection", "keep-alive"]);
@@ -14,7 +15,7 @@ const NOT_HELMETS = new Set(["content-type", "content-length", "date", "connecti
 export async function securityHeaders(
   options: FastifyHelmetOptions,
 ): Promise<Record<string, string>> {
-  const probe = Fastify({ logger: false });
+  const probe = Fastify({ logger: false, schemaController: SCHEMA_CONTROLLER });
   await probe.register(helmet, options);
   probe.get("/", async () => "");
   const res = await probe.inject({ method: "GET", url: "/" });

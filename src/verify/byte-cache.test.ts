@@ -125,6 +125,13 @@ const TRICKY = [
   `203.0.113.0 - - [21/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 5`,
 ];
 
+/** The web specification with the request id a log ends each line with. */
+const WITH_IDS: VerifyPlan = {
+  ...WEB,
+  fields: [...WEB.fields, field("request_id")] as VerifyPlan["fields"],
+  map: { extra_1: "request_id" },
+};
+
 function scan(plan: VerifyPlan, data: Buffer, cache: boolean, piece: number) {
   const tally = new Tally(plan.examples);
   const checker = new RecordChecker(new CompiledSpec(plan), tally);
@@ -181,5 +188,27 @@ describe("remembering the ends of access-log lines", () => {
     }
     const { groups } = scan(plan, data, true, 1 << 16).found;
     expect(groups.length).toBeGreaterThan(3);
+  });
+
+  it("finds exactly what was planted when every line ends with a unique request id", () => {
+    const ids = join(mkdtempSync(join(tmpdir(), "basis-tail-ids-")), "access.log");
+    const planted = writeAccessLog(ids, {
+      records: 30_000,
+      today: TODAY,
+      seed: 8,
+      requestIds: true,
+      plant: { fullIpv4: 300, referrerQuery: 200, referrerPath: 200, rawUa: 300 },
+    }).planted;
+    const unique = readFileSync(ids);
+    rmSync(join(ids, ".."), { recursive: true, force: true });
+    const without = scan(WITH_IDS, unique, false, 1 << 16);
+    const withCache = scan(WITH_IDS, unique, true, 1 << 16);
+    expect(withCache.found).toEqual(without.found);
+    const counts = Object.fromEntries(
+      withCache.found.groups.map((g) => [`${g.code} ${g.field}`, g.count]),
+    );
+    expect(counts).toEqual(planted);
+    // No two lines end the same way: the memo soon stops looking.
+    expect(withCache.hits).toBeLessThan(100);
   });
 });

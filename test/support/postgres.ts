@@ -1,10 +1,25 @@
 /**
  * A throwaway PostgreSQL server for tests: initdb + pg_ctl on 127.0.0.1 and a free port, in
- * a temporary directory, stopped and removed afterwards. When PostgreSQL is not installed the
- * suites that need it are skipped loudly; with BASIS_REQUIRE_ALL=1 (CI) that is a failure.
+ * a temporary directory, stopped and removed afterwards. In the suite one server serves every
+ * test file, each making its own databases on it: the first file that asks starts it, the
+ * others wait for it, and the suite's teardown stops it (test/setup/global.ts), so a run
+ * without such files starts none. Outside the suite (the benchmarks) `startPostgres` starts a
+ * server of its own. When PostgreSQL is not installed the suites that need it are skipped
+ * loudly; with BASIS_REQUIRE_ALL=1 (CI) that is a failure.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +29,28 @@ export interface TestPostgres {
   url(database: string): string;
   createDatabase(): Promise<string>;
   stop(): void;
+}
+
+/** Run a PostgreSQL program, as the postgres system user when we are root (it refuses root). */
+function run(cmd: string, args: string[]): void {
+  const bin = binDir();
+  if (!bin) throw new Error(`PostgreSQL not installed (${HOW_TO_INSTALL_PG})`);
+  const r =
+    process.getuid?.() === 0
+      ? spawnSync("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], {
+          encoding: "utf8",
+        })
+      : spawnSync(join(bin, cmd), args, { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
+}
+
+/** Stop the server whose files are under `root` and remove them. */
+function stopServerIn(root: string): void {
+  try {
+    run("pg_ctl", ["-D", join(root, "data"), "-m", "immediate", "-w", "stop"]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 function binDir(): string | undefined {
@@ -54,54 +91,98 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The folder through which the suite's test files share one server (set by the setup). */
+export const SHARED_POSTGRES_ENV = "BASIS_TEST_POSTGRES_SHARED";
+const SERVER = "server.json";
+const STARTING = "starting";
+const FAILED = "failed";
+
+/** The suite's shared server when there is one (stopping it is the setup's), else a new one. */
 export async function startPostgres(): Promise<TestPostgres> {
-  const bin = binDir();
-  if (!bin) throw new Error(`PostgreSQL not installed (${HOW_TO_INSTALL_PG})`);
-  const dir = mkdtempSync(join(tmpdir(), "basis-pg-"));
-  chmodSync(dir, 0o777);
-  const data = join(dir, "data");
-  const asRoot = process.getuid?.() === 0;
-  // PostgreSQL refuses to run as root; run it as the postgres system user then.
-  const run = (cmd: string, args: string[]) => {
-    const r = asRoot
-      ? spawnSync("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], {
-          encoding: "utf8",
-        })
-      : spawnSync(join(bin, cmd), args, { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
-  };
+  const shared = process.env[SHARED_POSTGRES_ENV];
+  if (!shared) return startPostgresServer();
+  const { base } = JSON.parse(await sharedServer(shared)) as { base: string };
+  const url = (database: string) => `${base}/${database}`;
+  return { url, createDatabase: () => createDatabaseOn(url), stop() {} };
+}
+
+/** The shared server's description, started by the first file to ask. */
+async function sharedServer(dir: string): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const server = join(dir, SERVER);
+    if (existsSync(server)) return readFileSync(server, "utf8");
+    let starter = false;
+    try {
+      closeSync(openSync(join(dir, STARTING), "wx"));
+      starter = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    if (starter) {
+      try {
+        const pg = await startPostgresServer();
+        const text = JSON.stringify({ base: pg.url("").replace(/\/$/, ""), root: pg.root });
+        writeFileSync(`${server}.tmp`, text);
+        renameSync(`${server}.tmp`, server);
+        return text;
+      } catch (e) {
+        writeFileSync(join(dir, FAILED), String((e as Error).message));
+        throw e;
+      }
+    }
+    if (existsSync(join(dir, FAILED)))
+      throw new Error(
+        `the shared PostgreSQL server did not start: ${readFileSync(join(dir, FAILED), "utf8")}`,
+      );
+    if (Date.now() > deadline)
+      throw new Error("the shared PostgreSQL server did not start in 120 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stop the shared server if a test file started one (the suite's teardown). */
+export function stopSharedPostgres(dir: string): void {
+  const server = join(dir, SERVER);
+  if (existsSync(server))
+    stopServerIn((JSON.parse(readFileSync(server, "utf8")) as { root: string }).root);
+}
+
+let databases = 0;
+
+/** A new, empty database on the server `url` reaches; its URL. Unique across processes. */
+async function createDatabaseOn(url: (database: string) => string): Promise<string> {
+  const name = `basis_test_${process.pid}_${++databases}`;
+  const client = new pg.Client({ connectionString: url("postgres") });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return url(name);
+}
+
+/** A new server of its own, in a temporary directory (`root`); `stop()` removes it. */
+export async function startPostgresServer(): Promise<TestPostgres & { root: string }> {
+  if (!binDir()) throw new Error(`PostgreSQL not installed (${HOW_TO_INSTALL_PG})`);
+  const root = mkdtempSync(join(tmpdir(), "basis-pg-"));
+  chmodSync(root, 0o777);
+  const data = join(root, "data");
   const port = await freePort();
   run("initdb", ["-D", data, "-U", "basis", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
   run("pg_ctl", [
     "-D",
     data,
     "-l",
-    join(dir, "log"),
+    join(root, "log"),
     "-w",
     "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=400`,
     "start",
   ]);
-  let n = 0;
   const url = (database: string) => `postgres://basis@127.0.0.1:${port}/${database}`;
-  return {
-    url,
-    async createDatabase() {
-      const name = `basis_test_${process.pid}_${++n}`;
-      const client = new pg.Client({ connectionString: url("postgres") });
-      await client.connect();
-      await client.query(`create database ${name}`);
-      await client.end();
-      return url(name);
-    },
-    stop() {
-      try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  return { url, root, createDatabase: () => createDatabaseOn(url), stop: () => stopServerIn(root) };
 }
 
 /**
