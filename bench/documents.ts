@@ -160,7 +160,15 @@ async function libreOffice(doc: Doc): Promise<Reference | undefined> {
     writeFileSync(docx, await toDocx(doc));
     const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
     const convert = () => {
-      const r = spawnSync(soffice, [profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx]);
+      const r = spawnSync(soffice, [
+        profile,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        docx,
+      ]);
       if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.stderr}`);
     };
     return {

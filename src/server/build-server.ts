@@ -11,8 +11,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { DomainError } from "../core/errors.ts";
 import type { Principal } from "../store/accounts.ts";
-import { addRequestIds, loggerOptions, requestIdOf } from "./logging.ts";
 import { SCHEMA_CONTROLLER } from "./fastify-options.ts";
+import { addRequestIds, loggerOptions, requestIdOf } from "./logging.ts";
 import {
   installErrorHandler,
   openApiDocument,
