@@ -48,9 +48,17 @@ module.exports = {
       to: { path: "^src/(cli|server|store|verify|web)" },
     },
     {
+      name: "interop-uses-core-only",
+      comment:
+        "src/interop converts other tools' files: pure, it imports only src/core, zod and yaml",
+      severity: "error",
+      from: { path: "^src/interop" },
+      to: { pathNot: ["^src/(core|interop)/", "node_modules/(zod|yaml)/"] },
+    },
+    {
       name: "nothing-imports-cli",
       severity: "error",
-      from: { path: "^src/(core|render|content|store|server|verify|check)" },
+      from: { path: "^src/(core|render|content|store|server|verify|check|interop)" },
       to: { path: "^src/cli" },
     },
     {
