@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { checkCommand } from "./commands/check.ts";
+import { dpiaCommand } from "./commands/dpia.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { exportRegisterCommand } from "./commands/export-register.ts";
 import { newCommand } from "./commands/new.ts";
@@ -42,6 +43,7 @@ export function buildProgram(io: Io): Command {
     exportCommand(io),
     auditCommand(io),
     reviewsCommand(io),
+    dpiaCommand(io),
   ]) {
     program.addCommand(cmd);
   }

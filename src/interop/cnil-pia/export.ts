@@ -5,7 +5,7 @@
  * path in the assessment. Rich-text answers are written as escaped HTML, so no text from
  * Basis becomes markup in the CNIL software. Pure: the time stamps come from `now`.
  */
-import type { Assessment, DpiaRisk } from "../../core/schema/index.ts";
+import { type Assessment, type DpiaRisk, ProcessingActivity } from "../../core/schema/index.ts";
 import { textToHtml } from "./html.ts";
 import {
   EVALUATION_STATUS,
@@ -331,8 +331,10 @@ function notCarriedOf(a: Assessment, skip: (path: string, reason: string) => voi
     "systems",
     "dpia",
   ]);
-  for (const key of Object.keys(a.activity))
-    if (!activityCarried.has(key)) skip(`activity.${key}`, "the CNIL PIA keeps no Art. 30 record");
+  // In the schema's order, whatever order the stored document has its keys in.
+  for (const key of Object.keys(ProcessingActivity.shape))
+    if (key in a.activity && !activityCarried.has(key))
+      skip(`activity.${key}`, "the CNIL PIA keeps no Art. 30 record");
   if (a.activity.dpia?.reference || a.activity.dpia?.completedOn || a.activity.dpia?.residualRisk)
     skip(
       "activity.dpia",

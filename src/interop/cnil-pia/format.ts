@@ -171,20 +171,98 @@ export function undoDoubleUtf8(s: string): string | undefined {
 }
 
 function jsonMessage(e: Error): string {
-  const first = (e.message.split("\n")[0] ?? e.message)
-    .replace(/ in JSON at position \d+.*$/, "")
-    .replace(/^JSON\.parse: /, "")
-    .replace(/, "[\s\S]*" is not valid JSON$/, "");
+  const first = e.message
+    .replace(/^(Unexpected token '[^']*'),[\s\S]*$/, "$1")
+    .replace(/ in JSON at position \d+[\s\S]*$/, "")
+    .replace(/^JSON\.parse: /, "");
   return `not valid JSON: ${first}`;
 }
 
+/** Line and column of the first JSON syntax error: Node does not always say where it is. */
 function jsonErrorPosition(text: string, e: Error): { line?: number; col?: number } {
-  const lineCol = /line (\d+) column (\d+)/.exec(e.message);
-  if (lineCol) return { line: Number(lineCol[1]), col: Number(lineCol[2]) };
   const at = /position (\d+)/.exec(e.message);
-  const offset = at ? Number(at[1]) : /end of JSON input/.test(e.message) ? text.length : undefined;
-  if (offset === undefined) return {};
+  const offset = at ? Number(at[1]) : firstJsonError(text);
   const before = text.slice(0, offset);
   const line = before.split("\n").length;
   return { line, col: offset - before.lastIndexOf("\n") };
+}
+
+/** The offset of the first character that is not valid JSON (a small recursive scanner). */
+export function firstJsonError(text: string): number {
+  let i = 0;
+  const at = (k = i) => text.charAt(k);
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(at())) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const expect = (c: string) => {
+    if (at() !== c) fail();
+    i++;
+  };
+  const literal = (word: string) => {
+    if (!text.startsWith(word, i)) fail();
+    i += word.length;
+  };
+  const string = () => {
+    expect('"');
+    while (at() !== '"') {
+      if (i >= text.length || at() < " ") fail();
+      if (at() !== "\\") i++;
+      else if (at(i + 1) === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+      else if (at(i + 1) !== "" && '"\\/bfnrt'.includes(at(i + 1))) i += 2;
+      else {
+        i++;
+        fail();
+      }
+    }
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m) fail();
+    i += m?.[0].length ?? 0;
+  };
+  /** Members of an object or items of an array, up to the closing bracket. */
+  const members = (close: string, member: () => void) => {
+    i++;
+    ws();
+    if (at() === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      member();
+      ws();
+      if (at() === close) break;
+      expect(",");
+    }
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = at();
+    if (c === "{")
+      members("}", () => {
+        ws();
+        string();
+        ws();
+        expect(":");
+        value();
+      });
+    else if (c === "[") members("]", value);
+    else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else number();
+  };
+  try {
+    value();
+    ws();
+    return Math.min(i, text.length);
+  } catch (offset) {
+    return typeof offset === "number" ? offset : 0;
+  }
 }

@@ -9,7 +9,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { assessmentJsonSchema } from "../../core/json-schema.ts";
 import { toYaml } from "../../core/serialize.ts";
-import type { CnilPiaFile } from "./format.ts";
+import { type CnilPiaFile, firstJsonError } from "./format.ts";
 import { importCnilPia, importCnilPiaText, NO_CATEGORIES } from "./import.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
@@ -296,6 +296,23 @@ describe("reading a PIA file", () => {
       ok: false,
       errors: [{ line: 4, col: 3, path: "", message: expect.stringContaining("not valid JSON") }],
     });
+  });
+
+  it("finds the first JSON error itself where Node does not say where it is", () => {
+    const cases: [string, number][] = [
+      ['{"a": }', 6],
+      ["[1 2]", 3],
+      ['{"a": [}', 7],
+      ['{"a": "x', 8],
+      ['{"a": 1} x', 9],
+      ['{"a": tru}', 6],
+      ["[1,]", 3],
+    ];
+    for (const [json, offset] of cases) expect(firstJsonError(json), json).toBe(offset);
+    const r = importCnilPiaText('{\n  "pia": {},\n  "answers": [}\n}');
+    expect(r.ok ? [] : r.errors.map((e) => [e.line, e.col, e.message])).toEqual([
+      [3, 15, "not valid JSON: Unexpected token '}'"],
+    ]);
   });
 
   it("refuses a file of the wrong shape with the path and line of each wrong field", () => {
