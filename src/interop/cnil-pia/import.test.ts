@@ -11,6 +11,7 @@ import { assessmentJsonSchema } from "../../core/json-schema.ts";
 import { toYaml } from "../../core/serialize.ts";
 import { type CnilPiaFile, firstJsonError } from "./format.ts";
 import { importCnilPia, importCnilPiaText, NO_CATEGORIES } from "./import.ts";
+import { SYSTEMS_QUESTION, TEXT_QUESTIONS } from "./mapping.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
 const FIXTURE = root("test/fixtures/cnil-pia/edusphere-audit-logging.json");
@@ -277,6 +278,17 @@ describe("importing the parts of a PIA", () => {
       { jurisdiction: "UK", country: "GB" },
     ]);
     expect(a.notes.map((n) => n.path)).not.toContain("organisation.jurisdiction");
+  });
+});
+
+describe("the mapping table in README.md", () => {
+  it("names every question the importer maps, with the Basis field it goes to", () => {
+    const readme = readFileSync(root("src/interop/cnil-pia/README.md"), "utf8");
+    for (const q of [...TEXT_QUESTIONS, SYSTEMS_QUESTION]) {
+      const n = String(q.id);
+      const row = readme.split("\n").find((l) => l.startsWith(`| ${n[0]}.${n[1]}.${n[2]} `));
+      expect(row, `question ${q.id}`).toContain(`\`${q.basis}\``);
+    }
   });
 });
 

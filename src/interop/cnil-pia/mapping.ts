@@ -1,8 +1,8 @@
 /**
  * @module interop/cnil-pia/mapping
  * Where each answer of the CNIL PIA questionnaire lives in a Basis assessment, as data: the
- * importer and the exporter both read this table, and the README's mapping table is written
- * from it. Question ids are those of the software's `pia_architecture.json` (section, item,
+ * importer and the exporter both read this table, and a test keeps the table in README.md
+ * in step with it. Question ids are those of the software's `pia_architecture.json` (section, item,
  * question: 121 is section 1, item 2, question 1).
  */
 import type { Assessment, DpiaRisk, DpiaSection, RiskLevel } from "../../core/schema/index.ts";
