@@ -43,15 +43,12 @@ afterAll(async () => {
 
 const pia = () => JSON.parse(readFileSync(PIA, "utf8"));
 const count = async () => (await store.assessments.allDocuments()).length;
+const importPia = (query: string, payload: object) =>
+  app.inject({ method: "POST", url: `/api/dpia/import${query}`, headers: editor, payload });
 
 describe("POST /api/dpia/import", () => {
   it("creates a draft assessment with the PIA's DPIA and lists what did not map", async () => {
-    const r = await app.inject({
-      method: "POST",
-      url: "/api/dpia/import?id=edusphere-dpia&country=FR",
-      headers: editor,
-      payload: pia(),
-    });
+    const r = await importPia("?id=edusphere-dpia&country=FR", pia());
     expect(r.statusCode, r.body).toBe(201);
     const body = r.json();
     expect(body.assessment.status).toBe("draft");
@@ -73,11 +70,9 @@ describe("POST /api/dpia/import", () => {
 
   it("refuses a file of the wrong shape or with an answer too long, naming the field, and creates nothing", async () => {
     const before = await count();
-    const wrong = await app.inject({
-      method: "POST",
-      url: "/api/dpia/import",
-      headers: editor,
-      payload: { ...pia(), evaluations: [{ reference_to: "3.2", gauges: { x: 9 } }] },
+    const wrong = await importPia("", {
+      ...pia(),
+      evaluations: [{ reference_to: "3.2", gauges: { x: 9 } }],
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details.issues.map((i: { path: string }) => i.path)).toContain(
@@ -85,12 +80,7 @@ describe("POST /api/dpia/import", () => {
     );
     const long = pia();
     long.answers[0].data.text = `<p>${"x".repeat(20_001)}</p>`;
-    const tooLong = await app.inject({
-      method: "POST",
-      url: "/api/dpia/import",
-      headers: editor,
-      payload: long,
-    });
+    const tooLong = await importPia("", long);
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.details.issues[0].path).toBe("body.answers[0].data.text");
     expect(await count()).toBe(before);
@@ -99,12 +89,7 @@ describe("POST /api/dpia/import", () => {
 
 describe("GET /api/assessments/:id/dpia/export", () => {
   it("returns the CNIL file, names what it cannot carry in a header, and records the export", async () => {
-    await app.inject({
-      method: "POST",
-      url: "/api/dpia/import?id=to-export",
-      headers: editor,
-      payload: pia(),
-    });
+    await importPia("?id=to-export", pia());
     const r = await app.inject({
       method: "GET",
       url: "/api/assessments/to-export/dpia/export",
@@ -122,12 +107,7 @@ describe("GET /api/assessments/:id/dpia/export", () => {
       (e) => e.action === "assessment.export",
     );
     expect(events.at(-1)?.data).toMatchObject({ format: "cnil-pia", version: 1 });
-    const again = await app.inject({
-      method: "POST",
-      url: "/api/dpia/import?id=re-imported",
-      headers: editor,
-      payload: file,
-    });
+    const again = await importPia("?id=re-imported", file);
     expect(again.statusCode).toBe(201);
     const { id: _a, ...first } = (await store.assessments.get("to-export")).document;
     const { id: _b, ...second } = (await store.assessments.get("re-imported")).document;
