@@ -68,6 +68,20 @@ describe("POST /api/dpia/import", () => {
     expect(stored.json().version).toBe(1);
   });
 
+  it("decodes a body whose text the CNIL software's download encoded twice", async () => {
+    const twice = String.fromCharCode(...new TextEncoder().encode(readFileSync(PIA, "utf8")));
+    const r = await app.inject({
+      method: "POST",
+      url: "/api/dpia/import?id=double-encoded",
+      headers: { ...editor, "content-type": "application/json" },
+      payload: twice,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().notes[0].note).toContain("encoded twice");
+    const stored = await store.assessments.get("double-encoded");
+    expect(stored.document.dpia?.dpoAdvice?.by).toBe("Hélène Roux, Data Protection Officer");
+  });
+
   it("refuses a file of the wrong shape or with an answer too long, naming the field, and creates nothing", async () => {
     const before = await count();
     const wrong = await importPia("", {

@@ -192,6 +192,20 @@ describe("exporting to the CNIL PIA format", () => {
     ]);
   });
 
+  it("says when a risk names a measure whose title another measure shares, since titles link them", () => {
+    const a = basisDpia();
+    if (!a.dpia?.risks[0]) throw new Error("no DPIA");
+    a.dpia.measures.push({ id: "mfa-2", title: "MFA for admins", status: "planned" });
+    a.dpia.risks[0].measures = ["mfa-2"];
+    expect(exported(a).notCarried.filter((n) => n.path.startsWith("dpia.risks[0]"))).toEqual([
+      {
+        path: "dpia.risks[0].measures[0]",
+        reason:
+          "the CNIL PIA links measures by title, and dpia.measures[0] has the same title: it comes back as that one",
+      },
+    ]);
+  });
+
   it("brings every field it carries back unchanged on import", () => {
     const a = basisDpia();
     const back = reimported(a);

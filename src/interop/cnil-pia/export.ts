@@ -199,7 +199,14 @@ export function exportCnilPia(a: Assessment, options: CnilExportOptions): CnilEx
         skip(`${at}.measures[${j}]`, `no measure has the id ${id}`);
         return [];
       }
-      return [dpia?.measures[n - 1]?.title ?? ""];
+      const title = dpia?.measures[n - 1]?.title ?? "";
+      const first = dpia?.measures.findIndex((m) => m.title === title) ?? -1;
+      if (first !== n - 1)
+        skip(
+          `${at}.measures[${j}]`,
+          `the CNIL PIA links measures by title, and dpia.measures[${first}] has the same title: it comes back as that one`,
+        );
+      return [title];
     });
     if (titles.length) answer(item.measures, { list: titles });
     if (r.before) {

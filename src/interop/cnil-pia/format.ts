@@ -59,7 +59,8 @@ export const CnilMeasure = z.looseObject({
 export type CnilMeasure = z.infer<typeof CnilMeasure>;
 
 export const CnilEvaluation = z.looseObject({
-  reference_to: z.string().min(1),
+  /** "2.1.213", "3.1.<measure id>", "3.2"…; a server may send a bare number. */
+  reference_to: z.union([z.string().trim().min(1), z.number()]),
   /** 0 pending, 1 to be fixed, 2 improvable, 3 acceptable. */
   status: Int.nullable().optional(),
   gauges: z

@@ -270,6 +270,20 @@ describe("importing the parts of a PIA", () => {
     expect(prose.assessment.activity.systems).toEqual(["Servers:\n\n- DB"]);
   });
 
+  it("reads an evaluation reference sent as a number", () => {
+    const r = imported(
+      pia({
+        measures: [{ id: 4, title: "Backups", content: null }],
+        evaluations: [
+          { reference_to: 3.1, status: 3 },
+          { reference_to: "3.1.4", status: 3 },
+        ],
+      }),
+    );
+    expect(r.assessment.dpia?.measures[0]?.status).toBe("done");
+    expect(r.unmapped.map((u) => u.path)).toEqual(["evaluations[0].status"]);
+  });
+
   it("takes the id, jurisdiction and country it is given", () => {
     const a = importCnilPia(pia(), { id: "my-dpia", jurisdiction: "UK", country: "GB" });
     if (!a.ok) throw new Error("refused");
@@ -295,9 +309,10 @@ describe("the mapping table in README.md", () => {
 describe("reading a PIA file", () => {
   it("repairs a file whose text was UTF-8 encoded twice, as the CNIL software's download writes it", () => {
     const twice = String.fromCharCode(...new TextEncoder().encode(text()));
-    expect(twice).toContain("BergstrÃ¶m");
+    expect(twice).toContain("HÃ©lÃ¨ne");
     const r = importCnilPiaText(twice);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.assessment.dpia?.dpoAdvice?.by).toBe("Hélène Roux, Data Protection Officer");
     expect(r.assessment).toEqual(imported().assessment);
     expect(r.notes[0]?.note).toContain("encoded twice");
   });

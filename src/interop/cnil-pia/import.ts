@@ -71,16 +71,16 @@ export const NO_SUBJECTS = "Not identified in the CNIL PIA";
 
 type Draft = Assessment & { dpia: DpiaSection };
 
+export const DOUBLE_UTF8_NOTE =
+  "the file's text was UTF-8 encoded twice, as the CNIL software's JSON download writes it; it was decoded back";
+
 /** Read the text of an exported PIA and import it; errors are located in the text. */
 export function importCnilPiaText(text: string, options: CnilImportOptions = {}): CnilImportResult {
   const read = readCnilPia(text);
   if (!read.ok) return read;
   const result = importCnilPia(read.value, options, read.locate);
   if (result.ok && read.repairedEncoding)
-    result.notes.unshift({
-      path: "",
-      note: "the file's text was UTF-8 encoded twice, as the CNIL software's JSON download writes it; it was decoded back",
-    });
+    result.notes.unshift({ path: "", note: DOUBLE_UTF8_NOTE });
   return result;
 }
 
@@ -332,7 +332,7 @@ class ImportRun {
     const seen = new Map<string, number>();
     list.forEach((ev, index) => {
       const at = `evaluations[${index}]`;
-      const ref = ev.reference_to.trim();
+      const ref = String(ev.reference_to).trim();
       const first = seen.get(ref);
       if (first !== undefined) {
         if (filled({ ...ev, reference_to: null }))

@@ -11,8 +11,8 @@ import { DomainError } from "../../core/errors.ts";
 import { evaluate } from "../../core/evaluate.ts";
 import { CountryCode, Id } from "../../core/schema/index.ts";
 import { exportCnilPia } from "../../interop/cnil-pia/export.ts";
-import { CnilPiaFile } from "../../interop/cnil-pia/format.ts";
-import { importCnilPia } from "../../interop/cnil-pia/import.ts";
+import { CnilPiaFile, undoDoubleUtf8 } from "../../interop/cnil-pia/format.ts";
+import { DOUBLE_UTF8_NOTE, importCnilPia } from "../../interop/cnil-pia/import.ts";
 import { screeningView } from "../../render/dpia-screening.ts";
 import { canEdit, canRead } from "../policies.ts";
 import { presentAssessment } from "../presenters.ts";
@@ -86,7 +86,10 @@ export function dpiaRoutes() {
       }),
       body: CnilPiaFile,
       async handler({ store, query, body, actor, now, today }) {
-        const result = importCnilPia(body, {
+        // A body sent from the software's single-file download has its text encoded twice.
+        const repaired = undoDoubleUtf8(JSON.stringify(body));
+        const file = repaired === undefined ? body : CnilPiaFile.parse(JSON.parse(repaired));
+        const result = importCnilPia(file, {
           ...(query.id ? { id: query.id } : {}),
           ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
           ...(query.country ? { country: query.country } : {}),
@@ -104,11 +107,11 @@ export function dpiaRoutes() {
         }
         // Always a draft: the CNIL software's validation is not Basis's sign-off.
         const record = await store.assessments.create(result.assessment, { actor, now, today });
-        return {
-          assessment: presentAssessment(record),
-          unmapped: result.unmapped,
-          notes: result.notes,
-        };
+        const notes =
+          repaired === undefined
+            ? result.notes
+            : [{ path: "", note: DOUBLE_UTF8_NOTE }, ...result.notes];
+        return { assessment: presentAssessment(record), unmapped: result.unmapped, notes };
       },
     }),
   ];
