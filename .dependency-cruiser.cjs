@@ -8,12 +8,13 @@ const LAYERS = {
   core: [],
   content: ["core"],
   render: ["core"],
+  interop: ["core"],
   verify: ["core"],
   check: ["core", "content", "render"],
   store: ["core", "content"],
   notify: ["core", "store"],
-  server: ["core", "content", "render", "store", "notify"],
-  cli: ["core", "content", "render", "store", "server", "notify", "verify", "check"],
+  server: ["core", "content", "render", "store", "notify", "interop"],
+  cli: ["core", "content", "render", "store", "server", "notify", "verify", "check", "interop"],
 };
 
 const allowlist = Object.entries(LAYERS).map(([layer, may]) => ({
@@ -35,6 +36,14 @@ module.exports = {
       severity: "error",
       from: { path: "^src/core/" },
       to: { pathNot: ["^src/core/", "node_modules/(zod|yaml)/"] },
+    },
+    {
+      name: "interop-uses-core-only",
+      comment:
+        "src/interop converts other tools' files: pure, it imports only src/core, zod and yaml",
+      severity: "error",
+      from: { path: "^src/interop/" },
+      to: { pathNot: ["^src/(core|interop)/", "node_modules/(zod|yaml)/"] },
     },
     {
       name: "every-room-has-rules",

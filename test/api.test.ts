@@ -76,6 +76,28 @@ const signedOff = async () => {
   await store.signOff.decide(rec.id, { version: 1, role: "dpo", decision: "approve" }, signer);
   return rec;
 };
+/** An assessment carrying a small DPIA section, for the DPIA routes. */
+const withDpia = async () =>
+  store.assessments.create(
+    {
+      ...doc(),
+      dpia: {
+        risks: [
+          {
+            id: "access",
+            kind: "illegitimate-access",
+            title: "Illegitimate access to data",
+            before: { likelihood: "limited", severity: "significant" },
+            after: { likelihood: "negligible", severity: "significant" },
+          },
+        ],
+        measures: [{ id: "mfa", title: "Multi-factor authentication", status: "done" }],
+      },
+    },
+    { actor: "test", now: NOW, today: "2026-11-22" },
+  );
+const cnilPia = () =>
+  JSON.parse(readFileSync(root("test/fixtures/cnil-pia/edusphere-audit-logging.json"), "utf8"));
 const aComment = async () =>
   store.comments.create(
     (await created()).id,
@@ -377,6 +399,23 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
   }),
   "POST /api/reminders/run": async () => ({ url: "/api/reminders/run" }),
   "GET /api/settings/objections": async () => ({ url: "/api/settings/objections" }),
+  // DPIA: screening, CNIL PIA export and import.
+  "GET /api/assessments/:id/dpia/screening": async () => ({
+    url: `/api/assessments/${(await created()).id}/dpia/screening`,
+    bad: { url: `/api/assessments/${LONG}/dpia/screening`, path: "params.id" },
+  }),
+  "GET /api/assessments/:id/dpia/export": async () => {
+    const id = (await withDpia()).id;
+    return {
+      url: `/api/assessments/${id}/dpia/export?format=cnil-pia`,
+      bad: { url: `/api/assessments/${id}/dpia/export?format=word`, path: "query.format" },
+    };
+  },
+  "POST /api/dpia/import": async () => ({
+    url: `/api/dpia/import?id=cnil-${++n}`,
+    body: cnilPia(),
+    bad: { body: { ...cnilPia(), answers: "none" }, path: "body.answers" },
+  }),
   "PUT /api/settings/objections": async () => ({
     url: "/api/settings/objections",
     body: { responseDays: null },

@@ -110,6 +110,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async (io) => (await import("./commands/store-commands.ts")).auditCommand(io),
   },
   {
+    name: "dpia",
+    usage: "",
+    about: "DPIA (Art. 35): screen assessments; import from and export to the CNIL PIA software",
+    load: async (io) => (await import("./commands/dpia.ts")).dpiaCommand(io),
+  },
+  {
     name: "backup",
     usage: "[options] <file>",
     about:

@@ -6,7 +6,8 @@
  */
 
 import type { z } from "zod";
-import type { FindingSeverity, InterestOutcome } from "../core/rules/types.ts";
+import type { DpiaFact } from "../core/law/dpia-criteria.ts";
+import type { DpiaScreening, FindingSeverity, InterestOutcome } from "../core/rules/types.ts";
 import type {
   Assessment,
   BalancingTest,
@@ -185,6 +186,50 @@ export function jurisdictionText(org: {
     ? law
     : `${law} (main establishment: ${countryName(org.country)})`;
 }
+
+/** What each screening fact means, as the reason a DPIA criterion applies. */
+export const DPIA_FACT_LABELS = {
+  profiling: "people are profiled",
+  scoring: "people are scored (credit or profiling purpose)",
+  automatedDecision: "solely automated decisions with legal or similar effects",
+  systematicMonitoring: "people are systematically monitored",
+  monitorsEmployees: "staff are monitored",
+  monitorsEmployeesContinuously: "staff are monitored continuously or in fine detail",
+  monitorsPublicSpaces: "publicly accessible places are monitored",
+  specialCategory: "special-category data",
+  healthData: "health data",
+  geneticData: "genetic data",
+  biometricData: "biometric data used to identify people",
+  criminalData: "criminal-offence data",
+  highlyPersonal: "highly personal data (location, financial, communications)",
+  largeScale: "large scale",
+  combinesSources: "data sets are matched or combined",
+  externalSources: "data comes from other sources than the person",
+  vulnerable: "vulnerable people",
+  children: "children",
+  employees: "employees or job applicants",
+  patients: "patients",
+  newTechnology: "new or innovative technology",
+  preventsServiceOrRight: "it can stop someone using a service or exercising a right",
+  locationData: "location data",
+  tracking: "location or behaviour is tracked",
+  invisible: "data obtained from others without telling the people",
+  physicalHarm: "a breach could endanger someone's safety",
+  purposes: "the purpose is one the list names",
+} as const satisfies Record<DpiaFact, string>;
+
+export const DPIA_LIST_LABELS = {
+  "art-35-3": "Art. 35(3) GDPR",
+  wp248: "WP248 criteria (EDPB)",
+  cnil: "CNIL list (France)",
+  ico: "ICO list (UK)",
+} as const satisfies Record<DpiaScreening["criteria"][number]["list"], string>;
+
+export const DPIA_VERDICT_LABELS = {
+  required: "DPIA required",
+  likely: "DPIA likely required",
+  "not-needed": "DPIA not needed on these facts",
+} as const satisfies Record<DpiaScreening["verdict"], string>;
 
 const MONTHS = [
   "January",

@@ -29,6 +29,7 @@ import { commentRoutes } from "./routes/comments.ts";
 import { contentRoutes } from "./routes/content.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { dpiaRoutes } from "./routes/dpia.ts";
 import { objectionRoutes } from "./routes/objections.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { setupPage } from "./routes/setup-page.ts";
@@ -62,6 +63,7 @@ export function allRoutes(): RouteSpec<never, never, never, Responds>[] {
     ...commentRoutes(),
     ...reviewRoutes(),
     ...objectionRoutes(),
+    ...dpiaRoutes(),
   ] as RouteSpec<never, never, never, Responds>[];
 }
 

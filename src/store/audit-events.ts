@@ -103,7 +103,8 @@ export const AUDIT_EVENTS = {
   },
   "assessment.export": {
     entity: "assessment",
-    data: z.strictObject({ version: Version }),
+    // `format` names another tool's format when exported to it (e.g. cnil-pia).
+    data: z.strictObject({ version: Version, format: z.string().optional() }),
   },
   "assessment.document": {
     entity: "assessment",

@@ -5,5 +5,6 @@
  */
 export * from "./accounts.ts";
 export * from "./assessments.ts";
+export * from "./dpia.ts";
 export * from "./system.ts";
 export * from "./workflow.ts";

@@ -13,7 +13,16 @@ import { Id, IsoDate, Text } from "./common.ts";
 export const RiskLevel = z.enum(["negligible", "limited", "significant", "maximum"]);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 
-export const RiskRating = z.strictObject({ likelihood: RiskLevel, severity: RiskLevel });
+export const RiskRating = z.strictObject({
+  likelihood: RiskLevel,
+  severity: RiskLevel,
+  severityReason: Text.optional().describe(
+    "Why this severity: the impacts on people, given the measures",
+  ),
+  likelihoodReason: Text.optional().describe(
+    "Why this likelihood: the threats and sources of risk, given the measures",
+  ),
+});
 export type RiskRating = z.infer<typeof RiskRating>;
 
 /**
@@ -61,6 +70,12 @@ export const DpiaSection = z
           "Relationship, expectations, concerns, the state of the art",
         ),
         purposes: Text.optional(),
+        responsibilities: Text.optional().describe(
+          "Who is responsible: the controller, processors and joint controllers",
+        ),
+        standards: Text.optional().describe(
+          "Standards that apply: approved codes of conduct, certifications, sector rules",
+        ),
       })
       .optional()
       .describe("Systematic description (Art. 35(7)(a)); pre-filled from the Art. 30 record"),
@@ -70,15 +85,41 @@ export const DpiaSection = z
           .boolean()
           .optional()
           .describe("Necessity and proportionality are those of the LIA in this assessment"),
-        notes: Text.optional(),
+        notes: Text.optional().describe(
+          "Why the data is adequate, relevant and limited to what is necessary (Art. 5(1)(c))",
+        ),
+        lawfulBasis: Text.optional().describe(
+          "The lawful basis in words; the decisions hold the basis chosen for each purpose",
+        ),
+        accuracy: Text.optional().describe("How the data is kept accurate and up to date"),
+        rights: z
+          .strictObject({
+            information: Text.optional().describe("How people are informed (Arts. 13 and 14)"),
+            consent: Text.optional().describe("How consent is obtained, where it is relied on"),
+            accessAndPortability: Text.optional().describe("Arts. 15 and 20"),
+            rectificationAndErasure: Text.optional().describe("Arts. 16 and 17"),
+            restrictionAndObjection: Text.optional().describe("Arts. 18 and 21"),
+          })
+          .optional()
+          .describe("How people are told about the processing and exercise their rights"),
+        processors: Text.optional().describe(
+          "Processors and the contracts that bind them (Art. 28)",
+        ),
+        transfers: Text.optional().describe(
+          "Transfers outside the EEA or the UK and their safeguards (Chapter V)",
+        ),
       })
       .optional()
-      .describe("Necessity and proportionality (Art. 35(7)(b))"),
+      .describe("Necessity and proportionality (Art. 35(7)(b)) and the measures for rights"),
     risks: z.array(DpiaRisk).describe("Risks to people (Art. 35(7)(c))"),
     measures: z.array(DpiaMeasure).describe("The measures and their action plan (Art. 35(7)(d))"),
     dpoAdvice: z
       .strictObject({
         advice: Text,
+        favourable: z
+          .boolean()
+          .optional()
+          .describe("The DPO advises that the processing may go ahead"),
         by: Text.optional(),
         on: IsoDate.optional(),
         followed: z.boolean().optional(),
@@ -89,6 +130,11 @@ export const DpiaSection = z
     dataSubjectViews: z
       .strictObject({
         sought: z.boolean(),
+        by: Text.optional().describe("Whose views: the people or representatives consulted"),
+        favourable: z
+          .boolean()
+          .optional()
+          .describe("They consider that the processing may go ahead"),
         summary: Text.optional(),
         reasonNotSought: Text.optional(),
       })

@@ -1,0 +1,44 @@
+/**
+ * @module core/api/dpia
+ * The answers of the DPIA routes: the screening of a stored assessment as people read it, and
+ * the result of importing a file from another tool (what was created, what did not map).
+ */
+import { z } from "zod";
+import { AssessmentView } from "./assessments.ts";
+
+const List = z.enum(["wp248", "cnil", "ico", "art-35-3"]);
+
+export const DpiaScreeningAnswer = z.strictObject({
+  assessmentId: z.string(),
+  version: z.number().int(),
+  id: z.string(),
+  title: z.string(),
+  verdict: z.enum(["required", "likely", "not-needed"]),
+  /** The verdict in words. */
+  summary: z.string(),
+  nationalList: z.enum(["cnil", "ico"]).nullable(),
+  criteria: z.array(
+    z.strictObject({
+      id: z.string(),
+      list: List,
+      listLabel: z.string(),
+      title: z.string(),
+      facts: z.array(z.string()),
+      because: z.array(z.string()),
+      refs: z.array(z.string()),
+    }),
+  ),
+  dpia: z.strictObject({
+    held: z.boolean(),
+    completed: z.boolean(),
+    residualRisk: z.enum(["high", "low"]).nullable(),
+  }),
+});
+export type DpiaScreeningAnswer = z.infer<typeof DpiaScreeningAnswer>;
+
+export const DpiaImportAnswer = z.strictObject({
+  assessment: AssessmentView,
+  /** What the source file held that has no home in Basis, by its path in the source. */
+  unmapped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
+  notes: z.array(z.strictObject({ path: z.string(), note: z.string() })),
+});
