@@ -44,9 +44,12 @@ function section(doc: Doc, title: string): Block[] {
 }
 
 /** The table in a section whose header starts with the given column. */
-function tableIn(blocks: Block[], firstColumn: string): TableBlock {
+function tableIn(blocks: Block[], firstColumn: string, secondColumn?: string): TableBlock {
   const found = blocks.find(
-    (b): b is TableBlock => b.kind === "table" && b.columns[0] === firstColumn,
+    (b): b is TableBlock =>
+      b.kind === "table" &&
+      b.columns[0] === firstColumn &&
+      (secondColumn === undefined || b.columns[1] === secondColumn),
   );
   if (!found) throw new Error(`no table starting with ${firstColumn}`);
   return found;
@@ -457,10 +460,19 @@ describe("buildLiaDocument", () => {
       ],
       ["An interest the law recognises", "For the interest", "4", "Nothing", "4", "4", "No"],
     ]);
-    expect(kv(balancing)).toMatchObject({
-      Computed: "Finely balanced (for 4, against 2)",
-      "Officer's override": "Logs are kept short. (Data Protection Officer, 1 February 2026)",
-    });
+    expect(tableIn(balancing, "Interest", "For").rows).toEqual([
+      [
+        expect.any(String),
+        "4",
+        "2",
+        "Finely balanced",
+        "the people's interests do not override the interest",
+      ],
+    ]);
+    expect(Object.entries(kv(balancing))).toContainEqual([
+      expect.stringMatching(/^Officer's override: /),
+      "Logs are kept short. (Data Protection Officer, 1 February 2026)",
+    ]);
   });
 
   it("labels each field's transformation and tabulates the prohibited fields under the rule", () => {

@@ -274,7 +274,12 @@ function overrideText(o: NonNullable<InterestWeighing["override"]>): string {
   return `${o.justification}${who.length > 0 ? ` (${who.join(", ")})` : ""}`;
 }
 
-/** The engine's weighing per interest, or the impact ratings as recorded when it has none. */
+/**
+ * The engine's weighing, or the impact ratings as recorded when it has none. A factor that
+ * weighs the same for several interests (retention, the nature of the data, the scale) is one
+ * row naming the interests it applies to; the verdict of each interest is one row of a second
+ * table, beside the officer's own conclusion.
+ */
 function weighing(b: Builder): Block[] {
   const weighings = b.ctx.evaluation.weighing ?? [];
   if (weighings.length === 0) {
@@ -284,43 +289,81 @@ function weighing(b: Builder): Block[] {
       ),
     ];
   }
-  const blocks: Block[] = [];
+  const rows = new Map<string, { cells: string[]; interests: string[] }>();
   for (const w of weighings) {
-    blocks.push(
-      heading(4, interestTitle(b, w.interest)),
-      table(
-        ["Factor", "Weighs", "Weight", "Offset by", "Left after safeguards", "Counts", "Decisive"],
-        w.factors.map((f) => [
-          describeFactor(f),
-          f.side === "against" ? "Against the interest" : "For the interest",
-          number(f.weight),
-          joinOr(
-            f.offsetBy.map((o) => `${o.safeguard} (−${number(o.amount)})`),
-            "Nothing",
+    for (const f of w.factors) {
+      const cells = [
+        describeFactor(f),
+        f.side === "against" ? "Against the interest" : "For the interest",
+        number(f.weight),
+        joinOr(
+          f.offsetBy.map((o) => `${o.safeguard} (−${number(o.amount)})`),
+          "Nothing",
+        ),
+        number(f.residual),
+        number(f.counts),
+        f.decisive ? "Yes: cannot be offset" : "No",
+      ];
+      const key = JSON.stringify(cells);
+      const row = rows.get(key) ?? { cells, interests: [] };
+      row.interests.push(w.interest);
+      rows.set(key, row);
+    }
+  }
+  const several = weighings.length > 1;
+  const everyInterest = (r: { interests: string[] }) => r.interests.length === weighings.length;
+  // Against first (what the officer must answer), then what applies to every interest.
+  const ordered = [...rows.values()].sort(
+    (x, y) =>
+      Number(y.cells[1] === "Against the interest") -
+        Number(x.cells[1] === "Against the interest") ||
+      Number(everyInterest(y)) - Number(everyInterest(x)),
+  );
+  const header = [
+    "Factor",
+    "Weighs",
+    "Weight",
+    "Offset by",
+    "Left after safeguards",
+    "Counts",
+    "Decisive",
+  ];
+  const blocks: Block[] = [
+    ordered.length === 0
+      ? paragraph("No factor weighs for or against any interest.")
+      : table(
+          several ? [...header, "Applies to"] : header,
+          ordered.map((r) =>
+            several
+              ? [...r.cells, everyInterest(r) ? "Every interest" : appliesTo(b, r.interests)]
+              : r.cells,
           ),
-          number(f.residual),
-          number(f.counts),
-          f.decisive ? "Yes: cannot be offset" : "No",
+        ),
+    table(
+      ["Interest", "For", "Against", "Computed", "The officer concluded"],
+      weighings.map((w) => [
+        interestTitle(b, w.interest),
+        number(w.for),
+        number(w.against),
+        VERDICT_WORDS[w.verdict],
+        OFFICER_WORDS[w.officerConclusion],
+      ]),
+    ),
+  ];
+  const overridden = weighings.filter((w) => w.override);
+  if (overridden.length > 0) {
+    blocks.push(
+      keyValue(
+        overridden.map((w) => [
+          `Officer's override: ${interestTitle(b, w.interest)}`,
+          overrideText(w.override as NonNullable<InterestWeighing["override"]>),
         ]),
       ),
-      keyValue([
-        [
-          "Computed",
-          `${VERDICT_WORDS[w.verdict]} (for ${number(w.for)}, against ${number(w.against)})`,
-        ],
-        ["The officer concluded", OFFICER_WORDS[w.officerConclusion]],
-        ...(w.override
-          ? [["Officer's override", overrideText(w.override)] as [string, string]]
-          : []),
-      ]),
+      note(
+        "warning",
+        "The officer's conclusion departs from the computed balance; the justification above is part of this assessment.",
+      ),
     );
-    if (w.override)
-      blocks.push(
-        note(
-          "warning",
-          "The officer's conclusion departs from the computed balance; the justification above is part of this assessment.",
-        ),
-      );
   }
   return blocks;
 }
