@@ -58,13 +58,33 @@ export function start(
   });
 }
 
-export const stop = (c: ChildProcess, group = false) =>
-  new Promise<void>((resolve) => {
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops a server. With `group`, the whole process group (npm and the server it started) gets
+ * SIGTERM, and this waits until every process of it has exited, not only the leader: npm
+ * exits first, while the server is still closing its database and releasing its lock.
+ */
+export const stop = async (c: ChildProcess, group = false) => {
+  const exited = new Promise<void>((resolve) => {
     if (c.exitCode !== null || c.signalCode !== null) return resolve();
     c.once("exit", () => resolve());
-    if (group && c.pid !== undefined) process.kill(-c.pid, "SIGTERM");
-    else c.kill("SIGTERM");
   });
+  if (group && c.pid !== undefined) {
+    if (groupAlive(c.pid)) process.kill(-c.pid, "SIGTERM");
+  } else c.kill("SIGTERM");
+  await exited;
+  if (group && c.pid !== undefined)
+    while (groupAlive(c.pid)) await new Promise((r) => setTimeout(r, 20));
+};
 
 /** A bare Fastify server in its own file (the baseline for req/s and for start-up time). */
 export function writeBareFastify(dir: string): string {
