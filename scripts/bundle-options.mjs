@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 // WebAssembly, and the server, database and document renderers that only some commands need.
 // The few pure-JavaScript packages every command loads are bundled in, so a command starts
 // without resolving and compiling their hundreds of files one by one (about 0.1 s a start).
-export const BUNDLED_PACKAGES = ["zod", "yaml", "commander"];
+export const BUNDLED_PACKAGES = ["zod", "yaml", "js-yaml", "commander"];
 
 /** The package a bare import names: `zod/v4/core` -> `zod`, `@scope/x/y` -> `@scope/x`. */
 function packageOf(path) {
