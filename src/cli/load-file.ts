@@ -5,7 +5,10 @@
  * file is refused with one clear line rather than parsed.
  */
 import { readFileSync, statSync } from "node:fs";
+import { referenceIds } from "../content/references.ts";
+import { evaluate } from "../core/evaluate.ts";
 import { type LocatedError, MAX_FILE_BYTES, parseYaml } from "../core/parse.ts";
+import type { Evaluation } from "../core/rules/types.ts";
 import {
   type Assessment,
   type BasisFile,
@@ -50,6 +53,33 @@ export function loadBasisFile(file: string): LoadResult<BasisFile> {
 /** The assessments a file holds: itself, or every activity of a register. */
 export function assessmentsOf(file: BasisFile): Assessment[] {
   return file.kind === "register" ? registerAssessments(file) : [file];
+}
+
+/**
+ * Loads a file and evaluates each assessment it holds as of `today`, citing against the
+ * shipped references. A file that does not load has its errors written to `err` and gives
+ * `undefined`: the command then exits with a failure.
+ */
+export function evaluateFile(
+  file: string,
+  today: string,
+  err: (line: string) => void,
+):
+  | { file: BasisFile; evaluated: { assessment: Assessment; evaluation: Evaluation }[] }
+  | undefined {
+  const loaded = loadBasisFile(file);
+  if (!loaded.ok) {
+    for (const line of formatErrors(file, loaded.errors)) err(line);
+    return undefined;
+  }
+  const knownRefs = referenceIds();
+  return {
+    file: loaded.value,
+    evaluated: assessmentsOf(loaded.value).map((assessment) => ({
+      assessment,
+      evaluation: evaluate(assessment, { today, knownRefs }),
+    })),
+  };
 }
 
 /** `file:line:col: message` for syntax errors, `file: path: message` for schema errors. */

@@ -9,11 +9,9 @@
  * DPIA at that level and has not concluded one, for CI.
  */
 import { Option } from "commander";
-import { referenceIds } from "../../content/references.ts";
-import { evaluate } from "../../core/evaluate.ts";
 import { type ScreeningView, screeningText, screeningView } from "../../render/dpia-screening.ts";
 import { EXIT, type Io } from "../io.ts";
-import { assessmentsOf, formatErrors, loadBasisFile } from "../load-file.ts";
+import { evaluateFile } from "../load-file.ts";
 import { checkToday } from "./evaluate.ts";
 
 export interface DpiaScreenOptions {
@@ -24,17 +22,13 @@ export interface DpiaScreenOptions {
 
 export function runDpiaScreen(io: Io, file: string, opts: DpiaScreenOptions): number {
   const today = checkToday(opts.today);
-  const loaded = loadBasisFile(file);
-  if (!loaded.ok) {
-    for (const line of formatErrors(file, loaded.errors)) io.err(line);
-    return EXIT.failed;
-  }
-  const knownRefs = referenceIds();
-  const views = assessmentsOf(loaded.value).map((a) =>
-    screeningView(a, evaluate(a, { today, knownRefs })),
+  const loaded = evaluateFile(file, today, io.err);
+  if (!loaded) return EXIT.failed;
+  const views = loaded.evaluated.map(({ assessment, evaluation }) =>
+    screeningView(assessment, evaluation),
   );
   if (opts.format === "json") {
-    const body = loaded.value.kind === "register" ? { activities: views } : views[0];
+    const body = loaded.file.kind === "register" ? { activities: views } : views[0];
     io.out(JSON.stringify(body, null, 2));
   } else {
     const bold = (s: string) => (io.isTTY ? `\u001b[1m${s}\u001b[22m` : s);

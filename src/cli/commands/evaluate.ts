@@ -4,15 +4,13 @@
  * their sentences and references, and what would change the outcome.
  */
 import { Command, Option } from "commander";
-import { referenceIds } from "../../content/references.ts";
 import { ISO_DATE } from "../../core/dates.ts";
-import { evaluate } from "../../core/evaluate.ts";
 import { describeChange, describeFactor, describeFinding } from "../../core/messages/en.ts";
 import type { Evaluation } from "../../core/rules/types.ts";
 import { isRealDate } from "../../core/schema/index.ts";
 import type { Outcome } from "../../core/vocabulary.ts";
 import { CliError, EXIT, type Io } from "../io.ts";
-import { assessmentsOf, formatErrors, loadBasisFile } from "../load-file.ts";
+import { evaluateFile } from "../load-file.ts";
 import { todayLocal } from "../today.ts";
 
 export interface EvaluateCliOptions {
@@ -30,21 +28,17 @@ export function checkToday(today: string | undefined): string {
 
 export function runEvaluate(io: Io, file: string, opts: EvaluateCliOptions): number {
   const today = checkToday(opts.today);
-  const loaded = loadBasisFile(file);
-  if (!loaded.ok) {
-    for (const line of formatErrors(file, loaded.errors)) io.err(line);
-    return EXIT.failed;
-  }
-  const knownRefs = referenceIds();
-  const results = assessmentsOf(loaded.value).map((a) => ({
+  const loaded = evaluateFile(file, today, io.err);
+  if (!loaded) return EXIT.failed;
+  const results = loaded.evaluated.map(({ assessment: a, evaluation }) => ({
     id: a.id,
     title: a.title,
-    evaluation: evaluate(a, { today, knownRefs }),
+    evaluation,
   }));
   if (opts.format === "json") {
     const json = results.map((r) => jsonOf(r.evaluation));
     const body =
-      loaded.value.kind === "register"
+      loaded.file.kind === "register"
         ? { activities: results.map((r, i) => ({ id: r.id, ...json[i] })) }
         : json[0];
     io.out(JSON.stringify(body, null, 2));
