@@ -54,7 +54,10 @@ describe("the quick and the located reading agree", () => {
 
   it.each([
     ["YAML 1.1 booleans stay text", "a: yes\nb: no\nc: on\nd: off\ne: y\n"],
-    ["1.2 booleans and nulls", "a: true\nb: False\nc: ~\nd: null\ne:\nf: TRUE\ng: NULL\nh: tRuE\ni: Nul\n"],
+    [
+      "1.2 booleans and nulls",
+      "a: true\nb: False\nc: ~\nd: null\ne:\nf: TRUE\ng: NULL\nh: tRuE\ni: Nul\n",
+    ],
     ["dates stay text", "a: 2026-02-22\nb: 2026-02-22T10:00:00Z\n"],
     ["numbers", "a: 1.0\nb: 0o17\nc: 0x1f\nd: 1e3\ne: .inf\nf: -.5\ng: 012\nh: +7\ni: -.INF\n"],
     ["YAML 1.1 numbers stay text", "a: 1_000\nb: 0b101\nc: 1:30\nd: 0x\ne: 1e\n"],
