@@ -585,3 +585,85 @@ describe("the merits apart from the record", () => {
     expect(expectations?.map((f) => f.counts).sort()).toEqual([0.5, 1]);
   });
 });
+
+describe("what a finding says is what the engine does", () => {
+  it("weighs heavily what its findings say weighs heavily: expectations not met, a notice contradicted", () => {
+    const weighed = (
+      e: NonNullable<NonNullable<Assessment["lia"]>["balancing"]>[0]["reasonableExpectations"],
+    ) => {
+      const r = evaluate(
+        anAssessment()
+          .with((a) => {
+            const b = a.lia?.balancing?.[0];
+            if (b) b.reasonableExpectations = e;
+          })
+          .build(),
+        { today: TODAY },
+      );
+      return { codes: r.findings.map((f) => f.code), factors: r.weighing[0]?.factors ?? [] };
+    };
+    const heavy = 3;
+    const unexpected = weighed({ relationship: "Customers", expected: "no" });
+    expect(unexpected.codes).toContain("LIA_EXPECTATIONS_NOT_MET");
+    expect(describeFinding({ code: "LIA_EXPECTATIONS_NOT_MET", params: {} }).message).toMatch(
+      /weighs heavily/,
+    );
+    expect(
+      unexpected.factors.find((f) => f.factor === "unexpected")?.weight,
+    ).toBeGreaterThanOrEqual(heavy);
+    const contradicted = weighed({
+      relationship: "Customers",
+      expected: "yes",
+      noticeContradicts: true,
+    });
+    expect(contradicted.codes).toContain("NOTICE_CONTRADICTED");
+    expect(describeFinding({ code: "NOTICE_CONTRADICTED", params: {} }).message).toMatch(
+      /weighs heavily/,
+    );
+    expect(
+      contradicted.factors.find((f) => f.factor === "notice-contradicts")?.weight,
+    ).toBeGreaterThanOrEqual(heavy);
+    // The near miss: expected, nothing promised otherwise, nothing of the kind weighs.
+    const expected = weighed({
+      relationship: "Customers",
+      expected: "yes",
+      noticeContradicts: false,
+    });
+    expect(expected.codes).not.toContain("LIA_EXPECTATIONS_NOT_MET");
+    expect(expected.codes).not.toContain("NOTICE_CONTRADICTED");
+    expect(
+      expected.factors.filter(
+        (f) => f.factor === "unexpected" || f.factor === "notice-contradicts",
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses Art. 9(2)(e) for sensitive data the controller inferred or obtained elsewhere, and accepts it for what the person made public", () => {
+    const withSource = (source: "inferred" | "third-party" | "made-public-by-subject") =>
+      evaluate(
+        anAssessment()
+          .with((a) => {
+            a.activity.dataCategories.push({
+              name: "Political opinions",
+              specialCategory: "political-opinions",
+              source,
+            });
+            const d = a.decisions[0];
+            if (d) d.specialCategory = { condition: "e" };
+          })
+          .build(),
+        { today: TODAY },
+      );
+    for (const source of ["inferred", "third-party"] as const) {
+      const e = withSource(source);
+      const f = e.findings.find((x) => x.code === "ART9_CONDITION_NOT_APPLICABLE");
+      expect(f?.params.reason, source).toBe("not-made-public");
+      expect(f?.effect).toBe("fails");
+      expect(e.trace.decisions[0]?.merits).toBe("fails");
+    }
+    const made = withSource("made-public-by-subject");
+    expect(
+      made.findings.filter((x) => x.code.startsWith("ART9_") || x.code.startsWith("SPECIAL_")),
+    ).toEqual([]);
+  });
+});
