@@ -667,3 +667,29 @@ describe("what a finding says is what the engine does", () => {
     ).toEqual([]);
   });
 });
+
+describe("sensitive traits the controller infers", () => {
+  const inferring = (infers: boolean, condition?: "e") =>
+    evaluate(
+      anAssessment()
+        .with((a) => {
+          a.activity.characteristics = { infersSensitive: infers };
+          const d = a.decisions[0];
+          if (d && condition) d.specialCategory = { condition };
+        })
+        .build(),
+      { today: TODAY },
+    ).findings;
+
+  it("are special-category data that need an Art. 9(2) condition, though no category records them (C-252/21)", () => {
+    const f = inferring(true).find((x) => x.code === "SPECIAL_CATEGORY_NO_CONDITION");
+    expect(f?.params.categories).toBe("special-category traits inferred from other data");
+    expect(inferring(false).map((x) => x.code)).not.toContain("SPECIAL_CATEGORY_NO_CONDITION");
+  });
+
+  it("are never data the person made public: Art. 9(2)(e) fails for them", () => {
+    const f = inferring(true, "e").find((x) => x.code === "ART9_CONDITION_NOT_APPLICABLE");
+    expect(f?.params.reason).toBe("not-made-public");
+    expect(f?.effect).toBe("fails");
+  });
+});
