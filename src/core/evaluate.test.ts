@@ -693,3 +693,70 @@ describe("sensitive traits the controller infers", () => {
     expect(f?.effect).toBe("fails");
   });
 });
+
+describe("marketing law by country and date", () => {
+  const emailWithout = (country: string, jurisdiction: "EU" | "UK") =>
+    evaluate(
+      anAssessment()
+        .with((a) => {
+          a.organisation.jurisdiction = jurisdiction;
+          if (jurisdiction === "UK") delete a.organisation.country;
+          else a.organisation.country = country;
+          const d = a.decisions[0];
+          if (d) {
+            d.directMarketing = true;
+            d.electronicMarketing = {
+              channels: ["email"],
+              recipients: "individuals",
+              route: "none",
+            };
+          }
+          const b = a.lia?.balancing?.[0];
+          if (b) b.optOut = { available: true, route: "Unsubscribe link" };
+        })
+        .build(),
+      { today: TODAY },
+    ).findings.find((f) => f.code === "PECR_MARKETING_NO_CONSENT");
+
+  it("cites the national law for email marketing on the EU profile (France: CPCE L.34-5), never PECR", () => {
+    const fr = emailWithout("FR", "EU");
+    expect(fr?.refs).toContain("fr-cpce-l34-5");
+    expect(fr?.refs).toContain("eprivacy-art-13");
+    expect(fr?.refs.some((r) => r.startsWith("pecr-"))).toBe(false);
+    expect(emailWithout("DE", "EU")?.refs).toContain("de-uwg-7");
+    expect(emailWithout("GB", "UK")?.refs).toContain("pecr-reg-22");
+  });
+
+  it("lets a UK charity use the charity soft opt-in from 5 February 2026, not the day before (PECR reg. 22(3A))", () => {
+    const charity = (today: string) =>
+      evaluate(
+        anAssessment()
+          .with((a) => {
+            a.organisation.jurisdiction = "UK";
+            delete a.organisation.country;
+            a.organisation.charity = true;
+            const d = a.decisions[0];
+            if (d) {
+              d.directMarketing = true;
+              d.electronicMarketing = {
+                channels: ["email"],
+                recipients: "individuals",
+                route: "charity-soft-opt-in",
+                charitySoftOptIn: {
+                  supporterOrInterested: true,
+                  charitablePurposesOnly: true,
+                  optOutAtCollection: true,
+                  optOutInEveryMessage: true,
+                },
+              };
+            }
+            const b = a.lia?.balancing?.[0];
+            if (b) b.optOut = { available: true, route: "Unsubscribe link" };
+          })
+          .build(),
+        { today },
+      ).findings.find((f) => f.code === "CHARITY_SOFT_OPT_IN_INVALID");
+    expect(charity("2026-02-04")?.params.reason).toBe("not-in-force");
+    expect(charity("2026-02-05")).toBeUndefined();
+  });
+});
