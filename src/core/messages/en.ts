@@ -68,6 +68,13 @@ export const en: Record<RuleCode, MessageEntry> = {
     message: (p) => `${purpose(p)} relies on ${p.basis} without saying why that basis fits.`,
     fix: () => "Write why this basis applies to this purpose.",
   },
+  BASIS_NECESSITY_NO_ALTERNATIVES: {
+    title: "Necessity claimed without alternatives",
+    message: (p) =>
+      `${purpose(p)} is said to be necessary for ${p.basis}, but no less intrusive way of achieving it is recorded as considered.`,
+    fix: () =>
+      "List the less intrusive means considered (less data, no processing, another process) and why each would not achieve the purpose.",
+  },
   BASIS_NO_ALTERNATIVES: {
     title: "No alternative bases recorded",
     message: (p) =>

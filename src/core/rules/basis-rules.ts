@@ -78,6 +78,10 @@ export function checkDecisions(ctx: RuleContext): void {
       if (!d.necessity) ctx.emit("BASIS_NECESSITY_MISSING", `${path}.necessity`, pb);
       else if (!d.necessity.necessary)
         ctx.emit("BASIS_NOT_NECESSARY", `${path}.necessity.necessary`, pb);
+      // Strict necessity is shown against the less intrusive means considered (C-252/21);
+      // for legitimate interests the LIA's necessity step asks the same of each interest.
+      else if (d.basis !== "legitimate-interests" && !d.necessity.alternatives?.length)
+        ctx.emit("BASIS_NECESSITY_NO_ALTERNATIVES", `${path}.necessity.alternatives`, pb);
       const workable = workableAlternative(d.necessity?.alternatives);
       if (workable) {
         ctx.emit(
