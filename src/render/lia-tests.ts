@@ -7,7 +7,7 @@
  * left) with the computed verdict and any officer override; until it does, the impact ratings
  * exactly as recorded.
  */
-import { describeFactor } from "../core/messages/en.ts";
+import { describeFactor, describeOffset } from "../core/messages/en.ts";
 import type { InterestWeighing } from "../core/rules/types.ts";
 import type { BalancingTest, NecessityTest } from "../core/schema/index.ts";
 import { joinOr, NOT_RECORDED } from "./document-context.ts";
@@ -297,7 +297,7 @@ function weighing(b: Builder): Block[] {
         f.side === "against" ? "Against the interest" : "For the interest",
         number(f.weight),
         joinOr(
-          f.offsetBy.map((o) => `${o.safeguard} (−${number(o.amount)})`),
+          f.offsetBy.map((o) => `${describeOffset(o)} (−${number(o.amount)})`),
           "Nothing",
         ),
         number(f.residual),
