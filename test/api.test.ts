@@ -399,7 +399,8 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
   }),
   "POST /api/reminders/run": async () => ({ url: "/api/reminders/run" }),
   "GET /api/settings/objections": async () => ({ url: "/api/settings/objections" }),
-  // DPIA: screening, CNIL PIA export and import.
+  // DPIA: open measures, screening, CNIL PIA export and import.
+  "GET /api/dpia/measures": async () => ({ url: "/api/dpia/measures" }),
   "GET /api/assessments/:id/dpia/screening": async () => ({
     url: `/api/assessments/${(await created()).id}/dpia/screening`,
     bad: { url: `/api/assessments/${LONG}/dpia/screening`, path: "params.id" },

@@ -29,6 +29,7 @@ import { reopenComment, resolveComment } from "./comments/resolve-comment.ts";
 import { checkContentUpdates } from "./content-updates.ts";
 import type { RenderSigned, StoreDeps } from "./context.ts";
 import { APPLICATION_NAME, type Database, type OpenOptions, openDatabase } from "./db.ts";
+import { openDpiaMeasures } from "./dpia/open-measures.ts";
 import { decideObjection } from "./objections/decide-objection.ts";
 import { listObjections } from "./objections/list-objections.ts";
 import { getObjectionSettings, setObjectionSettings } from "./objections/objection-settings.ts";
@@ -83,6 +84,9 @@ const OPERATIONS = {
     raiseManual: raiseManualTrigger,
     record: recordReview,
   },
+  dpia: {
+    openMeasures: openDpiaMeasures,
+  },
   objections: {
     settings: getObjectionSettings,
     setSettings: setObjectionSettings,
@@ -111,6 +115,7 @@ export interface Store {
   comments: BoundAll<Operations["comments"]>;
   reviews: BoundAll<Operations["reviews"]>;
   objections: BoundAll<Operations["objections"]>;
+  dpia: BoundAll<Operations["dpia"]>;
   /** Raise content-updated triggers for built-in content changed since the last start. */
   checkContentUpdates: Bound<typeof checkContentUpdates>;
   audit: {
@@ -158,6 +163,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     comments: bind(deps, OPERATIONS.comments),
     reviews: bind(deps, OPERATIONS.reviews),
     objections: bind(deps, OPERATIONS.objections),
+    dpia: bind(deps, OPERATIONS.dpia),
     checkContentUpdates: (ctx, current) => checkContentUpdates(deps, ctx, current),
     audit: {
       record: (input, now) => writeTransaction(db, cache, (tx) => appendAudit(tx, input, now)),
