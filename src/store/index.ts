@@ -147,13 +147,17 @@ export interface StoreOptions extends OpenOptions {
    * Without it an approval that completes a sign-off is refused.
    */
   renderSigned?: RenderSigned;
+  /** False: no read cache, every read asks the database (default true). */
+  readCache?: boolean;
 }
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const database = await openDatabase(opts);
   const { db } = database;
   // On a PostgreSQL server other instances write too: the cache follows the audit trail.
-  const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined);
+  const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined, {
+    enabled: opts.readCache ?? true,
+  });
   const deps: StoreDeps = { db, cache, renderSigned: opts.renderSigned };
   return {
     database,
