@@ -2,7 +2,7 @@
  * The register at scale, on both backends: every query shape the register can send (each
  * sort, each filter, search, a deep page, and the total of each filter) is explained on a
  * register of 20,000 rows, and none may scan the assessments table; the projection a save
- * writes equals the one migration 0008 backfills from the stored documents.
+ * writes equals the one migration 0007 backfills from the stored documents.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -19,16 +19,16 @@ const ctx = (): WriteContext => ({ actor: "test", now: new Date(), today: "2026-
 const backends = storeBackends("basis-plans-");
 const ROWS = 20_000;
 
-/** The backfill statement of migration 0008, as the migrator runs it. */
+/** The backfill statement of migration 0007, as the migrator runs it. */
 function backfill(): string {
   const text = readFileSync(
-    fileURLToPath(new URL("../src/store/migrations/0008_register_projection.sql", import.meta.url)),
+    fileURLToPath(new URL("../src/store/migrations/0007_register_projection.sql", import.meta.url)),
     "utf8",
   );
   const statement = text
     .split("--> statement-breakpoint")
     .find((s) => s.includes('UPDATE "assessments"'));
-  if (!statement) throw new Error("migration 0008 has no backfill");
+  if (!statement) throw new Error("migration 0007 has no backfill");
   return statement;
 }
 
@@ -154,7 +154,7 @@ describe.each(backends.list)("the register's query plans on $name", (backend) =>
     expect(seen.size).toBe(30);
   });
 
-  it("writes on save the same register columns migration 0008 backfills", async () => {
+  it("writes on save the same register columns migration 0007 backfills", async () => {
     const columns = sql`select slug, purpose_summary, owner, search_text from assessments
       where slug like 'saved-%' order by slug`;
     const saved = await rowsOf<Record<string, string>>(db, columns);

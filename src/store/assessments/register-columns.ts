@@ -3,7 +3,7 @@
  * The register columns of an assessment row: what the register lists, filters, sorts and
  * searches on, projected from the current version's content and evaluation each time a
  * version is saved, so a register query reads indexed columns and never a stored document.
- * Migration 0008 backfills the same projection in SQL (`searchText` and `purposeSummary`
+ * Migration 0007 backfills the same projection in SQL (`searchText` and `purposeSummary`
  * must stay equal to it, which test/register-plans.test.ts checks).
  */
 import type { Evaluation } from "../../core/rules/types.ts";
