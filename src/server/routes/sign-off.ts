@@ -10,6 +10,7 @@
 
 import { z } from "zod";
 import { RequiredRoles, SignOffRecord } from "../../core/api/index.ts";
+import { documentFileName } from "../../core/file-names.ts";
 import { SignOffRole } from "../../core/schema/assessment.ts";
 import { SIGN_OFF_DECISIONS } from "../../core/vocabulary.ts";
 import type { SignOffOverview } from "../../store/index.ts";
@@ -181,7 +182,7 @@ export function signOffRoutes() {
         reply.header("content-type", "application/pdf");
         reply.header(
           "content-disposition",
-          `attachment; filename="${file.slug}-v${params.version}-signed.pdf"`,
+          `attachment; filename="${documentFileName(file.slug, "signed-off", params.version, "pdf")}"`,
         );
         return file.bytes;
       },

@@ -19,6 +19,7 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { documentFileName } from "../../../src/core/file-names.ts";
 import { ROLE_LABELS, STATUS_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { useLive } from "../components/findings.tsx";
@@ -263,7 +264,11 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
               </Text>
             ))}
             {v.signedDocument ? (
-              <Anchor href={`/api/assessments/${view.id}/signed/${v.version}`} download size="sm">
+              <Anchor
+                href={`/api/assessments/${view.id}/signed/${v.version}`}
+                download={documentFileName(view.slug, "signed-off", v.version, "pdf")}
+                size="sm"
+              >
                 Signed-off PDF of version {v.version}
               </Anchor>
             ) : null}
