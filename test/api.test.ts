@@ -64,7 +64,8 @@ const approvedOne = async () =>
     { actor: "test", now: NOW, today: "2026-11-22" },
   );
 
-const signer = { actor: "test", now: NOW, today: "2026-11-22", role: "admin", name: "T" } as const;
+/** Not the author of what it signs ("test"): the author of a version may not approve it. */
+const signer = { actor: "dpo", now: NOW, today: "2026-11-22", role: "admin", name: "T" } as const;
 const inReview = async () => {
   const rec = await created();
   await store.signOff.submit(rec.id, 1, signer);

@@ -39,7 +39,12 @@ import { recordReview } from "./reviews/record-review.ts";
 import { reviewOverview } from "./reviews/review-overview.ts";
 import { auditEvents } from "./schema.ts";
 import { recordDecision } from "./sign-off/record-decision.ts";
-import { getRequiredRoles, setRequiredRoles } from "./sign-off/required-roles.ts";
+import {
+  getRequiredRoles,
+  getSignOffSettings,
+  setRequiredRoles,
+  setSignOffSettings,
+} from "./sign-off/required-roles.ts";
 import { retireAssessment } from "./sign-off/retire-assessment.ts";
 import { signOffOverview } from "./sign-off/sign-off-overview.ts";
 import { signedDocument } from "./sign-off/signed-document.ts";
@@ -67,6 +72,8 @@ const OPERATIONS = {
   signOff: {
     requiredRoles: getRequiredRoles,
     setRequiredRoles,
+    settings: getSignOffSettings,
+    setSettings: setSignOffSettings,
     overview: signOffOverview,
     submit: submitForReview,
     decide: recordDecision,
