@@ -206,7 +206,11 @@ async function located(
       tx.rollback();
     })
     .catch(() => undefined);
-  if (!culprit) return error;
+  // Only a document's own data is its fault (a value the database refuses, a clash with
+  // another row); anything else (a lost table, a dropped connection) is told as it came.
+  const code = culprit ? databaseCode(culprit.cause) : undefined;
+  if (!culprit || !(culprit.cause instanceof DomainError || /^2[23]/.test(code ?? "")))
+    return error;
   const doc = batch[culprit.index - start] as Assessment;
   const cause = mapUnique(culprit.cause, doc);
   const why = cause instanceof DomainError ? cause.message : describeDatabaseError(cause);
