@@ -20,6 +20,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useState } from "react";
+import { newDecision } from "../../../src/core/drafting.ts";
 import { LawfulBasis } from "../../../src/core/schema/index.ts";
 import { BASIS_LABELS } from "../../../src/render/labels.ts";
 import {
@@ -84,11 +85,7 @@ export function BasisWizard({ form, readOnly }: { form: DraftForm; readOnly: boo
         <Button
           w="fit-content"
           disabled={readOnly}
-          onClick={() =>
-            decisions.length === 0
-              ? form.setFieldValue("decisions", [{ purpose: purpose.id }])
-              : form.insertListItem("decisions", { purpose: purpose.id })
-          }
+          onClick={() => form.insertListItem("decisions", newDecision(purpose.id))}
         >
           Decide the basis for {purpose.id}
         </Button>
