@@ -171,7 +171,7 @@ function decisionBlocks(
       richParagraph(
         { text: "Necessity: ", bold: true },
         {
-          text: `${d.necessity.necessary ? "Necessary" : "Not necessary"}${d.necessity.explanation ? ` - ${d.necessity.explanation}` : ""}`,
+          text: `${d.necessity.necessary === undefined ? "Not concluded yet" : d.necessity.necessary ? "Necessary" : "Not necessary"}${d.necessity.explanation ? ` - ${d.necessity.explanation}` : ""}`,
         },
       ),
     );

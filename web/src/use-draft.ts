@@ -6,13 +6,57 @@
  */
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type ChangeEvent, useEffect, useRef, useState } from "react";
+import { appendIn, removeIn, setIn } from "../../src/core/drafting.ts";
 import { ApiError, api } from "./api.ts";
 import { clean, liveEvaluate, todayIso } from "./live.ts";
 import type { AssessmentView } from "./types.ts";
 
 export type DraftValues = Record<string, unknown>;
-export type DraftForm = UseFormReturnType<DraftValues>;
+/**
+ * The draft as the inputs see it. Every write goes through `setIn`, which creates the objects
+ * an answer lives in when they are missing (a decision or interest made from scratch has no
+ * `necessity` or `checks` until its first answer).
+ */
+export interface DraftForm {
+  values: DraftValues;
+  getValues(): DraftValues;
+  setValues(values: DraftValues): void;
+  setFieldValue(path: string, value: unknown): void;
+  insertListItem(path: string, item: unknown): void;
+  removeListItem(path: string, index: number): void;
+  getInputProps(
+    path: string,
+    options?: { type?: "checkbox" | "input" },
+  ): ReturnType<UseFormReturnType<DraftValues>["getInputProps"]>;
+}
+
+/** An input's change: an event from a native input, or the value from a Mantine one. */
+function changed(e: unknown, checkbox: boolean): unknown {
+  if (e && typeof e === "object" && "currentTarget" in e) {
+    const target = (e as ChangeEvent<HTMLInputElement>).currentTarget;
+    return checkbox ? target.checked : target.value;
+  }
+  return e;
+}
+
+function bind(form: UseFormReturnType<DraftValues>): DraftForm {
+  const replace = (next: DraftValues) => form.setValues(() => next);
+  const setFieldValue = (path: string, value: unknown) =>
+    replace(setIn(form.getValues(), path, value));
+  return {
+    values: form.values,
+    getValues: form.getValues,
+    setValues: replace,
+    setFieldValue,
+    insertListItem: (path, item) => replace(appendIn(form.getValues(), path, item)),
+    removeListItem: (path, index) => replace(removeIn(form.getValues(), path, index)),
+    getInputProps: (path, options) => ({
+      ...form.getInputProps(path, options),
+      onChange: (e: unknown) => setFieldValue(path, changed(e, options?.type === "checkbox")),
+    }),
+  };
+}
 export type SaveStatus = "saved" | "pending" | "saving" | "invalid" | "conflict" | "error";
 
 interface StoredDraft {
@@ -84,7 +128,7 @@ export function useDraft(view: AssessmentView): Draft {
   /** What the server holds for `base`: a draft equal to it needs no save. */
   const lastSaved = useRef<unknown>(view.document);
 
-  const form = useForm<DraftValues>({
+  const mantine = useForm<DraftValues>({
     mode: "controlled",
     initialValues: initial.values,
     onValuesChange: (values) => {
@@ -99,6 +143,7 @@ export function useDraft(view: AssessmentView): Draft {
       schedule();
     },
   });
+  const form = bind(mantine);
 
   const save = async () => {
     if (conflicted.current) return;

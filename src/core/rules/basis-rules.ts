@@ -75,7 +75,9 @@ export function checkDecisions(ctx: RuleContext): void {
     if (!d.alternatives || d.alternatives.length === 0)
       ctx.emit("BASIS_NO_ALTERNATIVES", `${path}.alternatives`, pb);
     if (d.basis !== "consent") {
-      if (!d.necessity) ctx.emit("BASIS_NECESSITY_MISSING", `${path}.necessity`, pb);
+      // A necessity step started but not concluded is still missing, not a "no".
+      if (d.necessity?.necessary === undefined)
+        ctx.emit("BASIS_NECESSITY_MISSING", `${path}.necessity`, pb);
       else if (!d.necessity.necessary)
         ctx.emit("BASIS_NOT_NECESSARY", `${path}.necessity.necessary`, pb);
       // Strict necessity is shown against the less intrusive means considered (C-252/21);

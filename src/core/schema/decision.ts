@@ -23,7 +23,10 @@ export const AlternativeBasis = z.strictObject({
 export const Necessity = z.strictObject({
   necessary: z
     .boolean()
-    .describe("Is the processing necessary (not merely useful) for the purpose?"),
+    .optional()
+    .describe(
+      "Is the processing necessary (not merely useful) for the purpose? Unanswered counts as missing",
+    ),
   explanation: Text.optional(),
   alternatives: z
     .array(AlternativeMeans)

@@ -5,6 +5,7 @@
  */
 import { Alert, Button, Group, Stack, Stepper, Text } from "@mantine/core";
 import { useState } from "react";
+import { newLia } from "../../../src/core/drafting.ts";
 import { getIn } from "../components/fields.tsx";
 import { Findings, under, useLive } from "../components/findings.tsx";
 import { BalancingStep } from "./balancing-step.tsx";
@@ -35,9 +36,7 @@ export function LiaEditor({ form, readOnly }: StepProps) {
         <Button
           w="fit-content"
           disabled={readOnly}
-          onClick={() =>
-            form.setFieldValue("lia", { interests: [{ id: "interest-1", title: "" }] })
-          }
+          onClick={() => form.setFieldValue("lia", newLia())}
         >
           Start the LIA
         </Button>

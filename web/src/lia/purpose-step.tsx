@@ -1,5 +1,6 @@
 /** Step 1, the purpose test: each interest, who benefits, and whether it is lawful, specific and real. */
 import { SimpleGrid, Stack, Text } from "@mantine/core";
+import { newInterest } from "../../../src/core/drafting.ts";
 import { CONSEQUENCE_SEVERITY_LABELS } from "../../../src/core/messages/value-labels.ts";
 import { INTEREST_KIND_LABELS } from "../../../src/render/labels.ts";
 import {
@@ -25,7 +26,7 @@ export function PurposeStep({ form, readOnly }: StepProps) {
         path="lia.interests"
         label="Interests"
         addLabel="Add an interest"
-        empty={{ id: "", title: "" }}
+        empty={newInterest("")}
         itemLabel={(i, n) => `Interest ${n + 1}${i.title ? `: ${String(i.title)}` : ""}`}
         render={(p) => (
           <Stack gap="sm">

@@ -21,6 +21,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useState } from "react";
+import { newDecision } from "../../../src/core/drafting.ts";
 import { SCHEDULE_1 } from "../../../src/core/law/uk-schedule1.ts";
 import {
   ANNEX2_LABELS,
@@ -111,11 +112,7 @@ export function BasisWizard({ form, readOnly }: { form: DraftForm; readOnly: boo
         <Button
           w="fit-content"
           disabled={readOnly}
-          onClick={() =>
-            decisions.length === 0
-              ? form.setFieldValue("decisions", [{ purpose: purpose.id }])
-              : form.insertListItem("decisions", { purpose: purpose.id })
-          }
+          onClick={() => form.insertListItem("decisions", newDecision(purpose.id))}
         >
           Decide the basis for this purpose
         </Button>
