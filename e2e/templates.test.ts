@@ -75,7 +75,7 @@ const ANSWERS: Record<string, (page: Page, b: Blocker) => Promise<void>> = {
   async MARKETING_CHANNELS_UNANSWERED(page) {
     await page.getByRole("tab", { name: "Lawful basis" }).click();
     await page.getByRole("button", { name: /Extra questions/ }).click();
-    await page.getByRole("textbox", { name: "Marketing channels" }).click();
+    await page.getByRole("combobox", { name: "Marketing channels" }).click();
     await page.getByRole("option", { name: "Post", exact: true }).click();
     await page.keyboard.press("Escape");
   },
@@ -120,7 +120,13 @@ describe.skipIf(!chromiumAvailable())("every template to submission in Chromium"
     }, async () => {
       const slug = `t-${t.id}`;
       await createFromTemplate(page, slug, `From ${t.id}`, t.id);
-      await page.getByTestId("live-outcome").waitFor();
+      await page.getByRole("tab", { name: "Activity (Art. 30)" }).click();
+      try {
+        await page.getByTestId("live-outcome").waitFor({ timeout: 60_000 });
+      } catch {
+        const aside = await page.getByRole("complementary", { name: "Outcome" }).textContent();
+        throw new Error(`no outcome for ${t.id}: ${aside}`);
+      }
       const answered = await answerEveryBlocker(page);
       expect(answered.length).toBeGreaterThan(0);
 
