@@ -3,9 +3,7 @@
  * Every template, in Chromium, as a DPO would use it: create an activity from the template,
  * read the blockers the rules raise, answer each one in the editor (each code has the one
  * field that answers it; a blocker without one fails the test, naming it), until none is left,
- * then submit the saved version for review. On one template a purpose is also marked as postal
- * direct marketing: the channels question appears as a blocker and the Post channel answers it
- * without any electronic-marketing blocker. The extra-questions step stays axe-clean.
+ * then submit the saved version for review.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +14,6 @@ import {
   newPage,
   type RunningApp,
   saved,
-  seriousViolations,
   signIn,
   startApp,
 } from "./support.ts";
@@ -72,13 +69,6 @@ const ANSWERS: Record<string, (page: Page, b: Blocker) => Promise<void>> = {
     await page.locator('[data-path="lia.conclusion.decidedBy"]').fill(ADMIN.name);
     await page.locator('[data-path="lia.conclusion.decidedOn"]').fill(TODAY);
   },
-  async MARKETING_CHANNELS_UNANSWERED(page) {
-    await page.getByRole("tab", { name: "Lawful basis" }).click();
-    await page.getByRole("button", { name: /Extra questions/ }).click();
-    await page.getByRole("combobox", { name: "Marketing channels" }).click();
-    await page.getByRole("option", { name: "Post", exact: true }).click();
-    await page.keyboard.press("Escape");
-  },
 };
 
 async function answerEveryBlocker(page: Page): Promise<string[]> {
@@ -129,20 +119,6 @@ describe.skipIf(!chromiumAvailable())("every template to submission in Chromium"
       }
       const answered = await answerEveryBlocker(page);
       expect(answered.length).toBeGreaterThan(0);
-
-      if (t.id === "transactional-email") {
-        // A purpose marked as direct marketing asks for its channels; post is not electronic mail.
-        await page.getByRole("tab", { name: "Lawful basis" }).click();
-        await page.getByRole("button", { name: /Extra questions/ }).click();
-        await page.getByLabel("This purpose is direct marketing").check();
-        const more = await answerEveryBlocker(page);
-        expect(more).toContain("MARKETING_CHANNELS_UNANSWERED");
-        expect(more.filter((c) => /PECR|EPRIVACY|MARKETING_NO/.test(c))).toEqual([]);
-        await page.getByRole("tab", { name: "Lawful basis" }).click();
-        await page.getByRole("button", { name: /Extra questions/ }).click();
-        await page.getByRole("combobox", { name: "Who receives it" }).waitFor();
-        expect(await seriousViolations(page)).toEqual([]);
-      }
 
       await expect.poll(async () => (await openBlockers(page)).length).toBe(0);
       await saved(page);
