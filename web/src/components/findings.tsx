@@ -46,6 +46,7 @@ export function FindingCard({ f, showPath }: { f: PresentedFinding; showPath?: b
       variant="light"
       p="xs"
       data-finding={f.code}
+      data-finding-path={f.path}
       data-severity={f.severity}
       title={
         <Group gap={6} wrap="wrap">

@@ -3,7 +3,8 @@
  * categories (flagging Art. 9 and Art. 10 data), data subjects (children, vulnerable
  * people), recipients, transfers with their Chapter V mechanism, retention and security.
  */
-import { Divider, SimpleGrid, Stack, Title } from "@mantine/core";
+import { Button, Divider, SimpleGrid, Stack, Title } from "@mantine/core";
+import { type ReactNode, useState } from "react";
 import {
   ADM_EXCEPTION_LABELS,
   DATA_NATURE_LABELS,
@@ -35,7 +36,7 @@ import {
   TextList,
   YesNoField,
 } from "../components/fields.tsx";
-import { Findings } from "../components/findings.tsx";
+import { Findings, under, useLive } from "../components/findings.tsx";
 import type { DraftForm } from "../use-draft.ts";
 
 export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: boolean }) {
@@ -298,194 +299,200 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
               options={SCALE_LABELS}
             />
           </SimpleGrid>
-          <Title order={4} size="h5">
-            How the data is collected
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <CheckField
-              {...f}
-              path="activity.collection.fromDataSubject"
-              label="From the people themselves (Art. 13)"
-            />
-            <CheckField
-              {...f}
-              path="activity.collection.fromOthers"
-              label="From others (Art. 14)"
-            />
-            <CheckField
-              {...f}
-              path="activity.collection.informedOfIndirect"
-              label="People are told about data obtained from others"
-            />
-          </SimpleGrid>
-          <Title order={4} size="h5">
-            How the processing works
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <CheckField {...f} path="activity.characteristics.profiling" label="Profiles people" />
-            <CheckField
-              {...f}
-              path="activity.characteristics.combinesSources"
-              label="Combines data from several sources"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.tracksAcrossSites"
-              label="Follows people across other sites or apps"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.tracksAcrossDevices"
-              label="Follows people across devices"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.behaviouralAdvertising"
-              label="Targets advertising on behaviour"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.covert"
-              label="People are not told when they are monitored"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.newTechnology"
-              label="New or innovative technology"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.infersSensitive"
-              label="Infers health, beliefs or other sensitive traits"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.sharesWithThirdParties"
-              label="Discloses the data to others for their own purposes"
-            />
-            <CheckField {...f} path="activity.characteristics.sellsData" label="Sells the data" />
-            <CheckField
-              {...f}
-              path="activity.characteristics.preventsServiceOrRight"
-              label="Can stop someone using a service or exercising a right"
-            />
-            <CheckField
-              {...f}
-              path="activity.characteristics.breachEndangersSafety"
-              label="A breach could endanger someone's health or safety"
-            />
-            <MultiSelectField
-              {...f}
-              path="activity.characteristics.monitoring"
-              label="What is systematically monitored"
-              options={MONITORING_LABELS}
-            />
-            <SelectField
-              {...f}
-              path="activity.characteristics.monitoringGranularity"
-              label="How closely"
-              options={MONITORING_GRANULARITY_LABELS}
-            />
-          </SimpleGrid>
-          {staff && (
-            <>
-              <Title order={4} size="h5">
-                Staff data (Art. 88)
-              </Title>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <SelectField
-                  {...f}
-                  path="activity.employment.worksCouncil"
-                  label="Staff representatives (works council)"
-                  options={WORKS_COUNCIL_LABELS}
-                />
-                <TextField
-                  {...f}
-                  path="activity.employment.nationalLaw"
-                  label="National employment-data law relied on"
-                />
-              </SimpleGrid>
-            </>
-          )}
-          <RecordList
-            {...f}
-            path="activity.jointControllers"
-            label="Joint controllers"
-            addLabel="Add a joint controller"
-            empty={{ name: "" }}
-            itemLabel={(j, i) => String(j.name || `Joint controller ${i + 1}`)}
-            render={(p) => (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextField {...f} path={`${p}.name`} label="Name" />
-                <CheckField
-                  {...f}
-                  path={`${p}.arrangement`}
-                  label="An Art. 26 arrangement sets out each one's duties"
-                />
-                <TextField
-                  {...f}
-                  path={`${p}.interest`}
-                  label="Their own legitimate interest, if relied on"
-                />
-              </SimpleGrid>
+          <MoreFacts label="How the data is collected and processed, staff, joint controllers, automated decisions, DPIA">
+            <Title order={4} size="h5">
+              How the data is collected
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <CheckField
+                {...f}
+                path="activity.collection.fromDataSubject"
+                label="From the people themselves (Art. 13)"
+              />
+              <CheckField
+                {...f}
+                path="activity.collection.fromOthers"
+                label="From others (Art. 14)"
+              />
+              <CheckField
+                {...f}
+                path="activity.collection.informedOfIndirect"
+                label="People are told about data obtained from others"
+              />
+            </SimpleGrid>
+            <Title order={4} size="h5">
+              How the processing works
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <CheckField
+                {...f}
+                path="activity.characteristics.profiling"
+                label="Profiles people"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.combinesSources"
+                label="Combines data from several sources"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.tracksAcrossSites"
+                label="Follows people across other sites or apps"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.tracksAcrossDevices"
+                label="Follows people across devices"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.behaviouralAdvertising"
+                label="Targets advertising on behaviour"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.covert"
+                label="People are not told when they are monitored"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.newTechnology"
+                label="New or innovative technology"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.infersSensitive"
+                label="Infers health, beliefs or other sensitive traits"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.sharesWithThirdParties"
+                label="Discloses the data to others for their own purposes"
+              />
+              <CheckField {...f} path="activity.characteristics.sellsData" label="Sells the data" />
+              <CheckField
+                {...f}
+                path="activity.characteristics.preventsServiceOrRight"
+                label="Can stop someone using a service or exercising a right"
+              />
+              <CheckField
+                {...f}
+                path="activity.characteristics.breachEndangersSafety"
+                label="A breach could endanger someone's health or safety"
+              />
+              <MultiSelectField
+                {...f}
+                path="activity.characteristics.monitoring"
+                label="What is systematically monitored"
+                options={MONITORING_LABELS}
+              />
+              <SelectField
+                {...f}
+                path="activity.characteristics.monitoringGranularity"
+                label="How closely"
+                options={MONITORING_GRANULARITY_LABELS}
+              />
+            </SimpleGrid>
+            {staff && (
+              <>
+                <Title order={4} size="h5">
+                  Staff data (Art. 88)
+                </Title>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <SelectField
+                    {...f}
+                    path="activity.employment.worksCouncil"
+                    label="Staff representatives (works council)"
+                    options={WORKS_COUNCIL_LABELS}
+                  />
+                  <TextField
+                    {...f}
+                    path="activity.employment.nationalLaw"
+                    label="National employment-data law relied on"
+                  />
+                </SimpleGrid>
+              </>
             )}
-          />
-          <RecordList
-            {...f}
-            path="activity.automatedDecisions"
-            label="Automated decisions"
-            addLabel="Add an automated decision"
-            empty={{ description: "", solelyAutomated: false, legalOrSimilarEffect: false }}
-            itemLabel={(d, i) => String(d.description || `Automated decision ${i + 1}`)}
-            render={(p) => (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextField {...f} path={`${p}.description`} label="What is decided" multiline />
-                <YesNoField {...f} path={`${p}.solelyAutomated`} label="Solely automated?" />
-                <YesNoField
-                  {...f}
-                  path={`${p}.legalOrSimilarEffect`}
-                  label="Legal or similarly significant effect?"
-                />
-                <SelectField
-                  {...f}
-                  path={`${p}.exception`}
-                  label="Art. 22(2) exception relied on"
-                  options={ADM_EXCEPTION_LABELS}
-                />
-                <TextList
-                  {...f}
-                  path={`${p}.safeguards`}
-                  label="Safeguards (human review, contesting, explanation)"
-                  addLabel="Add a safeguard"
-                />
-              </SimpleGrid>
-            )}
-          />
-          <Title order={4} size="h5">
-            DPIA (Art. 35)
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MultiSelectField
+            <RecordList
               {...f}
-              path="activity.dpiaIndicators"
-              label="Criteria that apply (WP248)"
-              options={DPIA_INDICATOR_LABELS}
+              path="activity.jointControllers"
+              label="Joint controllers"
+              addLabel="Add a joint controller"
+              empty={{ name: "" }}
+              itemLabel={(j, i) => String(j.name || `Joint controller ${i + 1}`)}
+              render={(p) => (
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextField {...f} path={`${p}.name`} label="Name" />
+                  <CheckField
+                    {...f}
+                    path={`${p}.arrangement`}
+                    label="An Art. 26 arrangement sets out each one's duties"
+                  />
+                  <TextField
+                    {...f}
+                    path={`${p}.interest`}
+                    label="Their own legitimate interest, if relied on"
+                  />
+                </SimpleGrid>
+              )}
             />
-            <SelectField
+            <RecordList
               {...f}
-              path="activity.dpia.status"
-              label="DPIA status"
-              options={DPIA_STATUS_LABELS}
+              path="activity.automatedDecisions"
+              label="Automated decisions"
+              addLabel="Add an automated decision"
+              empty={{ description: "", solelyAutomated: false, legalOrSimilarEffect: false }}
+              itemLabel={(d, i) => String(d.description || `Automated decision ${i + 1}`)}
+              render={(p) => (
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextField {...f} path={`${p}.description`} label="What is decided" multiline />
+                  <YesNoField {...f} path={`${p}.solelyAutomated`} label="Solely automated?" />
+                  <YesNoField
+                    {...f}
+                    path={`${p}.legalOrSimilarEffect`}
+                    label="Legal or similarly significant effect?"
+                  />
+                  <SelectField
+                    {...f}
+                    path={`${p}.exception`}
+                    label="Art. 22(2) exception relied on"
+                    options={ADM_EXCEPTION_LABELS}
+                  />
+                  <TextList
+                    {...f}
+                    path={`${p}.safeguards`}
+                    label="Safeguards (human review, contesting, explanation)"
+                    addLabel="Add a safeguard"
+                  />
+                </SimpleGrid>
+              )}
             />
-            <TextField {...f} path="activity.dpia.reference" label="DPIA reference" />
-            <TextField {...f} path="activity.dpia.completedOn" label="Completed on" type="date" />
-            <SelectField
-              {...f}
-              path="activity.dpia.residualRisk"
-              label="Risk remaining after its measures"
-              options={RESIDUAL_RISK_LABELS}
-            />
-          </SimpleGrid>
+            <Title order={4} size="h5">
+              DPIA (Art. 35)
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <MultiSelectField
+                {...f}
+                path="activity.dpiaIndicators"
+                label="Criteria that apply (WP248)"
+                options={DPIA_INDICATOR_LABELS}
+              />
+              <SelectField
+                {...f}
+                path="activity.dpia.status"
+                label="DPIA status"
+                options={DPIA_STATUS_LABELS}
+              />
+              <TextField {...f} path="activity.dpia.reference" label="DPIA reference" />
+              <TextField {...f} path="activity.dpia.completedOn" label="Completed on" type="date" />
+              <SelectField
+                {...f}
+                path="activity.dpia.residualRisk"
+                label="Risk remaining after its measures"
+                options={RESIDUAL_RISK_LABELS}
+              />
+            </SimpleGrid>
+          </MoreFacts>
           <TextList
             {...f}
             path="activity.securityMeasures"
@@ -497,5 +504,39 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
         </Stack>
       </section>
     </Stack>
+  );
+}
+
+const MORE_FACTS = [
+  "activity.collection",
+  "activity.characteristics",
+  "activity.employment",
+  "activity.jointControllers",
+  "activity.automatedDecisions",
+  "activity.dpia",
+];
+
+/**
+ * The facts fewer activities need, drawn only when asked for (the editor stays quick to open);
+ * open at once when any finding concerns them.
+ */
+function MoreFacts({ label, children }: { label: string; children: ReactNode }) {
+  const live = useLive();
+  const concerned = (live?.findings ?? []).some(
+    (x) => x.severity !== "info" && MORE_FACTS.some((at) => under(x.path, at)),
+  );
+  const [open, setOpen] = useState(false);
+  return open || concerned ? (
+    <Stack>{children}</Stack>
+  ) : (
+    <Button
+      variant="light"
+      w="fit-content"
+      onClick={() => setOpen(true)}
+      style={{ whiteSpace: "normal", height: "auto" }}
+      py={6}
+    >
+      Show more facts: {label}
+    </Button>
   );
 }
