@@ -532,8 +532,14 @@ function MoreFacts({ label, children }: { label: string; children: ReactNode }) 
     <Button
       variant="light"
       w="fit-content"
+      maw="100%"
       onClick={() => setOpen(true)}
-      style={{ whiteSpace: "normal", height: "auto" }}
+      // The label is a sentence: it wraps on a phone instead of widening the page.
+      styles={{
+        root: { height: "auto" },
+        inner: { justifyContent: "flex-start" },
+        label: { whiteSpace: "normal", textAlign: "left" },
+      }}
       py={6}
     >
       Show more facts: {label}
