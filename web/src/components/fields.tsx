@@ -313,25 +313,8 @@ export function MultiSelectField({
 }
 
 /** Two-letter country codes, each shown with its name. */
-export function CountriesField({ form, path, label, description, readOnly }: FieldProps) {
-  const value = getIn(form.values, path);
-  return (
-    <Stack gap={4}>
-      <MultiSelect
-        label={label}
-        description={description}
-        readOnly={readOnly}
-        clearable
-        searchable
-        data={COUNTRY_OPTIONS}
-        value={Array.isArray(value) ? (value as string[]) : []}
-        onChange={(v) => form.setFieldValue(path, v.length > 0 ? v : undefined)}
-        comboboxProps={{ withinPortal: true }}
-        data-path={findingPath(path)}
-      />
-      <Findings at={findingPath(path)} />
-    </Stack>
-  );
+export function CountriesField(props: FieldProps) {
+  return <MultiSelectField {...props} options={COUNTRY_LABELS} />;
 }
 
 /** A single country, chosen by name. */
@@ -408,6 +391,9 @@ const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({
   value: code,
   label: countryName(code),
 })).sort((a, b) => a.label.localeCompare(b.label));
+const COUNTRY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  COUNTRY_OPTIONS.map((o) => [o.value, o.label]),
+);
 
 /**
  * A yes / no question whose "no" is an answer too (a checkbox cannot tell "no" from "not
