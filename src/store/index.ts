@@ -29,6 +29,9 @@ import { reopenComment, resolveComment } from "./comments/resolve-comment.ts";
 import { checkContentUpdates } from "./content-updates.ts";
 import type { RenderSigned, StoreDeps } from "./context.ts";
 import { APPLICATION_NAME, type Database, type OpenOptions, openDatabase } from "./db.ts";
+import { discardWorkingDraft } from "./drafts/discard-working-draft.ts";
+import { getWorkingDraft } from "./drafts/get-working-draft.ts";
+import { saveWorkingDraft } from "./drafts/save-working-draft.ts";
 import { decideObjection } from "./objections/decide-objection.ts";
 import { listObjections } from "./objections/list-objections.ts";
 import { getObjectionSettings, setObjectionSettings } from "./objections/objection-settings.ts";
@@ -62,6 +65,11 @@ const OPERATIONS = {
     versions: listVersions,
     version: getVersion,
     allDocuments: exportDocuments,
+  },
+  drafts: {
+    get: getWorkingDraft,
+    save: saveWorkingDraft,
+    discard: discardWorkingDraft,
   },
   signOff: {
     requiredRoles: getRequiredRoles,
@@ -106,6 +114,7 @@ function bind<T extends Record<string, Operation>>(deps: StoreDeps, ops: T): Bou
 export interface Store {
   database: Database;
   assessments: BoundAll<Operations["assessments"]>;
+  drafts: BoundAll<Operations["drafts"]>;
   accounts: AccountStore;
   signOff: BoundAll<Operations["signOff"]>;
   comments: BoundAll<Operations["comments"]>;
@@ -153,6 +162,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   return {
     database,
     assessments: bind(deps, OPERATIONS.assessments),
+    drafts: bind(deps, OPERATIONS.drafts),
     accounts: new AccountStore(db, cache),
     signOff: bind(deps, OPERATIONS.signOff),
     comments: bind(deps, OPERATIONS.comments),
