@@ -40,7 +40,7 @@ module.exports = {
     {
       name: "interop-uses-core-only",
       comment:
-        "src/interop converts other tools' files: pure, it imports only src/core, zod and yaml",
+        "src/interop converts other tools' files: pure, it imports only src/core, zod, yaml and js-yaml",
       severity: "error",
       from: { path: "^src/interop/" },
       to: { pathNot: ["^src/(core|interop)/", "node_modules/(zod|yaml|js-yaml)/"] },

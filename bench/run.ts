@@ -2,7 +2,7 @@
  * `npm run bench [-- section...]`: every figure the README and the issues name, each beside the
  * reference it is compared with in the same run and the ratio of the two, printed as one table
  * and written as JSON under bench/results/. Sections: core, start, server, documents, verify,
- * web. Timings are measured here, never asserted in tests.
+ * web, register. Timings are measured here, never asserted in tests.
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -55,6 +55,7 @@ const sections: Record<string, Section> = {
   documents: async () => (await import("./documents.ts")).documentBench(),
   verify: async () => (await import("./verify.ts")).verifyBench(),
   web: async () => (await import("./web.ts")).webBench(),
+  register: async () => (await import("./register.ts")).registerBench(),
 };
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(sections);

@@ -50,12 +50,16 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
 
   it("first run: the one-time setup link creates the admin, who then signs in", LONG, async () => {
     await page.goto(`/setup?token=${app.setupToken}`);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel("Name").fill(ADMIN.name);
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel(/^Password/).fill(ADMIN.password);
     await page.getByRole("button", { name: "Create administrator" }).click();
     await page.getByText("Basis is ready").waitFor();
     await page.goto("/");
+    // Once an admin exists the sign-in page no longer points at the spent setup link.
+    await page.getByText("No account yet? Ask an administrator").waitFor();
+    expect(await page.getByText("setup link").count()).toBe(0);
     await screenshot(page, "sign-in-1280");
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, ADMIN.email, ADMIN.password);

@@ -2,9 +2,10 @@
 // Builds the web app into dist/web when any of its sources (web/, and the core engine it
 // runs in the browser) is newer than the last build, so `npm start` always serves the app
 // as the sources are. `--force` rebuilds regardless.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const index = join(root, "dist", "web", "index.html");
@@ -36,3 +37,30 @@ try {
 }
 console.log("basis: building the web app…");
 await vite.build({ configFile: join(root, "web", "vite.config.ts"), logLevel: "warn" });
+precompress(join(root, "dist", "web"));
+
+/**
+ * Beside every text file of the build, its gzip (`.gz`) and brotli (`.br`) copies at the
+ * strongest levels, made once here: the server sends the one a browser accepts
+ * (`preCompressed` in src/server/web-app.ts) instead of compressing on every request.
+ */
+function precompress(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) precompress(p);
+    else if (/\.(js|mjs|css|html|svg|json|txt|webmanifest)$/.test(e.name)) {
+      const bytes = readFileSync(p);
+      if (bytes.length < 1024) continue;
+      writeFileSync(`${p}.gz`, gzipSync(bytes, { level: 9 }));
+      writeFileSync(
+        `${p}.br`,
+        brotliCompressSync(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 11,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+          },
+        }),
+      );
+    }
+  }
+}

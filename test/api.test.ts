@@ -64,7 +64,8 @@ const approvedOne = async () =>
     { actor: "test", now: NOW, today: "2026-11-22" },
   );
 
-const signer = { actor: "test", now: NOW, today: "2026-11-22", role: "admin", name: "T" } as const;
+/** Not the author of what it signs ("test"): the author of a version may not approve it. */
+const signer = { actor: "dpo", now: NOW, today: "2026-11-22", role: "admin", name: "T" } as const;
 const inReview = async () => {
   const rec = await created();
   await store.signOff.submit(rec.id, 1, signer);
@@ -426,7 +427,8 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
   }),
   "POST /api/reminders/run": async () => ({ url: "/api/reminders/run" }),
   "GET /api/settings/objections": async () => ({ url: "/api/settings/objections" }),
-  // DPIA: screening, CNIL PIA export and import.
+  // DPIA: open measures, screening, CNIL PIA export and import.
+  "GET /api/dpia/measures": async () => ({ url: "/api/dpia/measures" }),
   "GET /api/assessments/:id/dpia/screening": async () => ({
     url: `/api/assessments/${(await created()).id}/dpia/screening`,
     bad: { url: `/api/assessments/${LONG}/dpia/screening`, path: "params.id" },

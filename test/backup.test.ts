@@ -102,7 +102,7 @@ async function seed(store: Store): Promise<string[]> {
       .build(),
     ctx,
   );
-  const signer = { ...ctx, role: "admin", name: "DPO" } as const;
+  const signer = { ...ctx, actor: "dpo", role: "admin", name: "DPO" } as const;
   const c = await store.comments.create(rec.id, { path: "title", body: "Ok" }, signer);
   await store.comments.resolve(c.id, ctx);
   await store.signOff.submit(rec.id, 1, signer);

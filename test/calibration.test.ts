@@ -53,8 +53,15 @@ describe("calibration against decided cases", () => {
     const agreeing = results.filter((r) => agrees(r.c.case.held, r.outcome));
     const disagreeing = results.filter((r) => !agrees(r.c.case.held, r.outcome));
     const rate = agreeing.length / results.length;
+    // The overall rate alone can hide a lean to one side: print it by kind and by side too.
+    const share = (subset: typeof results) => {
+      const n = subset.filter((r) => agrees(r.c.case.held, r.outcome)).length;
+      return `${n} of ${subset.length}`;
+    };
+    const decided = results.filter((r) => r.c.case.variantOf === undefined);
     const lines = [
       `calibration: ${agreeing.length} of ${results.length} cases agree with the authority (${(rate * 100).toFixed(1)} %)`,
+      `  decided cases ${share(decided)} (accepted ${share(decided.filter((r) => r.c.case.held === "accepted"))}, rejected ${share(decided.filter((r) => r.c.case.held === "rejected"))}); near-miss variants ${share(results.filter((r) => r.c.case.variantOf !== undefined))}`,
       ...disagreeing.map(
         (r) =>
           `  disagrees: ${r.c.case.id} (held ${r.c.case.held}, engine ${r.outcome ?? "no decision"})${r.c.case.disagreement ? "" : " — NOT EXPLAINED"}`,

@@ -55,10 +55,10 @@ describe("basis check", () => {
     expect(r.stdout).toContain("PASSED: 1 assessment pass");
   });
 
-  it("fails the fixtures folder for its unapproved LIAs and its overdue review, exit 1", async () => {
+  it("fails the fixtures folder for its unapproved LIAs, its overdue review and a necessity shown against no alternative, exit 1", async () => {
     const r = await check("fixtures", ...TODAY);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("FAILED: 3 of 7 assessments fail the gate (4 violations)");
+    expect(r.stdout).toContain("FAILED: 4 of 7 assessments fail the gate (5 violations)");
     expect(r.stdout).toMatch(/fixtures\/levqor-platform-lia\.yaml:\d+:\d+ {2}REVIEW_OVERDUE/);
   });
 
@@ -66,7 +66,7 @@ describe("basis check", () => {
     const r = await check("fixtures", ...TODAY, "--format", "json");
     const json = JSON.parse(r.stdout);
     expect(json.exitCode).toBe(1);
-    expect(json.totals).toMatchObject({ files: 4, assessments: 7, failed: 3, violations: 4 });
+    expect(json.totals).toMatchObject({ files: 4, assessments: 7, failed: 4, violations: 5 });
     const levqor = json.files.find((f: { file: string }) =>
       f.file.endsWith("levqor-platform-lia.yaml"),
     );
@@ -112,10 +112,10 @@ describe("basis check", () => {
     const xml = readFileSync(out, "utf8");
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(xml).toMatch(
-      /<testsuites name="basis check" tests="7" failures="3" errors="0" skipped="0">/,
+      /<testsuites name="basis check" tests="7" failures="4" errors="0" skipped="0">/,
     );
     expect(xml.match(/<testcase /g)).toHaveLength(7);
-    expect(xml.match(/<failure /g)).toHaveLength(3);
+    expect(xml.match(/<failure /g)).toHaveLength(4);
   });
 
   it("checks only Basis files in folders, skips dependencies and hidden folders, and fails an invalid one", async () => {
@@ -211,17 +211,17 @@ describe("basis check --server", () => {
       const text = await check(...server, ...TODAY);
       expect(text.code).toBe(1);
       expect(text.stdout).toContain(`7 assessments on ${url}`);
-      expect(text.stdout).toContain("FAILED: 3 of 7 assessments fail the gate (4 violations)");
+      expect(text.stdout).toContain("FAILED: 4 of 7 assessments fail the gate (5 violations)");
       expect(text.stdout).toMatch(
         new RegExp(`${url}/api/assessments/levqor-platform-lia {2}REVIEW_OVERDUE`),
       );
 
       const fromServer = JSON.parse((await check(...server, ...TODAY, "--format", "json")).stdout);
       const fromFiles = JSON.parse((await check("fixtures", ...TODAY, "--format", "json")).stdout);
-      expect(fromServer.totals).toMatchObject({ assessments: 7, failed: 3, violations: 4 });
+      expect(fromServer.totals).toMatchObject({ assessments: 7, failed: 4, violations: 5 });
       expect(fromServer.exitCode).toBe(1);
       expect(failures(fromServer)).toEqual(failures(fromFiles));
-      expect(Object.keys(failures(fromServer))).toHaveLength(3);
+      expect(Object.keys(failures(fromServer))).toHaveLength(4);
 
       const sarif = JSON.parse((await check(...server, ...TODAY, "--format", "sarif")).stdout);
       expect(sarifErrors(sarif)).toEqual([]);
@@ -239,8 +239,8 @@ describe("basis check --server", () => {
       const out = join(dir, "junit.xml");
       expect((await check(...server, ...TODAY, "--format", "junit", "-o", out)).code).toBe(1);
       const xml = readFileSync(out, "utf8");
-      expect(xml).toMatch(/tests="7" failures="3" errors="0" skipped="0"/);
-      expect(xml.match(/<failure /g)).toHaveLength(3);
+      expect(xml).toMatch(/tests="7" failures="4" errors="0" skipped="0"/);
+      expect(xml.match(/<failure /g)).toHaveLength(4);
 
       // A wrong token, or paths beside --server, stop the check instead of passing it.
       const denied = await check("--server", url, "--token", "not-a-token", ...TODAY);

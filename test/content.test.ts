@@ -96,8 +96,15 @@ describe("seed fixtures", () => {
   it("are the four seeds re-expressed", () => {
     expect(fixtureFiles.length).toBe(4);
   });
+  // What a seed itself leaves open stays a blocker: the register seed claims its contract
+  // purpose is necessary without recording any less intrusive means considered.
+  const openInSeed: Record<string, string[]> = {
+    "fixtures/lawful-basis-register.yaml": [
+      "account-management: BASIS_NECESSITY_NO_ALTERNATIVES decisions[0].necessity.alternatives",
+    ],
+  };
   for (const file of fixtureFiles) {
-    it(`${file}: evaluates with no blocker`, () => {
+    it(`${file}: evaluates with no blocker but what the seed leaves open`, () => {
       const f = load(file);
       const assessments = f.kind === "register" ? registerAssessments(f) : [f];
       for (const a of assessments) {
@@ -106,7 +113,7 @@ describe("seed fixtures", () => {
           e.findings
             .filter((x) => x.severity === "blocker")
             .map((x) => `${a.id}: ${x.code} ${x.path}`),
-        ).toEqual([]);
+        ).toEqual((openInSeed[file] ?? []).filter((b) => b.startsWith(`${a.id}:`)));
         expect(e.findings.filter((x) => x.code === "UNKNOWN_REFERENCE")).toEqual([]);
       }
     });

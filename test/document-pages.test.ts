@@ -1,5 +1,6 @@
 /**
- * Looks at the pages. Each seed fixture's LIA (and the register's lawful-basis assessment) is
+ * Looks at the pages. Each seed fixture's LIA (and the register's lawful-basis assessment, and
+ * the EduSphere DPIA) is
  * rendered to PDF, and to Word converted by LibreOffice; every page is rasterised with pdftoppm
  * and its text read with pdftotext. Checked: the page count stays where it is for each seed
  * (shared tests are written once), page one holds the cover and the summary, every page has
@@ -59,6 +60,13 @@ const CASES = [
     org: "Example Controller Ltd",
     pages: [9, 15],
     document: "lawful-basis" as const,
+  },
+  {
+    name: "edusphere-dpia",
+    file: "fixtures/edusphere-audit-logging-lia.yaml",
+    org: "EduSphere Technologies Ltd.",
+    pages: [7, 12],
+    document: "dpia" as const,
   },
 ] as const;
 
@@ -218,6 +226,15 @@ describe.each(CASES)("the pages of $name", (c) => {
         expect(first).toContain("Overall outcome");
         expect(first).toContain("Key safeguards");
         expect(first).toContain("Next review");
+      } else if (c.document === "dpia") {
+        for (const cover of [
+          "Summary",
+          "Residual risk",
+          "Prior consultation (Art. 36)",
+          "DPO's advice",
+          "Action plan",
+        ])
+          expect(first).toContain(cover);
       } else expect(first).toContain("Related documents");
     });
 

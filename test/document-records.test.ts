@@ -105,6 +105,22 @@ describe("documents of stored assessments", () => {
     return r.rawPayload;
   };
 
+  it("names each download by its id, document kind and version", async () => {
+    const slug = (
+      (await call("viewer", "GET", `/api/assessments/${id}`)).json() as { slug: string }
+    ).slug;
+    for (const [query, name] of [
+      ["format=pdf&document=lia", `${slug}-lia-v1.pdf`],
+      ["format=docx&document=lawful-basis", `${slug}-lawful-basis-v1.docx`],
+      ["format=md&document=lia&version=1", `${slug}-lia-v1.md`],
+      ["format=notice&document=lia", `${slug}-notice-v1.txt`],
+    ] as const) {
+      const r = await call("viewer", "GET", `/api/assessments/${id}/document?${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.headers["content-disposition"], query).toBe(`attachment; filename="${name}"`);
+    }
+  });
+
   it("reads Draft with its stored version before anyone approves it, whatever the file says", async () => {
     const md = (await download("format=md")).toString("utf8");
     expect(md).toContain("**Version:** 1 (the file calls it 1.0)");
@@ -142,6 +158,7 @@ describe("documents of stored assessments", () => {
         expect(text, format).not.toContain("Made from an assessment file");
       }
       const signed = await call("viewer", "GET", `/api/assessments/${id}/signed/1`);
+      expect(signed.headers["content-disposition"]).toMatch(/-signed-off-v1\.pdf"$/);
       const kept = textOf("pdf", signed.rawPayload);
       expect(kept).toContain("Dana Okafor");
       expect(kept).toContain("Approved");

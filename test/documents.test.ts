@@ -187,7 +187,7 @@ describe("PDF", () => {
       expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
       const wanted = headingsAndCells(liaDocs(LEVQOR));
       expect(wanted.length).toBeGreaterThan(100);
-      expect(missingFrom(pdfText(pdf, running(LEVQOR)), wanted)).toEqual([]);
+      expect(missingFrom(pdfText(pdf, running(LEVQOR), true), wanted)).toEqual([]);
     },
     SLOW,
   );

@@ -175,3 +175,79 @@ describe("GET /api/assessments/:id/dpia/screening", () => {
     expect(body.dpia).toEqual({ held: false, completed: false, residualRisk: null });
   });
 });
+
+describe("GET /api/dpia/measures and the DPIA document", () => {
+  const ctx = { actor: "test", now: NOW, today: "2026-11-22" };
+  const withPlan = (id: string, measures: object[]) => {
+    const a = cleanLiAssessment();
+    a.id = id;
+    a.dpia = { risks: [], measures } as unknown as NonNullable<typeof a.dpia>;
+    return a;
+  };
+
+  it("lists the open measures of every current DPIA soonest due first, leaving out done ones", async () => {
+    await store.assessments.create(
+      withPlan("plan-a", [
+        { id: "later", title: "Hash chain", status: "planned", owner: "Lead", due: "2027-01-10" },
+        { id: "done", title: "Masking", status: "done" },
+        { id: "undated", title: "Training", status: "planned" },
+      ]),
+      ctx,
+    );
+    await store.assessments.create(
+      withPlan("plan-b", [
+        { id: "late", title: "MFA", status: "in-progress", owner: "IT", due: "2026-11-01" },
+      ]),
+      ctx,
+    );
+    const r = await app.inject({ method: "GET", url: "/api/dpia/measures", headers: editor });
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json();
+    expect(body.today).toBe("2026-11-22");
+    const mine = body.items.filter((i: { slug: string }) => i.slug.startsWith("plan-"));
+    expect(
+      mine.map((i: { measure: string; due: string | null; days: number | null }) => [
+        i.measure,
+        i.due,
+        i.days,
+      ]),
+    ).toEqual([
+      ["MFA", "2026-11-01", -21],
+      ["Hash chain", "2027-01-10", 49],
+      ["Training", null, null],
+    ]);
+    expect(mine[0]).toMatchObject({ slug: "plan-b", owner: "IT", status: "in-progress" });
+    const dues = body.items.map((i: { due: string | null }) => i.due ?? "9999");
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it("serves the DPIA as a PDF through the document route, and 404 for an assessment without one", async () => {
+    const rec = await store.assessments.create(
+      withPlan("plan-doc", [
+        { id: "m", title: "MFA", status: "planned", owner: "IT", due: "2027-01-01" },
+      ]),
+      ctx,
+    );
+    const pdf = await app.inject({
+      method: "GET",
+      url: `/api/assessments/${rec.id}/document?document=dpia&format=pdf`,
+      headers: editor,
+    });
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const md = await app.inject({
+      method: "GET",
+      url: `/api/assessments/${rec.id}/document?document=dpia&format=md`,
+      headers: editor,
+    });
+    expect(md.body).toContain("# Data Protection Impact Assessment");
+    expect(md.body).toContain("| MFA | Planned | IT | 1 January 2027 |");
+    const none = await app.inject({
+      method: "GET",
+      url: "/api/assessments/no-dpia/document?document=dpia&format=md",
+      headers: editor,
+    });
+    expect(none.statusCode).toBe(404);
+  });
+});

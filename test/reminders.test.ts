@@ -250,6 +250,113 @@ describe("reminders on the embedded store", () => {
   });
 });
 
+describe("DPIA measure reminders", () => {
+  let dir: string;
+  let store: Store;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let transport: Transport;
+  let id: string;
+  const start = new Date("2026-11-01T08:00:00Z");
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "basis-dpia-reminders-"));
+    store = await openStore({ dataDir: dir, databaseUrl: "" });
+    smtp = await startSmtp();
+    transport = transportOf({ smtpUrl: smtp.url, mailFrom: "basis@example.org" });
+    const ctx = { actor: "test", now: start, today: "2026-11-01" };
+    await store.accounts.createUser(
+      { email: "editor@example.org", name: "editor", role: "editor", passwordHash: "x" },
+      "test",
+      start,
+    );
+    await store.accounts.createUser(
+      {
+        email: "ciso@example.org",
+        name: "Head of IT security",
+        role: "approver",
+        passwordHash: "x",
+      },
+      "test",
+      start,
+    );
+    await store.accounts.createUser(
+      { email: "viewer@example.org", name: "Viewer", role: "viewer", passwordHash: "x" },
+      "test",
+      start,
+    );
+    const a = anAssessment()
+      .with((x) => {
+        x.id = "with-plan";
+        x.dpia = {
+          risks: [],
+          measures: [
+            {
+              id: "mfa",
+              title: "MFA",
+              status: "planned",
+              owner: "head of IT security",
+              due: "2026-11-10",
+            },
+            {
+              id: "chain",
+              title: "Hash chain",
+              status: "in-progress",
+              owner: "Platform team",
+              due: "2026-12-01",
+            },
+            {
+              id: "far",
+              title: "Audit",
+              status: "planned",
+              owner: "ciso@example.org",
+              due: "2027-03-01",
+            },
+            {
+              id: "done",
+              title: "Masking",
+              status: "done",
+              owner: "ciso@example.org",
+              due: "2026-10-01",
+            },
+            { id: "undated", title: "Training", status: "planned", owner: "Viewer" },
+          ],
+        };
+      })
+      .build();
+    id = (await store.assessments.create(a, ctx)).id;
+  }, 60_000);
+  afterAll(async () => {
+    transport?.close();
+    await store?.close();
+    await smtp?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reminds the owner of a measure due within 14 days, again once overdue, and never of a done or distant one", async () => {
+    await runReminders({ store, now: start, transport });
+    const dpia = () => smtp.received.filter((m) => m.key.startsWith("dpia-measure:"));
+    // MFA is due in 9 days: its owner, matched by name, hears of it; the rest waits.
+    expect(counts(dpia())).toEqual({
+      [`dpia-measure:${id}:mfa:2026-11-10:due:ciso@example.org`]: 1,
+    });
+    expect(dpia()[0]?.subject).toBe("DPIA measure due: MFA");
+
+    const later = new Date("2026-11-20T08:00:00Z");
+    await runReminders({ store, now: later, transport });
+    await runReminders({ store, now: later, transport });
+    // MFA is now overdue (a second message, once); the hash chain is due in 11 days and its
+    // owner is no user, so the editors hear of it. Done, distant and undated measures: nothing.
+    expect(counts(dpia())).toEqual({
+      [`dpia-measure:${id}:mfa:2026-11-10:due:ciso@example.org`]: 1,
+      [`dpia-measure:${id}:mfa:2026-11-10:overdue:ciso@example.org`]: 1,
+      [`dpia-measure:${id}:chain:2026-12-01:due:editor@example.org`]: 1,
+    });
+    expect(dpia().find((m) => m.key.includes(":overdue:"))?.subject).toBe(
+      "DPIA measure overdue: MFA",
+    );
+  });
+});
+
 const withPg = postgresAvailable();
 
 describe.runIf(withPg)("reminders with two stores on one PostgreSQL database", () => {

@@ -110,6 +110,9 @@ describe("seed 001 (a multi-interest LIA for analytics, security, service email,
     const conditions = lia.slice(lia.indexOf("Conditions the outcome depends on"));
     expect(conditions.slice(0, conditions.indexOf("Decided by"))).not.toContain("review");
     expect(lia).toMatch(/Warning:\*\* The review date \d|Warning:\*\* [^*]*review/);
+    // a finding's dates read as the document's other dates do
+    expect(lia).toContain("The review was due on 14 November 2026.");
+    expect(lia).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
   });
 });
 

@@ -99,6 +99,7 @@ describe("sign-off over the API", () => {
   it("lets an admin set the required roles; others may read them only", async () => {
     expect((await call("viewer", "GET", "/api/settings/sign-off")).json()).toEqual({
       requiredRoles: ["dpo"],
+      segregateDuties: true,
     });
     const denied = await call("dpo", "PUT", "/api/settings/sign-off", {
       requiredRoles: ["dpo", "legal-counsel"],

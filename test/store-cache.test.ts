@@ -42,6 +42,17 @@ describe("which cached reads an audited action drops", () => {
   });
 });
 
+describe("the cache turned off (BASIS_READ_CACHE=off)", () => {
+  it("keeps nothing: every read loads", async () => {
+    const cache = new StoreCache(undefined, { enabled: false });
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.read("assessments", "k", load)).toBe(1);
+    expect(await cache.read("assessments", "k", load)).toBe(2);
+    expect(await cache.read("principals", "k", load)).toBe(3);
+  });
+});
+
 describe("the cache on its own process's writes", () => {
   it("answers from the cache until a write touches it, and never stores a miss", async () => {
     const cache = new StoreCache();

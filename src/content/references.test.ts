@@ -240,6 +240,18 @@ describe("reference library", () => {
     expect(byId("edpb-guidelines-01-2025").status).toBe("consultation");
   });
 
+  it("dates the UK changes of the DUAA 2025 to 5 February 2026 and the ICO's final guidance to 23 March 2026", () => {
+    for (const id of ["pecr-reg-6", "pecr-reg-22-3a", "uk-gdpr-art-8a", "uk-gdpr-art-22a-22d"])
+      expect(byId(id).date, id).toBe("2026-02-05");
+    expect(byId("pecr-reg-6").citation).toContain("SI 2026/82");
+    for (const id of [
+      "ico-recognised-legitimate-interests",
+      "ico-legitimate-interests",
+      "ico-purpose-limitation",
+    ])
+      expect(byId(id).date, id).toBe("2026-03-23");
+  });
+
   it("records that DPA 2018 s. 9 no longer sets the UK age itself", () => {
     expect(byId("uk-dpa-2018-s9").status).toBe("repealed");
   });

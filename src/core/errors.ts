@@ -25,6 +25,7 @@ export type DomainErrorCode =
   | "version_rejected"
   | "role_not_required"
   | "already_signed"
+  | "author_cannot_approve"
   | "comment_required"
   | "reason_required"
   | "signed_document_required";

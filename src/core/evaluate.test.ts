@@ -585,3 +585,178 @@ describe("the merits apart from the record", () => {
     expect(expectations?.map((f) => f.counts).sort()).toEqual([0.5, 1]);
   });
 });
+
+describe("what a finding says is what the engine does", () => {
+  it("weighs heavily what its findings say weighs heavily: expectations not met, a notice contradicted", () => {
+    const weighed = (
+      e: NonNullable<NonNullable<Assessment["lia"]>["balancing"]>[0]["reasonableExpectations"],
+    ) => {
+      const r = evaluate(
+        anAssessment()
+          .with((a) => {
+            const b = a.lia?.balancing?.[0];
+            if (b) b.reasonableExpectations = e;
+          })
+          .build(),
+        { today: TODAY },
+      );
+      return { codes: r.findings.map((f) => f.code), factors: r.weighing[0]?.factors ?? [] };
+    };
+    const heavy = 3;
+    const unexpected = weighed({ relationship: "Customers", expected: "no" });
+    expect(unexpected.codes).toContain("LIA_EXPECTATIONS_NOT_MET");
+    expect(describeFinding({ code: "LIA_EXPECTATIONS_NOT_MET", params: {} }).message).toMatch(
+      /weighs heavily/,
+    );
+    expect(
+      unexpected.factors.find((f) => f.factor === "unexpected")?.weight,
+    ).toBeGreaterThanOrEqual(heavy);
+    const contradicted = weighed({
+      relationship: "Customers",
+      expected: "yes",
+      noticeContradicts: true,
+    });
+    expect(contradicted.codes).toContain("NOTICE_CONTRADICTED");
+    expect(describeFinding({ code: "NOTICE_CONTRADICTED", params: {} }).message).toMatch(
+      /weighs heavily/,
+    );
+    expect(
+      contradicted.factors.find((f) => f.factor === "notice-contradicts")?.weight,
+    ).toBeGreaterThanOrEqual(heavy);
+    // The near miss: expected, nothing promised otherwise, nothing of the kind weighs.
+    const expected = weighed({
+      relationship: "Customers",
+      expected: "yes",
+      noticeContradicts: false,
+    });
+    expect(expected.codes).not.toContain("LIA_EXPECTATIONS_NOT_MET");
+    expect(expected.codes).not.toContain("NOTICE_CONTRADICTED");
+    expect(
+      expected.factors.filter(
+        (f) => f.factor === "unexpected" || f.factor === "notice-contradicts",
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses Art. 9(2)(e) for sensitive data the controller inferred or obtained elsewhere, and accepts it for what the person made public", () => {
+    const withSource = (source: "inferred" | "third-party" | "made-public-by-subject") =>
+      evaluate(
+        anAssessment()
+          .with((a) => {
+            a.activity.dataCategories.push({
+              name: "Political opinions",
+              specialCategory: "political-opinions",
+              source,
+            });
+            const d = a.decisions[0];
+            if (d) d.specialCategory = { condition: "e" };
+          })
+          .build(),
+        { today: TODAY },
+      );
+    for (const source of ["inferred", "third-party"] as const) {
+      const e = withSource(source);
+      const f = e.findings.find((x) => x.code === "ART9_CONDITION_NOT_APPLICABLE");
+      expect(f?.params.reason, source).toBe("not-made-public");
+      expect(f?.effect).toBe("fails");
+      expect(e.trace.decisions[0]?.merits).toBe("fails");
+    }
+    const made = withSource("made-public-by-subject");
+    expect(
+      made.findings.filter((x) => x.code.startsWith("ART9_") || x.code.startsWith("SPECIAL_")),
+    ).toEqual([]);
+  });
+});
+
+describe("sensitive traits the controller infers", () => {
+  const inferring = (infers: boolean, condition?: "e") =>
+    evaluate(
+      anAssessment()
+        .with((a) => {
+          a.activity.characteristics = { infersSensitive: infers };
+          const d = a.decisions[0];
+          if (d && condition) d.specialCategory = { condition };
+        })
+        .build(),
+      { today: TODAY },
+    ).findings;
+
+  it("are special-category data that need an Art. 9(2) condition, though no category records them (C-252/21)", () => {
+    const f = inferring(true).find((x) => x.code === "SPECIAL_CATEGORY_NO_CONDITION");
+    expect(f?.params.categories).toBe("special-category traits inferred from other data");
+    expect(inferring(false).map((x) => x.code)).not.toContain("SPECIAL_CATEGORY_NO_CONDITION");
+  });
+
+  it("are never data the person made public: Art. 9(2)(e) fails for them", () => {
+    const f = inferring(true, "e").find((x) => x.code === "ART9_CONDITION_NOT_APPLICABLE");
+    expect(f?.params.reason).toBe("not-made-public");
+    expect(f?.effect).toBe("fails");
+  });
+});
+
+describe("marketing law by country and date", () => {
+  const emailWithout = (country: string, jurisdiction: "EU" | "UK") =>
+    evaluate(
+      anAssessment()
+        .with((a) => {
+          a.organisation.jurisdiction = jurisdiction;
+          if (jurisdiction === "UK") delete a.organisation.country;
+          else a.organisation.country = country;
+          const d = a.decisions[0];
+          if (d) {
+            d.directMarketing = true;
+            d.electronicMarketing = {
+              channels: ["email"],
+              recipients: "individuals",
+              route: "none",
+            };
+          }
+          const b = a.lia?.balancing?.[0];
+          if (b) b.optOut = { available: true, route: "Unsubscribe link" };
+        })
+        .build(),
+      { today: TODAY },
+    ).findings.find((f) => f.code === "PECR_MARKETING_NO_CONSENT");
+
+  it("cites the national law for email marketing on the EU profile (France: CPCE L.34-5), never PECR", () => {
+    const fr = emailWithout("FR", "EU");
+    expect(fr?.refs).toContain("fr-cpce-l34-5");
+    expect(fr?.refs).toContain("eprivacy-art-13");
+    expect(fr?.refs.some((r) => r.startsWith("pecr-"))).toBe(false);
+    expect(emailWithout("DE", "EU")?.refs).toContain("de-uwg-7");
+    expect(emailWithout("GB", "UK")?.refs).toContain("pecr-reg-22");
+  });
+
+  it("lets a UK charity use the charity soft opt-in from 5 February 2026, not the day before (PECR reg. 22(3A))", () => {
+    const charity = (today: string) =>
+      evaluate(
+        anAssessment()
+          .with((a) => {
+            a.organisation.jurisdiction = "UK";
+            delete a.organisation.country;
+            a.organisation.charity = true;
+            const d = a.decisions[0];
+            if (d) {
+              d.directMarketing = true;
+              d.electronicMarketing = {
+                channels: ["email"],
+                recipients: "individuals",
+                route: "charity-soft-opt-in",
+                charitySoftOptIn: {
+                  supporterOrInterested: true,
+                  charitablePurposesOnly: true,
+                  optOutAtCollection: true,
+                  optOutInEveryMessage: true,
+                },
+              };
+            }
+            const b = a.lia?.balancing?.[0];
+            if (b) b.optOut = { available: true, route: "Unsubscribe link" };
+          })
+          .build(),
+        { today },
+      ).findings.find((f) => f.code === "CHARITY_SOFT_OPT_IN_INVALID");
+    expect(charity("2026-02-04")?.params.reason).toBe("not-in-force");
+    expect(charity("2026-02-05")).toBeUndefined();
+  });
+});

@@ -7,7 +7,10 @@
  *   to editors and approvers, once per review date;
  * - an assessment in review: to approvers and admins, once per version;
  * - a rejection: to whoever submitted that version (from the audit trail);
- * - an open review trigger: to editors, once per trigger.
+ * - an open review trigger: to editors, once per trigger;
+ * - a DPIA measure not done and due within 14 days: to its owner (the user whose email or
+ *   name the owner field gives, else the editors), once when it falls due soon and once more
+ *   when it is overdue, per due date.
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -26,6 +29,8 @@ import {
 import type { Transport } from "./transports.ts";
 
 export const DEFAULT_REMINDER_DAYS = 30;
+/** DPIA measures are chased from this many days before their due date. */
+export const DPIA_MEASURE_DAYS = 14;
 /** How far back the audit trail is read for rejections to tell their submitters about. */
 const REJECTION_LOOKBACK_DAYS = 30;
 
@@ -55,7 +60,7 @@ const PROCESS_OWNER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
 interface Notice {
   /** The key without its recipient part. */
   key: string;
-  type: "review-due" | "approval-needed" | "rejected" | "review-needed";
+  type: "review-due" | "approval-needed" | "rejected" | "review-needed" | "dpia-measure-due";
   to: string[];
   subject: string;
   text: string;
@@ -70,7 +75,7 @@ function link(baseUrl: string | undefined, slug: string): string {
 async function notices(o: ReminderOptions, today: string, days: number): Promise<Notice[]> {
   const db = o.store.database.db;
   const people = await db
-    .select({ id: users.id, email: users.email, role: users.role })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(users)
     .where(eq(users.disabled, false))
     .orderBy(asc(users.email));
@@ -129,6 +134,52 @@ async function notices(o: ReminderOptions, today: string, days: number): Promise
   }
 
   out.push(...(await rejections(o, people)));
+  out.push(...(await measuresDue(o, today, people, withRole("editor"))));
+  return out;
+}
+
+/**
+ * The owner of a measure is free text: a user's email or name reaches that user (an editor,
+ * approver or admin, not a viewer, who cannot change the plan); anything else reaches the
+ * editors, with the owner named in the message.
+ */
+function ownerEmails(
+  owner: string | null,
+  people: { email: string; name: string; role: string }[],
+  editors: string[],
+): string[] {
+  const wanted = owner?.trim().toLowerCase();
+  const match = wanted
+    ? people.filter(
+        (p) =>
+          p.role !== "viewer" &&
+          (p.email.toLowerCase() === wanted || p.name.trim().toLowerCase() === wanted),
+      )
+    : [];
+  return match.length > 0 ? match.map((p) => p.email) : editors;
+}
+
+async function measuresDue(
+  o: ReminderOptions,
+  today: string,
+  people: { email: string; name: string; role: string }[],
+  editors: string[],
+): Promise<Notice[]> {
+  const out: Notice[] = [];
+  for (const m of await o.store.dpia.openMeasures(today)) {
+    if (m.due === null || m.days === null || m.days > DPIA_MEASURE_DAYS) continue;
+    const overdue = m.days < 0;
+    const owner = m.owner ? ` (owner: ${m.owner})` : " (no owner recorded)";
+    out.push({
+      key: `dpia-measure:${m.assessmentId}:${m.measureId}:${m.due}:${overdue ? "overdue" : "due"}`,
+      type: "dpia-measure-due",
+      to: ownerEmails(m.owner, people, editors),
+      subject: `DPIA measure ${overdue ? "overdue" : "due"}: ${m.measure}`,
+      text: `The measure "${m.measure}"${owner} in the DPIA of "${m.title}" ${overdue ? "was" : "is"} due on ${m.due} and is not done.${link(o.baseUrl, m.slug)}`,
+      assessment: { id: m.assessmentId, slug: m.slug, title: m.title },
+      details: { measureId: m.measureId, due: m.due, owner: m.owner },
+    });
+  }
   return out;
 }
 

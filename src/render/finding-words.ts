@@ -45,6 +45,10 @@ function humanParams(f: Finding, a: Assessment): Finding["params"] {
       .split(/,\s*/)
       .map((t) => labelOf(DPIA_INDICATOR_LABELS, t))
       .join(", ");
+  // Dates as every other date of the document reads ("14 November 2026"), not as ISO text.
+  for (const [key, value] of Object.entries(params))
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      params[key] = formatDate(value);
   return params;
 }
 

@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import type { DpiaFact } from "../core/law/dpia-criteria.ts";
 import type { DpiaScreening, FindingSeverity, InterestOutcome } from "../core/rules/types.ts";
+import type { DpiaMeasure, DpiaRisk, RiskLevel } from "../core/schema/dpia.ts";
 import type {
   Assessment,
   BalancingTest,
@@ -230,6 +231,28 @@ export const DPIA_VERDICT_LABELS = {
   likely: "DPIA likely required",
   "not-needed": "DPIA not needed on these facts",
 } as const satisfies Record<DpiaScreening["verdict"], string>;
+
+/** The four levels of likelihood and severity of a DPIA risk (CNIL PIA method). */
+export const RISK_LEVEL_LABELS = {
+  negligible: "Negligible",
+  limited: "Limited",
+  significant: "Significant",
+  maximum: "Maximum",
+} as const satisfies Record<RiskLevel, string>;
+
+export const DPIA_RISK_KIND_LABELS = {
+  "illegitimate-access": "Illegitimate access",
+  "unwanted-modification": "Unwanted modification",
+  disappearance: "Disappearance",
+  "lia-impact": "Impact from the LIA",
+  other: "Other",
+} as const satisfies Record<DpiaRisk["kind"], string>;
+
+export const MEASURE_STATUS_LABELS = {
+  planned: "Planned",
+  "in-progress": "In progress",
+  done: "Done",
+} as const satisfies Record<DpiaMeasure["status"], string>;
 
 const MONTHS = [
   "January",

@@ -3,7 +3,10 @@
  * the Art. 9 / Art. 8 / consent sections only where they apply.
  */
 import { describe, expect, it } from "vitest";
+import { anAssessment } from "../../test/builders.ts";
 import { testAssessment, testContext } from "../../test/support/render-fixtures.ts";
+import { evaluate } from "../core/evaluate.ts";
+import { describeFinding } from "../core/messages/en.ts";
 import type { Assessment } from "../core/schema/index.ts";
 import { buildLawfulBasisDocument } from "./lawful-basis-document.ts";
 import type { Block, Doc, TableBlock } from "./model.ts";
@@ -125,6 +128,62 @@ describe("buildLawfulBasisDocument", () => {
       "Web platform logging; Symptom tracker",
     ]);
     expect(table?.rows.find((r) => r[0] === "Purposes of the processing")?.[1]).toBe("Yes");
+  });
+
+  it("keeps a balance the facts tip against in the findings, marked overridden with the officer's justification", () => {
+    const a = anAssessment()
+      .with((x) => {
+        x.activity.scale = "very-large";
+        x.activity.characteristics = {
+          profiling: true,
+          combinesSources: true,
+          tracksAcrossSites: true,
+        };
+        const b = x.lia?.balancing?.[0];
+        if (b)
+          b.override = {
+            justification: "Tracking runs only on our own sites under a joint arrangement.",
+            by: "DPO",
+            on: "2026-03-02",
+          };
+      })
+      .build();
+    const evaluation = evaluate(a, { today: "2026-06-01" });
+    const doc = buildLawfulBasisDocument([a], {
+      ...ctx(),
+      evaluationOf: () => evaluation,
+      describe: describeFinding,
+    });
+    const findings = doc.blocks.find(
+      (b): b is TableBlock => b.kind === "table" && b.columns.at(-1) === "Override",
+    );
+    const row = findings?.rows.find((r) => r[2]?.startsWith("Weighed on the facts recorded"));
+    expect(row?.[1]).toBe("Warning (overridden)");
+    expect(row?.[5]).toBe(
+      "Overridden by DPO on 2 March 2026: Tracking runs only on our own sites under a joint arrangement.",
+    );
+    // Without the justification the same finding blocks, and no override is shown.
+    const bare = anAssessment()
+      .with((x) => {
+        x.activity.scale = "very-large";
+        x.activity.characteristics = {
+          profiling: true,
+          combinesSources: true,
+          tracksAcrossSites: true,
+        };
+      })
+      .build();
+    const open = buildLawfulBasisDocument([bare], {
+      ...ctx(),
+      evaluationOf: () => evaluate(bare, { today: "2026-06-01" }),
+      describe: describeFinding,
+    }).blocks.find(
+      (b): b is TableBlock =>
+        b.kind === "table" && b.columns[0] === "Processing activity" && b.columns[2] === "Finding",
+    );
+    const openRow = open?.rows.find((r) => r[2]?.startsWith("Weighed on the facts recorded"));
+    expect(openRow?.[1]).toBe("Blocker");
+    expect(open?.columns).not.toContain("Override");
   });
 
   it("has one summary row per purpose, saying when consent or an LIA is required", () => {

@@ -412,7 +412,14 @@ describe("buildLiaDocument", () => {
             factor: "children",
             side: "against",
             weight: 3,
-            offsetBy: [{ safeguard: "No profiling", amount: 1 }],
+            offsetBy: [
+              { safeguard: "No profiling", amount: 0.5 },
+              {
+                safeguard: "no-marketing-to-children",
+                amount: 0.5,
+                childMeasure: "no-marketing-to-children",
+              },
+            ],
             residual: 2,
             counts: 2,
             decisive: false,
@@ -453,7 +460,8 @@ describe("buildLiaDocument", () => {
         "Children are among the people concerned: Platform users",
         "Against the interest",
         "3",
-        "No profiling (−1)",
+        // a measure protecting children in words, never its id
+        "No profiling (−0.5); Measure protecting children: no marketing to children (−0.5)",
         "2",
         "2",
         "No",

@@ -7,7 +7,11 @@
  * left) with the computed verdict and any officer override; until it does, the impact ratings
  * exactly as recorded.
  */
-import { describeFactor } from "../core/messages/en.ts";
+import { describeFactor, describeOffset } from "../core/messages/en.ts";
+import {
+  BALANCE_VERDICT_LABELS,
+  OFFICER_CONCLUSION_LABELS,
+} from "../core/messages/value-labels.ts";
 import type { InterestWeighing } from "../core/rules/types.ts";
 import type { BalancingTest, NecessityTest } from "../core/schema/index.ts";
 import { joinOr, NOT_RECORDED } from "./document-context.ts";
@@ -251,17 +255,8 @@ function balancingFacts(test: BalancingTest, hasChildren: boolean): Block[] {
  * label, until the message catalogue has `factorLabel`.
  */
 
-const VERDICT_WORDS: Record<InterestWeighing["verdict"], string> = {
-  "favours-interest": "The balance favours the interest",
-  "finely-balanced": "Finely balanced",
-  against: "The balance is against the interest",
-};
-
-const OFFICER_WORDS: Record<InterestWeighing["officerConclusion"], string> = {
-  "not-overridden": "the people's interests do not override the interest",
-  overridden: "the people's interests override the interest",
-  unanswered: "no conclusion recorded",
-};
+const VERDICT_WORDS = BALANCE_VERDICT_LABELS;
+const OFFICER_WORDS = OFFICER_CONCLUSION_LABELS;
 
 function number(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
@@ -297,7 +292,7 @@ function weighing(b: Builder): Block[] {
         f.side === "against" ? "Against the interest" : "For the interest",
         number(f.weight),
         joinOr(
-          f.offsetBy.map((o) => `${o.safeguard} (−${number(o.amount)})`),
+          f.offsetBy.map((o) => `${describeOffset(o)} (−${number(o.amount)})`),
           "Nothing",
         ),
         number(f.residual),

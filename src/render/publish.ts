@@ -1,7 +1,7 @@
 /**
  * @module render/publish
  * From assessments to a finished file, one way for every caller (the CLI and the API): pick
- * the document (LIA, lawful-basis assessment, notice or the Art. 30 register), build the
+ * the document (LIA, DPIA, lawful-basis assessment, notice or the Art. 30 register), build the
  * model once, render it in the format asked for. The heavy renderers (PDF, Word, XLSX) are
  * loaded only when asked for.
  */
@@ -15,6 +15,7 @@ import type { Assessment, Register } from "../core/schema/index.ts";
 import type { Branding } from "./branding.ts";
 import { LI_BASES, type MultiDocumentContext } from "./document-context.ts";
 import type { DocumentRecord } from "./document-record.ts";
+import { buildDpiaDocument } from "./dpia-document.ts";
 import { toHtml } from "./html.ts";
 import { buildLawfulBasisDocument } from "./lawful-basis-document.ts";
 import { buildLiaDocument } from "./lia-document.ts";
@@ -29,7 +30,7 @@ import { toCsv } from "./spreadsheet.ts";
 /** `notice` is the privacy-notice wording as plain text, to paste into a web page. */
 export const RENDER_FORMATS = ["md", "html", "pdf", "docx", "notice"] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
-export const DOCUMENTS = ["lia", "lawful-basis", "notice", "screening"] as const;
+export const DOCUMENTS = ["lia", "lawful-basis", "notice", "screening", "dpia"] as const;
 export type DocumentKind = (typeof DOCUMENTS)[number];
 export const REGISTER_FORMATS = ["csv", "xlsx"] as const;
 export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
@@ -115,6 +116,15 @@ export function buildDocuments(
     if (docs.length === 0)
       throw new DomainError("not_found", "no screening is attached to this assessment");
     return docs;
+  }
+  if (kind === "dpia") {
+    const withDpia = source.assessments.filter((a) => a.dpia !== undefined);
+    if (withDpia.length === 0)
+      throw new DomainError(
+        "not_found",
+        "no DPIA is recorded here: add a dpia section to the assessment (its DPIA screening says whether one is needed)",
+      );
+    return withDpia.map((a) => buildDpiaDocument(a, { ...ctx, evaluation: ctx.evaluationOf(a) }));
   }
   const withLia = source.assessments.filter(hasLia);
   if (withLia.length === 0)

@@ -28,6 +28,7 @@ export const HTTP_STATUS: Record<
   version_rejected: 409,
   role_not_required: 400,
   already_signed: 409,
+  author_cannot_approve: 403,
   comment_required: 400,
   reason_required: 400,
   signed_document_required: 409,

@@ -3,7 +3,8 @@
  * Serves the built web app (`dist/web`, made by `npm run build:web`) beside the API. Every
  * GET that is not an API call or a file falls back to `index.html`, so a deep link such as
  * `/activities/levqor` opens the app at that screen. Hashed assets are cached for a year;
- * `index.html` never is, so a new build reaches the browser on the next load.
+ * `index.html` never is, so a new build reaches the browser on the next load. Files go out
+ * brotli- or gzip-compressed when the browser accepts it, from copies made at build time.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -21,6 +22,8 @@ export async function serveWebApp(app: FastifyInstance, dir = WEB_DIR): Promise<
       root: dir,
       wildcard: false,
       index: false,
+      // The build wrote .br and .gz copies of every text file (scripts/build-web.mjs).
+      preCompressed: true,
       setHeaders(reply, path) {
         reply.header(
           "cache-control",

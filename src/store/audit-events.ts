@@ -165,7 +165,13 @@ export const AUDIT_EVENTS = {
   },
   "settings.sign-off": {
     entity: "settings",
-    data: z.strictObject({ roles: z.array(Role), previous: z.array(Role) }),
+    data: z.strictObject({
+      roles: z.array(Role),
+      previous: z.array(Role),
+      // Absent from events written before segregation of duties was a setting.
+      segregateDuties: z.boolean().optional(),
+      previousSegregateDuties: z.boolean().optional(),
+    }),
   },
   "settings.objections": {
     entity: "settings",

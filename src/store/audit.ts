@@ -5,7 +5,7 @@
  * edited, deleted or reordered event breaks the chain at a findable place.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { asc, eq, gt, sql } from "drizzle-orm";
+import { asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import { AUDIT_EVENTS, type AuditInput } from "./audit-events.ts";
 import type { ChangeFeed, StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
@@ -97,10 +97,23 @@ export async function writeTransaction<T>(
  * returns the head as the previous appender committed it.
  */
 export async function appendAudit(tx: WriteTx, input: AuditInput, now: Date): Promise<void> {
-  const spec = AUDIT_EVENTS[input.action];
-  const data: Record<string, unknown> = input.data ?? {};
-  spec.data.parse(data);
-  actionsOf.get(tx)?.push(input.action);
+  await appendAudits(tx, [input], now);
+}
+
+/**
+ * Append several events, in order, as `appendAudit` does one: the head is locked once and the
+ * events are chained here and written in one statement (a bulk import writes thousands).
+ */
+export async function appendAudits(
+  tx: WriteTx,
+  inputs: readonly AuditInput[],
+  now: Date,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  for (const input of inputs) {
+    AUDIT_EVENTS[input.action].data.parse(input.data ?? {});
+    actionsOf.get(tx)?.push(input.action);
+  }
   let head = await lockHead(tx);
   if (!head) {
     // No head yet (a new database): create it from the chain under the advisory lock.
@@ -113,26 +126,37 @@ export async function appendAudit(tx: WriteTx, input: AuditInput, now: Date): Pr
       on conflict (key) do nothing`);
     head = await lockHead(tx);
   }
-  const event = {
-    id: randomUUID(),
-    at: now.toISOString(),
-    actor: input.actor,
-    action: input.action,
-    entityType: spec.entity,
-    entityId: input.entityId,
-    data,
-    prevHash: head?.hash ?? GENESIS,
-  };
-  const hash = eventHash(event);
-  // The head is kept beside the chain so that removing the newest events is noticed too.
+  let prevHash = head?.hash ?? GENESIS;
+  const rows: SQL[] = [];
+  let last = { id: "", hash: "" };
+  for (const input of inputs) {
+    const event = {
+      id: randomUUID(),
+      at: now.toISOString(),
+      actor: input.actor,
+      action: input.action,
+      entityType: AUDIT_EVENTS[input.action].entity,
+      entityId: input.entityId,
+      data: (input.data ?? {}) as Record<string, unknown>,
+      prevHash,
+    };
+    const hash = eventHash(event);
+    rows.push(
+      sql`(${event.id}, ${event.at}, ${event.actor}, ${event.action}, ${event.entityType},
+        ${event.entityId}, ${JSON.stringify(event.data)}::jsonb, ${event.prevHash}, ${hash})`,
+    );
+    prevHash = hash;
+    last = { id: event.id, hash };
+  }
+  // Rows of one VALUES list take their sequence numbers in order. The head is kept beside the
+  // chain so that removing the newest events is noticed too.
   await tx.execute(sql`
     with appended as (
       insert into audit_events (id, at, actor, action, entity_type, entity_id, data, prev_hash, hash)
-      values (${event.id}, ${event.at}, ${event.actor}, ${event.action}, ${event.entityType},
-              ${event.entityId}, ${JSON.stringify(event.data)}::jsonb, ${event.prevHash}, ${hash})
+      values ${sql.join(rows, sql`, `)}
       returning seq)
-    update settings set value = ${JSON.stringify({ id: event.id, hash })}::jsonb
-    from appended where settings.key = ${HEAD_KEY}`);
+    update settings set value = ${JSON.stringify(last)}::jsonb
+    where settings.key = ${HEAD_KEY} and exists (select 1 from appended)`);
 }
 
 async function lockHead(tx: WriteTx): Promise<{ hash: string } | undefined> {

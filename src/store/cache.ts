@@ -96,6 +96,11 @@ export interface CacheOptions {
    * waiting a little lets more reads share each check.
    */
   checkInterval?: number;
+  /**
+   * False: keep nothing, every read asks the database (`BASIS_READ_CACHE=off`, to measure
+   * what the cache saves).
+   */
+  enabled?: boolean;
 }
 
 class Shelf {
@@ -137,6 +142,7 @@ export class StoreCache {
   private waiting: Waiter[] = [];
   private lastCheck = Number.NEGATIVE_INFINITY;
   private readonly checkInterval: number;
+  private readonly enabled: boolean;
 
   constructor(
     private readonly feed?: ChangeFeed,
@@ -145,6 +151,7 @@ export class StoreCache {
     const entries = opts.entries ?? 1000;
     this.shelves = { assessments: new Shelf(entries), principals: new Shelf(entries) };
     this.checkInterval = opts.checkInterval ?? 1;
+    this.enabled = opts.enabled ?? true;
   }
 
   /**
@@ -157,6 +164,7 @@ export class StoreCache {
     load: () => Promise<V>,
     opts: ReadOptions<V> = {},
   ): Promise<V> {
+    if (!this.enabled) return load();
     await this.fresh();
     const shelf = this.shelves[topic];
     if (shelf.entries.has(key)) return shelf.entries.get(key) as V;

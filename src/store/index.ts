@@ -32,6 +32,7 @@ import { APPLICATION_NAME, type Database, type OpenOptions, openDatabase } from 
 import { discardWorkingDraft } from "./drafts/discard-working-draft.ts";
 import { getWorkingDraft } from "./drafts/get-working-draft.ts";
 import { saveWorkingDraft } from "./drafts/save-working-draft.ts";
+import { openDpiaMeasures } from "./dpia/open-measures.ts";
 import { decideObjection } from "./objections/decide-objection.ts";
 import { listObjections } from "./objections/list-objections.ts";
 import { getObjectionSettings, setObjectionSettings } from "./objections/objection-settings.ts";
@@ -41,7 +42,12 @@ import { recordReview } from "./reviews/record-review.ts";
 import { reviewOverview } from "./reviews/review-overview.ts";
 import { auditEvents } from "./schema.ts";
 import { recordDecision } from "./sign-off/record-decision.ts";
-import { getRequiredRoles, setRequiredRoles } from "./sign-off/required-roles.ts";
+import {
+  getRequiredRoles,
+  getSignOffSettings,
+  setRequiredRoles,
+  setSignOffSettings,
+} from "./sign-off/required-roles.ts";
 import { retireAssessment } from "./sign-off/retire-assessment.ts";
 import { signOffOverview } from "./sign-off/sign-off-overview.ts";
 import { signedDocument } from "./sign-off/signed-document.ts";
@@ -74,6 +80,8 @@ const OPERATIONS = {
   signOff: {
     requiredRoles: getRequiredRoles,
     setRequiredRoles,
+    settings: getSignOffSettings,
+    setSettings: setSignOffSettings,
     overview: signOffOverview,
     submit: submitForReview,
     decide: recordDecision,
@@ -90,6 +98,9 @@ const OPERATIONS = {
     overview: reviewOverview,
     raiseManual: raiseManualTrigger,
     record: recordReview,
+  },
+  dpia: {
+    openMeasures: openDpiaMeasures,
   },
   objections: {
     settings: getObjectionSettings,
@@ -120,6 +131,7 @@ export interface Store {
   comments: BoundAll<Operations["comments"]>;
   reviews: BoundAll<Operations["reviews"]>;
   objections: BoundAll<Operations["objections"]>;
+  dpia: BoundAll<Operations["dpia"]>;
   /** Raise content-updated triggers for built-in content changed since the last start. */
   checkContentUpdates: Bound<typeof checkContentUpdates>;
   audit: {
@@ -151,13 +163,17 @@ export interface StoreOptions extends OpenOptions {
    * Without it an approval that completes a sign-off is refused.
    */
   renderSigned?: RenderSigned;
+  /** False: no read cache, every read asks the database (default true). */
+  readCache?: boolean;
 }
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const database = await openDatabase(opts);
   const { db } = database;
   // On a PostgreSQL server other instances write too: the cache follows the audit trail.
-  const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined);
+  const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined, {
+    enabled: opts.readCache ?? true,
+  });
   const deps: StoreDeps = { db, cache, renderSigned: opts.renderSigned };
   return {
     database,
@@ -168,6 +184,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     comments: bind(deps, OPERATIONS.comments),
     reviews: bind(deps, OPERATIONS.reviews),
     objections: bind(deps, OPERATIONS.objections),
+    dpia: bind(deps, OPERATIONS.dpia),
     checkContentUpdates: (ctx, current) => checkContentUpdates(deps, ctx, current),
     audit: {
       record: (input, now) => writeTransaction(db, cache, (tx) => appendAudit(tx, input, now)),

@@ -103,6 +103,12 @@ export const assessments = pgTable(
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     activityName: text("activity_name").notNull(),
+    /** The purposes' descriptions, cut to what a register row shows. */
+    purposeSummary: text("purpose_summary").notNull().default(""),
+    /** Who owns the review (the document's review.owner). */
+    owner: text("owner"),
+    /** What free-text search looks in; indexed as a `simple` tsvector (assessments_search_idx). */
+    searchText: text("search_text").notNull().default(""),
     status: text("status", { enum: WORKFLOW_STATES }).notNull(),
     currentVersion: integer("current_version").notNull(),
     /** The version in force once signed off; a later draft does not replace it until approved. */
@@ -119,11 +125,22 @@ export const assessments = pgTable(
     createdAt: created(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
+  // One index per sort (its order, then the slug that breaks ties), one per filter, and the
+  // search index: every register query is answered from an index (test/register-plans.test.ts).
   (t) => [
-    index("assessments_updated_idx").on(t.updatedAt, t.slug),
+    index("assessments_updated_idx").on(t.updatedAt.desc().nullsFirst(), t.slug),
     index("assessments_title_idx").on(t.title, t.slug),
-    index("assessments_outcome_idx").on(t.outcome),
-    index("assessments_next_review_idx").on(t.nextReview),
+    index("assessments_outcome_idx").on(t.outcome, t.slug),
+    index("assessments_next_review_idx").on(t.nextReview.asc().nullsLast(), t.slug),
+    index("assessments_status_idx").on(t.status, t.updatedAt.desc().nullsFirst(), t.slug),
+    index("assessments_bases_idx").using("gin", t.bases),
+    index("assessments_special_category_idx").on(
+      t.specialCategory,
+      t.updatedAt.desc().nullsFirst(),
+      t.slug,
+    ),
+    index("assessments_children_idx").on(t.children, t.updatedAt.desc().nullsFirst(), t.slug),
+    index("assessments_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchText})`),
   ],
 );
 

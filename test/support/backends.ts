@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { openStore, type Store } from "../../src/store/index.ts";
+import { openStore, type Store, type StoreOptions } from "../../src/store/index.ts";
 import { postgresAvailable, startPostgres, type TestPostgres } from "./postgres.ts";
 
 export interface Backends {
   /** Each backend with a way to open a fresh, empty store on it. */
-  list: { name: string; open(): Promise<Store> }[];
+  list: { name: string; open(opts?: Partial<StoreOptions>): Promise<Store> }[];
   withPg: boolean;
   /** The PostgreSQL server (only when `withPg`). */
   postgres(): TestPostgres;
@@ -45,12 +45,16 @@ export function storeBackends(prefix: string): Backends {
     postgres,
     temp,
     list: [
-      { name: "PGlite", open: () => openStore({ dataDir: temp(), databaseUrl: "" }) },
+      {
+        name: "PGlite",
+        open: (opts = {}) => openStore({ ...opts, dataDir: temp(), databaseUrl: "" }),
+      },
       ...(withPg
         ? [
             {
               name: "PostgreSQL",
-              open: async () => openStore({ databaseUrl: await postgres().createDatabase() }),
+              open: async (opts = {}) =>
+                openStore({ ...opts, databaseUrl: await postgres().createDatabase() }),
             },
           ]
         : []),

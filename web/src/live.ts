@@ -10,11 +10,12 @@ import { formatPath } from "../../src/core/parse.ts";
 import type { Evaluation } from "../../src/core/rules/types.ts";
 import { Assessment } from "../../src/core/schema/index.ts";
 import type { PresentedFinding } from "./types.ts";
+import { issueMessage, type SchemaIssue } from "./words.ts";
 
 export interface LiveResult {
   /** The cleaned, validated document, when it is valid. */
   document: Assessment | null;
-  /** Schema problems, each with the field path it concerns. */
+  /** Schema problems, each with the field path it concerns and what is wrong, in words. */
   issues: { path: string; message: string }[];
   evaluation: Evaluation | null;
   findings: PresentedFinding[];
@@ -45,7 +46,7 @@ export function liveEvaluate(draft: unknown, today: string): LiveResult {
       document: null,
       issues: parsed.error.issues.map((i) => ({
         path: formatPath(i.path as PropertyKey[]),
-        message: i.message,
+        message: issueMessage(i as SchemaIssue),
       })),
       evaluation: null,
       findings: [],

@@ -47,3 +47,4 @@ export type TemplateList = Of<typeof Api.TemplateList>;
 export type UserList = Of<typeof Api.UserList>;
 export type VersionDiff = Of<typeof Api.VersionDiff>;
 export type VersionList = Of<typeof Api.VersionList>;
+export type Health = Of<typeof Api.Health>;

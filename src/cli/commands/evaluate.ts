@@ -5,7 +5,12 @@
  */
 import { Command, Option } from "commander";
 import { ISO_DATE } from "../../core/dates.ts";
-import { describeChange, describeFactor, describeFinding } from "../../core/messages/en.ts";
+import {
+  describeChange,
+  describeFactor,
+  describeFinding,
+  describeOffset,
+} from "../../core/messages/en.ts";
 import type { Evaluation } from "../../core/rules/types.ts";
 import { isRealDate } from "../../core/schema/index.ts";
 import type { Outcome } from "../../core/vocabulary.ts";
@@ -85,7 +90,7 @@ function weighingLines(e: Evaluation): string[] {
     for (const f of w.factors) {
       const offset = f.weight - f.residual;
       const by = f.offsetBy.length
-        ? `  (offset by ${f.offsetBy.map((o) => o.safeguard).join("; ")})`
+        ? `  (offset by ${f.offsetBy.map(describeOffset).join("; ")})`
         : "";
       lines.push(
         `    ${f.side === "against" ? "against" : "for    "} ${String(f.weight).padStart(2)}${offset ? ` -${offset}` : "   "}  ${describeFactor(f)}${f.decisive ? " [decisive]" : ""}${by}`,

@@ -1,7 +1,7 @@
 /**
  * @module cli/commands/render
  * `basis render <file> --format md|html|pdf|docx|notice [--document lia|lawful-basis|notice|
- * screening] [--brand <file>]`: the LIA of each activity that has one (or the lawful-basis
+ * screening|dpia] [--brand <file>]`: the LIA of each activity that has one (or the lawful-basis
  * assessment of the whole file, the privacy notice, or the attached screening record) in one
  * format; `--format notice` is the notice as plain text. A file is not a stored, signed-off
  * version: its documents say so and read "Draft". The document model is built once and handed
@@ -148,7 +148,7 @@ export function renderCommand(io: Io): Command {
     .addOption(
       new Option(
         "--document <document>",
-        "which document: the LIA of each activity with one, the lawful-basis assessment, the privacy notice, or the attached screening record",
+        "which document: the LIA of each activity with one, the lawful-basis assessment, the privacy notice, the attached screening record, or the DPIA of each activity with one",
       )
         .choices([...DOCUMENTS])
         .default("lia"),

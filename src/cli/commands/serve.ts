@@ -29,6 +29,9 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const level = process.env.BASIS_LOG_LEVEL || "info";
   if (!(LOG_LEVELS as readonly string[]).includes(level))
     throw new CliError(`BASIS_LOG_LEVEL: use one of ${LOG_LEVELS.join(", ")}`, EXIT.usage);
+  const readCache = process.env.BASIS_READ_CACHE ?? "on";
+  if (readCache !== "on" && readCache !== "off")
+    throw new CliError("BASIS_READ_CACHE: use on or off", EXIT.usage);
   const { openStore } = await import("../../store/index.ts");
   const { buildServer } = await import("../../server/build-server.ts");
   const { signedPdfRenderer } = await import("../../server/signed-pdf.ts");
@@ -38,6 +41,7 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
       dataDir: opts.dataDir,
       command: `basis serve (port ${opts.port})`,
       renderSigned: signedPdfRenderer(branding),
+      readCache: readCache === "on",
       // After a crash the lock may name a holder this process cannot check (another
       // container, another host): wait for it to go stale rather than refuse to start.
       lockWait: { waitMs: STALE_MS + RENEW_MS, onWait: (m) => io.err(`basis: ${m}`) },

@@ -47,6 +47,9 @@ export async function withStore<T>(
   }
 }
 
+/** Documents per transaction of a local import. */
+const IMPORT_BATCH = 1000;
+
 export async function runImport(io: Io, files: string[], opts: Target): Promise<number> {
   // Validate every file first: nothing is written unless all of them are valid.
   const docs: Assessment[] = [];
@@ -77,12 +80,18 @@ export async function runImport(io: Io, files: string[], opts: Target): Promise<
       results.push(...r.results);
     }
   } else {
+    // Large imports commit in batches (each all or nothing), with progress on a terminal.
     results = await withStore(opts, "basis import", (store) =>
-      store.assessments.importDocuments(docs, {
-        actor: "cli",
-        now: new Date(),
-        today: todayLocal(),
-      }),
+      store.assessments.importDocuments(
+        docs,
+        { actor: "cli", now: new Date(), today: todayLocal() },
+        {
+          batch: IMPORT_BATCH,
+          onProgress: (done, total) => {
+            if (io.isTTY && total > IMPORT_BATCH) io.err(`basis: imported ${done} of ${total}`);
+          },
+        },
+      ),
     );
   }
   for (const r of results) io.out(`${r.result.padEnd(9)} ${r.slug} (version ${r.version})`);

@@ -71,6 +71,10 @@ export const AssessmentSummary = z.strictObject({
   slug: z.string(),
   title: z.string(),
   activityName: z.string(),
+  /** The purposes' descriptions, cut to 300 characters. */
+  purposeSummary: z.string(),
+  /** Who owns the review, when the document names one. */
+  owner: z.string().nullable(),
   status: WorkflowStateSchema,
   version: z.number().int(),
   bases: z.array(LawfulBasis),
@@ -90,6 +94,9 @@ export const RegisterRow = z.strictObject({
   assessmentId: z.uuid(),
   slug: z.string(),
   name: z.string(),
+  /** The purposes' descriptions, cut to 300 characters. */
+  purpose: z.string(),
+  owner: z.string().nullable(),
   bases: z.array(LawfulBasis),
   outcome: OutcomeSchema,
   status: WorkflowStateSchema,

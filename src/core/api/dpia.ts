@@ -42,3 +42,23 @@ export const DpiaImportAnswer = z.strictObject({
   unmapped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
   notes: z.array(z.strictObject({ path: z.string(), note: z.string() })),
 });
+
+/** The open measures of every DPIA's action plan, soonest due first (the dashboard's list). */
+export const DpiaMeasureList = z.strictObject({
+  today: z.string(),
+  items: z.array(
+    z.strictObject({
+      assessmentId: z.string(),
+      slug: z.string(),
+      title: z.string(),
+      measureId: z.string(),
+      measure: z.string(),
+      status: z.enum(["planned", "in-progress"]),
+      owner: z.string().nullable(),
+      due: z.string().nullable(),
+      /** Days from today to the due date, negative when overdue; null when undated. */
+      days: z.number().int().nullable(),
+    }),
+  ),
+});
+export type DpiaMeasureList = z.infer<typeof DpiaMeasureList>;

@@ -15,6 +15,8 @@ const Day = z.string().describe("YYYY-MM-DD");
 export const Health = z.strictObject({
   status: z.literal("ok"),
   database: z.enum(["pglite", "postgres"]),
+  /** Whether the first admin exists, so the sign-in page stops pointing at the setup link. */
+  setupDone: z.boolean(),
 });
 
 export const AuditEventView = z.strictObject({

@@ -16,7 +16,11 @@ const Timestamp = z.string().describe("ISO 8601 date and time");
 const Day = z.string().describe("YYYY-MM-DD");
 const SignOffRoleSchema = z.enum(SIGN_OFF_ROLES);
 
-export const RequiredRoles = z.strictObject({ requiredRoles: z.array(SignOffRoleSchema) });
+export const RequiredRoles = z.strictObject({
+  requiredRoles: z.array(SignOffRoleSchema),
+  /** Whether the person who created a version is kept from approving it. */
+  segregateDuties: z.boolean(),
+});
 
 export const SignOffDecisionRecord = z.strictObject({
   role: SignOffRoleSchema,
@@ -55,6 +59,8 @@ export const SignOffRecord = z.strictObject({
   /** The version in force: none once retired. */
   inForce: z.number().int().nullable(),
   requiredRoles: z.array(SignOffRoleSchema),
+  /** The author of a version may not approve it (`versions[].createdBy` is the author). */
+  segregateDuties: z.boolean(),
   openComments: z.number().int(),
   retired: z.strictObject({ at: Timestamp, by: z.string(), reason: z.string() }).nullable(),
   versions: z.array(SignOffVersion),

@@ -7,7 +7,7 @@
  */
 import type { RuleCode } from "../rules/registry.ts";
 import type { TraceChange, WeighingFactor } from "../rules/types.ts";
-import type { FactorId } from "../schema/common.ts";
+import type { ChildMeasure, FactorId } from "../schema/common.ts";
 
 type P = Record<string, string | number>;
 export interface MessageEntry {
@@ -67,6 +67,13 @@ export const en: Record<RuleCode, MessageEntry> = {
     title: "Basis not justified",
     message: (p) => `${purpose(p)} relies on ${p.basis} without saying why that basis fits.`,
     fix: () => "Write why this basis applies to this purpose.",
+  },
+  BASIS_NECESSITY_NO_ALTERNATIVES: {
+    title: "Necessity claimed without alternatives",
+    message: (p) =>
+      `${purpose(p)} is said to be necessary for ${p.basis}, but no less intrusive way of achieving it is recorded as considered.`,
+    fix: () =>
+      "List the less intrusive means considered (less data, no processing, another process) and why each would not achieve the purpose.",
   },
   BASIS_NO_ALTERNATIVES: {
     title: "No alternative bases recorded",
@@ -938,6 +945,26 @@ export function describeFactor(f: Pick<WeighingFactor, "factor" | "params">): st
   if (f.factor === "further-processing" && p.original)
     return `${label} (first collected for: ${p.original})`;
   return label;
+}
+
+/** The measures that protect children in a balancing test, in words. */
+export const CHILD_MEASURE_LABELS = {
+  "children-excluded": "children are excluded",
+  "no-profiling": "no profiling of children",
+  "no-marketing-to-children": "no marketing to children",
+  "age-assurance": "age assurance",
+  "high-privacy-by-default": "high privacy by default",
+  "child-friendly-information": "information written for children",
+  "parental-involvement": "parents involved",
+  "minimised-data-for-children": "less data collected about children",
+  "no-precise-location": "no precise location",
+} as const satisfies Record<ChildMeasure, string>;
+
+/** What offsets a factor in words: the safeguard as recorded, or a measure protecting children. */
+export function describeOffset(o: WeighingFactor["offsetBy"][number]): string {
+  return o.childMeasure === undefined
+    ? o.safeguard
+    : `Measure protecting children: ${CHILD_MEASURE_LABELS[o.childMeasure]}`;
 }
 
 /** A "what would change it" entry in words. */

@@ -46,7 +46,7 @@ export function weighInterest(
       for (const m of measures) {
         if (room <= 0) break;
         const amount = Math.min(OFFSET_PER_CHILD_MEASURE, room);
-        offsetBy.push({ safeguard: `child measure: ${m}`, amount });
+        offsetBy.push({ safeguard: m, amount, childMeasure: m });
         room -= amount;
       }
     }

@@ -80,6 +80,10 @@ export function checkDecisions(ctx: RuleContext): void {
         ctx.emit("BASIS_NECESSITY_MISSING", `${path}.necessity`, pb);
       else if (!d.necessity.necessary)
         ctx.emit("BASIS_NOT_NECESSARY", `${path}.necessity.necessary`, pb);
+      // Strict necessity is shown against the less intrusive means considered (C-252/21);
+      // for legitimate interests the LIA's necessity step asks the same of each interest.
+      else if (d.basis !== "legitimate-interests" && !d.necessity.alternatives?.length)
+        ctx.emit("BASIS_NECESSITY_NO_ALTERNATIVES", `${path}.necessity.alternatives`, pb);
       const workable = workableAlternative(d.necessity?.alternatives);
       if (workable) {
         ctx.emit(
@@ -189,9 +193,22 @@ function checkConsent(ctx: RuleContext, d: BasisDecision, path: string): void {
   }
 }
 
+/** What Art. 9 needs of a special-category item: its name and where it comes from. */
+type SpecialItem = Pick<DataCategory, "name" | "source">;
+
+/**
+ * Sensitive traits the controller infers are special-category data although no category
+ * records them (C-252/21 paras. 68–73), and never data the person made public.
+ */
+const INFERRED_SENSITIVE: SpecialItem = {
+  name: "special-category traits inferred from other data",
+  source: "inferred",
+};
+
 function checkSpecialData(ctx: RuleContext, d: BasisDecision, path: string): void {
   const cats = categoriesFor(ctx.a, d.purpose);
-  const special = cats.filter((c) => c.specialCategory !== undefined);
+  const special: SpecialItem[] = cats.filter((c) => c.specialCategory !== undefined);
+  if (ctx.a.activity.characteristics?.infersSensitive === true) special.push(INFERRED_SENSITIVE);
   const p = { purpose: d.purpose };
   if (special.length > 0) {
     const names = special.map((c) => c.name).join(", ");
@@ -290,7 +307,7 @@ function article9Mismatch(
   ctx: RuleContext,
   d: BasisDecision,
   condition: keyof typeof ARTICLE_9_REQUIREMENTS,
-  special: DataCategory[],
+  special: SpecialItem[],
 ): { reason: string; detail?: string } | undefined {
   const req = ARTICLE_9_REQUIREMENTS[condition];
   const category = ctx.categoryOf(d.purpose);

@@ -51,6 +51,11 @@ export const RULES = {
   // The Art. 6 basis
   BASIS_MISSING: { ...B(), area: "basis", eu: ["gdpr-art-6-1"] },
   BASIS_NOT_JUSTIFIED: { ...B(), area: "basis", eu: ["gdpr-art-5-2", "ico-lawful-basis"] },
+  BASIS_NECESSITY_NO_ALTERNATIVES: {
+    ...B(),
+    area: "basis",
+    eu: ["cjeu-c-252-21-meta", "gdpr-art-5-1-c"],
+  },
   BASIS_NO_ALTERNATIVES: { ...W("none"), area: "basis", eu: ["gdpr-art-5-2", "ico-lawful-basis"] },
   BASIS_NECESSITY_MISSING: { ...B(), area: "basis", eu: ["gdpr-art-6-1", "ico-lawful-basis"] },
   BASIS_NOT_NECESSARY: { ...B("fails"), area: "basis", eu: ["gdpr-art-6-1", "ico-lawful-basis"] },

@@ -40,6 +40,9 @@ const toConsent: Change = (a) => {
     withdrawable: true,
   };
 };
+const toContract: Change = (a) => {
+  decision(a).basis = "contract";
+};
 const uk: Change = (a) => {
   a.organisation.jurisdiction = "UK";
   delete a.organisation.country;
@@ -170,6 +173,21 @@ const CASES: Record<RuleCode, Case> = {
   BASIS_NOT_JUSTIFIED: {
     fires: (a) => delete decision(a).justification,
     near: (a) => (decision(a).justification = "Because."),
+  },
+  BASIS_NECESSITY_NO_ALTERNATIVES: {
+    fires: (a) => {
+      toContract(a);
+      decision(a).necessity = { necessary: true, alternatives: [] };
+    },
+    near: (a) => {
+      toContract(a);
+      decision(a).necessity = {
+        necessary: true,
+        alternatives: [
+          { alternative: "Collect less", rejectedBecause: "Cannot deliver the order" },
+        ],
+      };
+    },
   },
   BASIS_NO_ALTERNATIVES: { fires: (a) => (decision(a).alternatives = []), near: () => {} },
   BASIS_NECESSITY_MISSING: {

@@ -4,7 +4,7 @@
  * assessment they are about and the reference ids they rest on. Sentences come from the
  * message catalogue (`core/messages`), never from the rules.
  */
-import type { FactorId } from "../schema/common.ts";
+import type { ChildMeasure, FactorId } from "../schema/common.ts";
 import type { Outcome } from "../vocabulary.ts";
 
 export type FindingSeverity = "blocker" | "warning" | "info";
@@ -53,8 +53,12 @@ export interface WeighingFactor {
   side: WeighingSide;
   /** Weight before any safeguard offsets it. */
   weight: number;
-  /** Additional safeguards that offset the factor, and by how much each. */
-  offsetBy: { safeguard: string; amount: number }[];
+  /**
+   * Additional safeguards that offset the factor, and by how much each: the safeguard's
+   * measure as recorded, or for the children factor a protective measure (`childMeasure`, its
+   * id; the message catalogue's `describeOffset` words either).
+   */
+  offsetBy: { safeguard: string; amount: number; childMeasure?: ChildMeasure }[];
   /** Weight after the offsets. */
   residual: number;
   /**

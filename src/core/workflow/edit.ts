@@ -44,6 +44,8 @@ export function decideEdit(facts: EditFacts, reason: string | undefined): EditDe
       openComments: 0,
       required: [],
       decisions: [],
+      segregateDuties: false,
+      author: null,
     },
     { action: "edit", reason },
     TRANSITIONS.edit.needs,

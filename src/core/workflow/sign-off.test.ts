@@ -19,6 +19,8 @@ const facts = (state: WorkflowState, over: Partial<SignOffFacts> = {}): SignOffF
   openComments: 0,
   required: ["dpo", "legal-counsel"],
   decisions: [],
+  segregateDuties: true,
+  author: "user:author",
   ...over,
 });
 
@@ -123,6 +125,29 @@ describe("conditions of each action", () => {
       "admin",
     );
     expect(notRequired.ok || notRequired.error.code).toBe("role_not_required");
+  });
+
+  it("refuses the author of a version its approval while duties are segregated, but not a rejection", () => {
+    const authored = facts("in_review", { author: "user:a" });
+    const own = decideSignOff(authored, REQUESTS.approve, "approver");
+    expect(own.ok || own.error.code).toBe("author_cannot_approve");
+    expect(decideSignOff(authored, REQUESTS.reject, "approver").ok).toBe(true);
+    // Through one of their API tokens the author is the same person.
+    const viaToken = decideSignOff(
+      authored,
+      { action: "approve", role: "dpo", signer: "token:t1", person: "user:a" },
+      "approver",
+    );
+    expect(viaToken.ok || viaToken.error.code).toBe("author_cannot_approve");
+    expect(
+      decideSignOff(facts("in_review", { author: "user:b" }), REQUESTS.approve, "approver").ok,
+    ).toBe(true);
+    const oneTeam = facts("in_review", { author: "user:a", segregateDuties: false });
+    expect(decideSignOff(oneTeam, REQUESTS.approve, "approver")).toEqual({
+      ok: true,
+      next: "in_review",
+      completes: false,
+    });
   });
 
   it("refuses a rejection without a comment", () => {

@@ -27,6 +27,13 @@ export type SignOffAction = (typeof SIGN_OFF_ACTIONS)[number];
 /** The required sign-off roles when the organisation has set none. */
 export const DEFAULT_REQUIRED_ROLES: readonly SignOffRole[] = ["dpo"];
 
+/**
+ * Segregation of duties when the organisation has not said otherwise: on, so the person who
+ * wrote a version is never the one who approves it (a second pair of eyes, Art. 5(2)
+ * accountability); a one-person team turns it off in the workflow settings.
+ */
+export const DEFAULT_SEGREGATE_DUTIES = true;
+
 export interface TransitionRule {
   /** The states the action may start from. */
   from: readonly WorkflowState[];
@@ -87,11 +94,24 @@ export interface SignOffFacts {
   required: readonly SignOffRole[];
   /** Decisions recorded for the current version. */
   decisions: readonly RecordedDecision[];
+  /** Whether the author of a version may not approve it (an organisation setting). */
+  segregateDuties: boolean;
+  /**
+   * The person who created the current version (`user:<id>`; a token's owner stands for
+   * the token), or null when unknown.
+   */
+  author: string | null;
 }
 
 export type SignOffRequest =
   | { action: "submit" }
-  | { action: "approve"; role: SignOffRole; signer: string }
+  | {
+      action: "approve";
+      role: SignOffRole;
+      signer: string;
+      /** The signer as a person (a token's owner), compared with the author; default `signer`. */
+      person?: string | undefined;
+    }
   | { action: "reject"; role: SignOffRole; signer: string; comment?: string | undefined }
   | { action: "retire"; reason?: string | undefined }
   | { action: "edit"; reason?: string | undefined };
@@ -158,6 +178,13 @@ export function decideSignOff(
           return refuse("comment_required", "a rejection needs a comment saying what to change");
         return { ok: true, next: "draft", completes: false };
       }
+      const person = request.person ?? request.signer;
+      if (facts.segregateDuties && facts.author !== null && person === facts.author)
+        return refuse(
+          "author_cannot_approve",
+          "you created this version, so someone else must approve it (segregation of duties)",
+          { author: facts.author },
+        );
       if (facts.openComments > 0)
         return refuse(
           "comments_open",

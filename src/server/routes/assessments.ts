@@ -73,6 +73,8 @@ function registerRow(s: AssessmentSummary) {
     assessmentId: s.id,
     slug: s.slug,
     name: s.activityName,
+    purpose: s.purposeSummary,
+    owner: s.owner,
     bases: s.bases,
     outcome: s.outcome,
     status: s.status,

@@ -8,6 +8,7 @@
  */
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
+import { documentFileName } from "../../core/file-names.ts";
 import type { Assessment } from "../../core/schema/index.ts";
 import {
   buildDocuments,
@@ -43,9 +44,11 @@ const DocumentQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),
 });
 
+/** Answers with the file; `name` is the whole file name, or a stem the extension is added to. */
 function send(reply: FastifyReply, published: Published, name: string): string | Buffer {
+  const file = name.includes(".") ? name : `${name}.${published.extension}`;
   reply.header("content-type", published.contentType);
-  reply.header("content-disposition", `attachment; filename="${name}.${published.extension}"`);
+  reply.header("content-disposition", `attachment; filename="${file}"`);
   return typeof published.body === "string" ? published.body : Buffer.from(published.body);
 }
 
@@ -89,7 +92,11 @@ export function documentRoutes() {
           },
           now,
         );
-        return send(reply, published, `${current.slug}-v${version}`);
+        return send(
+          reply,
+          published,
+          documentFileName(current.slug, query.document, version, query.format),
+        );
       },
     }),
     defineRoute({

@@ -1,13 +1,14 @@
 /**
  * @module server/routes/dpia
- * The DPIA of a stored assessment: its screening (which Art. 35 criteria apply and why), its
+ * The open measures of every DPIA's action plan (the dashboard's list). The DPIA of a stored
+ * assessment: its screening (which Art. 35 criteria apply and why), its
  * export to the CNIL PIA software's JSON, and the import of such a file as a new draft
  * assessment. What did not map travels with the answer: in the body of an import, in the
  * `x-basis-not-carried` header of an export (field paths only).
  */
 import { z } from "zod";
 import { referenceIds } from "../../content/references.ts";
-import { DpiaImportAnswer, DpiaScreeningAnswer } from "../../core/api/index.ts";
+import { DpiaImportAnswer, DpiaMeasureList, DpiaScreeningAnswer } from "../../core/api/index.ts";
 import { DomainError } from "../../core/errors.ts";
 import { evaluate } from "../../core/evaluate.ts";
 import { CountryCode, Id } from "../../core/schema/index.ts";
@@ -24,6 +25,18 @@ const IdParams = z.strictObject({ id: AssessmentRef });
 
 export function dpiaRoutes() {
   return [
+    defineRoute({
+      method: "GET",
+      url: "/api/dpia/measures",
+      summary:
+        "The measures of every DPIA's action plan that are not done, soonest due first, with owner and days to the due date",
+      tag: "dpia",
+      policy: canRead,
+      response: { json: DpiaMeasureList },
+      async handler({ store, today }) {
+        return { today, items: await store.dpia.openMeasures(today) };
+      },
+    }),
     defineRoute({
       method: "GET",
       url: "/api/assessments/:id/dpia/screening",

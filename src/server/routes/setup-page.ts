@@ -15,16 +15,40 @@ const esc = (s: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
   );
 
+/**
+ * The sign-in screen's look without its script: a bordered card centred on the page, the
+ * app's font, indigo button and focus ring (Mantine's indigo 8 and 7), red alerts.
+ */
+const STYLE = `*{box-sizing:border-box}
+body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;padding:1rem;background:#f8f9fa;color:#212529;font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
+main{width:100%;max-width:420px;background:#fff;border:1px solid #dee2e6;border-radius:4px;padding:2rem}
+h1{font-size:1.625rem;line-height:1.35;margin:0 0 .75rem}
+p{margin:0 0 1rem}.dimmed{color:#495057;font-size:.875rem}
+label{display:block;font-size:.875rem;font-weight:500;margin-top:1rem}
+input{display:block;width:100%;margin-top:.25rem;padding:.45rem .75rem;font:inherit;font-size:.875rem;border:1px solid #ced4da;border-radius:4px;background:#fff;color:inherit}
+input:focus,button:focus-visible,a:focus-visible{outline:2px solid #4263eb;outline-offset:2px}
+button{margin-top:1.5rem;width:100%;padding:.55rem 1.1rem;font:inherit;font-size:.875rem;font-weight:600;color:#fff;background:#3b5bdb;border:0;border-radius:4px;cursor:pointer}
+button:hover{background:#364fc7}a{color:#3b5bdb}
+.error{color:#c92a2a;background:#fff5f5;border:1px solid #ffc9c9;border-radius:4px;padding:.6rem .8rem;font-size:.875rem}`;
+
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)} · Basis</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}label{display:block;margin-top:1rem}input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}button{margin-top:1.5rem;padding:.6rem 1.2rem;font:inherit}.error{color:#a00}</style></head>
-<body><h1>${esc(title)}</h1>${body}</body></html>`;
+<style>${STYLE}</style></head>
+<body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
+
+/** The form's fields in words, for the message naming the one that is wrong. */
+const FIELD_WORDS: Record<string, string> = {
+  name: "Name",
+  email: "Email",
+  password: "Password",
+  token: "Setup link",
+};
 
 function form(token: string, error?: string): string {
   return page(
     "Set up Basis",
-    `<p>Create the first administrator. This link works once.</p>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
+    `<p class="dimmed">Create the first administrator. This link works once.</p>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ""}
 <form method="post" action="/setup"><input type="hidden" name="token" value="${esc(token)}">
 <label>Name <input name="name" required autocomplete="name"></label>
 <label>Email <input name="email" type="email" required autocomplete="email"></label>
@@ -38,7 +62,10 @@ export function setupPage(app: FastifyInstance, deps: ServerDeps): void {
     const token = String((request.query as Record<string, unknown>).token ?? "");
     reply.type("text/html; charset=utf-8");
     if ((await deps.store.accounts.userCount()) > 0)
-      return page("Basis is set up", "<p>Sign in with your account.</p>");
+      return page(
+        "Basis is set up",
+        '<p>An administrator exists already, so this link is no longer needed.</p><p><a href="/">Sign in</a> with your account.</p>',
+      );
     return form(token);
   });
   app.post(
@@ -51,7 +78,8 @@ export function setupPage(app: FastifyInstance, deps: ServerDeps): void {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         reply.status(400);
-        return form(token, `${String(issue?.path[0] ?? "form")}: ${issue?.message ?? "invalid"}`);
+        const field = FIELD_WORDS[String(issue?.path[0])] ?? "The form";
+        return form(token, `${field}: ${issue?.message ?? "not valid"}`);
       }
       try {
         const { token: t, password, ...rest } = parsed.data;

@@ -10,6 +10,7 @@
 
 import { z } from "zod";
 import { RequiredRoles, SignOffRecord } from "../../core/api/index.ts";
+import { documentFileName } from "../../core/file-names.ts";
 import { SignOffRole } from "../../core/schema/assessment.ts";
 import { SIGN_OFF_DECISIONS } from "../../core/vocabulary.ts";
 import type { SignOffOverview } from "../../store/index.ts";
@@ -48,6 +49,7 @@ function present(o: SignOffOverview) {
     /** The version in force: none once retired. */
     inForce: o.status === "retired" ? null : o.approvedVersion,
     requiredRoles: o.required,
+    segregateDuties: o.segregateDuties,
     openComments: o.openComments,
     retired: o.retired,
     versions: o.versions.map((v) => ({
@@ -69,30 +71,33 @@ export function signOffRoutes() {
     defineRoute({
       method: "GET",
       url: "/api/settings/sign-off",
-      summary: "The roles that must approve every assessment version (default: the DPO)",
+      summary:
+        "The roles that must approve every assessment version (default: the DPO), and whether its author may not approve it (default: may not)",
       tag: "sign-off",
       policy: canRead,
       response: { json: RequiredRoles },
       async handler({ store }) {
-        return { requiredRoles: await store.signOff.requiredRoles() };
+        return store.signOff.settings();
       },
     }),
     defineRoute({
       method: "PUT",
       url: "/api/settings/sign-off",
-      summary: "Set the roles that must approve every assessment version",
+      summary:
+        "Set the roles that must approve every assessment version, and whether the author of a version may not approve it",
       tag: "sign-off",
       policy: canAdminister,
       response: { json: RequiredRoles },
-      body: z.strictObject({ requiredRoles: z.array(SignOffRole).min(1).max(6) }),
+      body: z
+        .strictObject({
+          requiredRoles: z.array(SignOffRole).min(1).max(6).optional(),
+          segregateDuties: z.boolean().optional(),
+        })
+        .refine((b) => b.requiredRoles !== undefined || b.segregateDuties !== undefined, {
+          message: "give requiredRoles, segregateDuties or both",
+        }),
       async handler({ store, body, actor, now, today }) {
-        return {
-          requiredRoles: await store.signOff.setRequiredRoles(body.requiredRoles, {
-            actor,
-            now,
-            today,
-          }),
-        };
+        return store.signOff.setSettings(body, { actor, now, today });
       },
     }),
     defineRoute({
@@ -187,7 +192,7 @@ export function signOffRoutes() {
         reply.header("content-type", "application/pdf");
         reply.header(
           "content-disposition",
-          `attachment; filename="${file.slug}-v${params.version}-signed.pdf"`,
+          `attachment; filename="${documentFileName(file.slug, "signed-off", params.version, "pdf")}"`,
         );
         return file.bytes;
       },

@@ -31,8 +31,8 @@ export function systemRoutes() {
       policy: null,
       response: { json: Health },
       async handler({ store }) {
-        await store.accounts.userCount();
-        return { status: "ok" as const, database: store.database.kind };
+        const users = await store.accounts.userCount();
+        return { status: "ok" as const, database: store.database.kind, setupDone: users > 0 };
       },
     }),
     defineRoute({

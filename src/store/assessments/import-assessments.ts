@@ -1,19 +1,31 @@
 /**
  * @module store/assessments/import-assessments
- * Importing files by their id (slug), all in one transaction: new ones are created, changed
- * ones get a new version (reason "imported"), identical ones are left alone. Content is
- * compared without the status a file records, which is only a hint for a new assessment.
+ * Importing files by their id (slug): new ones are created, changed ones get a new version
+ * (reason "imported"), identical ones are left alone. Content is compared without the status
+ * a file records, which is only a hint for a new assessment.
+ *
+ * By default the whole import is one transaction. With `batch`, each batch of that many
+ * documents is its own transaction (a register of 100,000 is seeded in batches, with
+ * progress): a batch is written all or nothing, the batches before a failing one stay, and
+ * the error names the document that failed and what was kept. Each batch evaluates its
+ * documents before its transaction opens, then writes with a few statements: one read of the
+ * rows it may replace, one insert of the new assessments, one of their versions and one of
+ * their audit events.
  */
-import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { inArray } from "drizzle-orm";
+import { DomainError } from "../../core/errors.ts";
 import type { Assessment } from "../../core/schema/index.ts";
-import { contentOf } from "../../core/workflow/recorded-status.ts";
+import { contentOf, initialState } from "../../core/workflow/recorded-status.ts";
 import { HEAD } from "../assessment-ref.ts";
-import { canonical, writeTransaction } from "../audit.ts";
+import { appendAudits, canonical, type WriteTx, writeTransaction } from "../audit.ts";
+import type { AuditInput } from "../audit-events.ts";
 import type { StoreDeps, WriteContext } from "../context.ts";
+import { databaseCode } from "../db-errors.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
-import { createIn } from "./create-assessment.ts";
 import { CURRENT_VERSION } from "./get-assessment.ts";
-import { mapUnique } from "./record.ts";
+import { evaluateForStore, mapUnique, versionRow } from "./record.ts";
+import { registerColumns } from "./register-columns.ts";
 import { updateIn } from "./update-assessment.ts";
 
 export interface ImportResult {
@@ -22,34 +34,197 @@ export interface ImportResult {
   version: number;
 }
 
+export interface ImportOptions {
+  /** Commit every `batch` documents; without it the whole import is one transaction. */
+  batch?: number | undefined;
+  /** Told after each committed batch: documents written so far, and in all. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** Rows per INSERT statement: well under the 65,535 parameters a statement may carry. */
+const ROWS_PER_INSERT = 500;
+
 export async function importAssessments(
-  { db, cache }: StoreDeps,
+  deps: StoreDeps,
   docs: Assessment[],
   ctx: WriteContext,
+  options: ImportOptions = {},
 ): Promise<ImportResult[]> {
-  return writeTransaction(db, cache, async (tx) => {
-    const out: ImportResult[] = [];
-    for (const doc of docs) {
-      const existing = await tx
-        .select({ ...HEAD, document: assessmentVersions.document })
-        .from(assessments)
-        .innerJoin(assessmentVersions, CURRENT_VERSION)
-        .where(eq(assessments.slug, doc.id))
-        .for("update", { of: assessments });
-      const row = existing[0];
+  refuseRepeatedIds(docs);
+  const size = options.batch && options.batch > 0 ? options.batch : Math.max(docs.length, 1);
+  const out: ImportResult[] = [];
+  for (let start = 0; start < docs.length; start += size) {
+    const batch = docs.slice(start, start + size);
+    try {
+      out.push(...(await importBatch(deps, batch, ctx)));
+    } catch (e) {
+      throw await located(deps, e, batch, start, ctx, size < docs.length);
+    }
+    options.onProgress?.(start + batch.length, docs.length);
+  }
+  return out;
+}
+
+/** The same id twice in one import would be written twice in one statement: refused first. */
+function refuseRepeatedIds(docs: readonly Assessment[]): void {
+  const first = new Map<string, number>();
+  docs.forEach((doc, i) => {
+    const seen = first.get(doc.id);
+    if (seen !== undefined)
+      throw new DomainError(
+        "validation_failed",
+        `document ${i + 1} repeats the id "${doc.id}" of document ${seen + 1}; nothing was imported`,
+        { issues: [{ path: `[${i}].id`, message: `repeats document ${seen + 1}` }] },
+      );
+    first.set(doc.id, i);
+  });
+}
+
+interface Prepared {
+  doc: Assessment;
+  content: ReturnType<typeof contentOf>;
+  evaluation: ReturnType<typeof evaluateForStore>;
+}
+
+/** One batch, all or nothing. */
+async function importBatch(
+  deps: StoreDeps,
+  docs: readonly Assessment[],
+  ctx: WriteContext,
+): Promise<ImportResult[]> {
+  // Evaluated before the transaction opens: no pure work while rows are locked.
+  const prepared = docs.map((doc) => prepare(doc, ctx));
+  return writeTransaction(deps.db, deps.cache, (tx) => writeBatch(tx, prepared, ctx));
+}
+
+function prepare(doc: Assessment, ctx: WriteContext): Prepared {
+  const content = contentOf(doc);
+  return { doc, content, evaluation: evaluateForStore(content, ctx.today) };
+}
+
+async function writeBatch(
+  tx: WriteTx,
+  prepared: readonly Prepared[],
+  ctx: WriteContext,
+): Promise<ImportResult[]> {
+  const docs = prepared.map((p) => p.doc);
+  {
+    const existing = new Map(
+      (
+        await tx
+          .select({ ...HEAD, document: assessmentVersions.document })
+          .from(assessments)
+          .innerJoin(assessmentVersions, CURRENT_VERSION)
+          .where(
+            inArray(
+              assessments.slug,
+              docs.map((d) => d.id),
+            ),
+          )
+          .for("update", { of: assessments })
+      ).map((r) => [r.slug, r]),
+    );
+    const results: ImportResult[] = [];
+    const created: { row: typeof assessments.$inferInsert; version: VersionInsert }[] = [];
+    const audits: AuditInput[] = [];
+    for (const { doc, content, evaluation } of prepared) {
+      const row = existing.get(doc.id);
       if (!row) {
-        const rec = await createIn(tx, doc, ctx, "imported").catch((e) => {
-          throw mapUnique(e, doc);
+        const { state, inForce } = initialState(doc.status);
+        const id = randomUUID();
+        created.push({
+          row: {
+            id,
+            ...registerColumns(content, evaluation),
+            status: state,
+            currentVersion: 1,
+            approvedVersion: inForce ? 1 : null,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          },
+          version: versionRow(id, 1, content, evaluation, state, "imported", ctx),
         });
-        out.push({ slug: doc.id, result: "created", version: rec.version });
-      } else if (canonical(row.document) === canonical(contentOf(doc))) {
-        out.push({ slug: doc.id, result: "unchanged", version: row.currentVersion });
+        audits.push({
+          actor: ctx.actor,
+          action: "assessment.create",
+          entityId: id,
+          data: { slug: content.id, version: 1, outcome: evaluation.outcome, reason: "imported" },
+        });
+        results.push({ slug: doc.id, result: "created", version: 1 });
+      } else if (canonical(row.document) === canonical(content)) {
+        results.push({ slug: doc.id, result: "unchanged", version: row.currentVersion });
       } else {
         const { document: _stored, ...head } = row;
         const rec = await updateIn(tx, { ...head, status: head.status }, doc, ctx, "imported");
-        out.push({ slug: doc.id, result: "updated", version: rec.version });
+        results.push({ slug: doc.id, result: "updated", version: rec.version });
       }
     }
-    return out;
-  });
+    for (let i = 0; i < created.length; i += ROWS_PER_INSERT) {
+      const part = created.slice(i, i + ROWS_PER_INSERT);
+      await tx.insert(assessments).values(part.map((c) => c.row));
+      await tx.insert(assessmentVersions).values(part.map((c) => c.version));
+    }
+    await appendAudits(tx, audits, ctx.now);
+    return results;
+  }
+}
+
+type VersionInsert = typeof assessmentVersions.$inferInsert;
+
+/**
+ * The error of a failed batch, naming the document that caused it: each of the batch's
+ * documents is written again, alone, under a savepoint of a transaction that is then rolled
+ * back, so finding it changes nothing.
+ */
+async function located(
+  deps: StoreDeps,
+  error: unknown,
+  batch: readonly Assessment[],
+  start: number,
+  ctx: WriteContext,
+  batched: boolean,
+): Promise<unknown> {
+  if (error instanceof DomainError && error.code === "validation_failed") return error;
+  const kept = batched
+    ? start === 0
+      ? "; nothing was imported"
+      : `; the ${start} documents before its batch were imported, nothing of its batch`
+    : "; nothing was imported";
+  let culprit: { index: number; cause: unknown } | undefined;
+  await deps.db
+    .transaction(async (tx) => {
+      for (const [i, doc] of batch.entries()) {
+        try {
+          await tx.transaction((sp) =>
+            writeBatch(sp as unknown as WriteTx, [prepare(doc, ctx)], ctx),
+          );
+        } catch (cause) {
+          culprit = { index: start + i, cause };
+          break;
+        }
+      }
+      tx.rollback();
+    })
+    .catch(() => undefined);
+  // Only a document's own data is its fault (a value the database refuses, a clash with
+  // another row); anything else (a lost table, a dropped connection) is told as it came.
+  const code = culprit ? databaseCode(culprit.cause) : undefined;
+  if (!culprit || !(culprit.cause instanceof DomainError || /^2[23]/.test(code ?? "")))
+    return error;
+  const doc = batch[culprit.index - start] as Assessment;
+  const cause = mapUnique(culprit.cause, doc);
+  const why = cause instanceof DomainError ? cause.message : describeDatabaseError(cause);
+  return new DomainError(
+    cause instanceof DomainError ? cause.code : "validation_failed",
+    `document ${culprit.index + 1} ("${doc.id}") could not be imported: ${why}${kept}`,
+    { index: culprit.index, slug: doc.id, imported: batched ? start : 0 },
+  );
+}
+
+/** A database error in words that quote no statement or value: its code and its message. */
+function describeDatabaseError(e: unknown): string {
+  const code = databaseCode(e);
+  let root = e as { message?: string; cause?: unknown; code?: unknown };
+  while (root.cause && typeof root.code !== "string") root = root.cause as typeof root;
+  return code ? `database error ${code} (${root.message ?? "no message"})` : String(root.message);
 }

@@ -16,7 +16,7 @@ import { setCurrentStatusIn, setVersionStatusIn } from "../assessments/version-s
 import { type WriteTx, writeTransaction } from "../audit.ts";
 import type { PersonContext, RenderSigned, SignedFile, StoreDeps } from "../context.ts";
 import { approvals, assessmentVersions, signedDocuments } from "../schema.ts";
-import { auditSignOff, decideOrThrow, lockedFactsIn } from "./sign-off-facts.ts";
+import { auditSignOff, decideOrThrow, lockedFactsIn, personOf } from "./sign-off-facts.ts";
 
 export interface DecisionInput {
   version: number;
@@ -41,10 +41,11 @@ export async function recordDecision(
   return writeTransaction(db, cache, async (tx) => {
     const { a, facts, decisions } = await lockedFactsIn(tx, ref, input.version);
     const signer = ctx.actor;
+    const person = await personOf(tx, signer);
     const outcome = decideOrThrow(
       facts,
       input.decision === "approve"
-        ? { action: "approve", role: input.role, signer }
+        ? { action: "approve", role: input.role, signer, person }
         : { action: "reject", role: input.role, signer, comment: input.comment },
       ctx.role,
     );

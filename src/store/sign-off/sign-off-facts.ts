@@ -18,8 +18,8 @@ import { appendAudit, type WriteTx } from "../audit.ts";
 import type { AuditData, AuditInput } from "../audit-events.ts";
 import type { WriteContext } from "../context.ts";
 import type { Db } from "../db.ts";
-import { approvals, comments } from "../schema.ts";
-import { requiredRolesIn } from "./required-roles.ts";
+import { apiTokens, approvals, assessmentVersions, comments } from "../schema.ts";
+import { requiredRolesIn, segregateDutiesIn } from "./required-roles.ts";
 
 export type { DecisionRecord };
 
@@ -55,6 +55,31 @@ export async function openCommentsIn(tx: Pick<Db, "select">, id: string): Promis
   return Number(rows[0]?.n ?? 0);
 }
 
+/**
+ * The person behind an actor: an API token acts for the user who made it, so a version saved
+ * with a token and approved in the browser (or the other way round) is one person's work.
+ */
+export async function personOf(tx: Pick<Db, "select">, actor: string): Promise<string> {
+  const token = /^token:(.+)$/.exec(actor)?.[1];
+  if (!token) return actor;
+  const rows = await tx
+    .select({ owner: apiTokens.createdBy })
+    .from(apiTokens)
+    .where(eq(apiTokens.id, token));
+  const owner = rows[0]?.owner;
+  return owner ? `user:${owner}` : actor;
+}
+
+/** Who created version `version` of the assessment, as a person (see `personOf`). */
+async function authorIn(tx: Pick<Db, "select">, id: string, version: number) {
+  const rows = await tx
+    .select({ createdBy: assessmentVersions.createdBy })
+    .from(assessmentVersions)
+    .where(and(eq(assessmentVersions.assessmentId, id), eq(assessmentVersions.version, version)));
+  const createdBy = rows[0]?.createdBy;
+  return createdBy ? personOf(tx, createdBy) : null;
+}
+
 /** The facts, and the decisions recorded for the current version as stored. */
 export async function factsIn(
   tx: WriteTx,
@@ -63,6 +88,8 @@ export async function factsIn(
   const required = await requiredRolesIn(tx);
   const openComments = await openCommentsIn(tx, a.id);
   const rows = await decisionsIn(tx, a.id, a.currentVersion);
+  const segregateDuties = await segregateDutiesIn(tx);
+  const author = await authorIn(tx, a.id, a.currentVersion);
   const facts: SignOffFacts = {
     state: a.status,
     hasApprovedVersion: a.approvedVersion !== null,
@@ -76,6 +103,8 @@ export async function factsIn(
         decision: r.decision,
       }),
     ),
+    segregateDuties,
+    author,
   };
   return { facts, decisions: rows };
 }

@@ -9,7 +9,7 @@ import type { Retirement } from "../../core/workflow/sign-off.ts";
 import { notFound, refCondition } from "../assessment-ref.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, assessmentVersions, signedDocuments } from "../schema.ts";
-import { requiredRolesIn } from "./required-roles.ts";
+import { requiredRolesIn, segregateDutiesIn } from "./required-roles.ts";
 import {
   type DecisionRecord,
   decisionsIn,
@@ -25,6 +25,8 @@ export interface SignOffOverview {
   /** The version in force, if one was approved (kept after retirement, as the last one). */
   approvedVersion: number | null;
   required: SignOffRole[];
+  /** Whether the author of a version may not approve it. */
+  segregateDuties: boolean;
   openComments: number;
   /** When, by whom and why it was retired; null unless retired. */
   retired: Retirement | null;
@@ -54,8 +56,9 @@ export async function signOffOverview({ db }: StoreDeps, ref: string): Promise<S
     .where(refCondition(ref));
   const a = rows[0];
   if (!a) throw notFound(ref);
-  const [required, openComments, decisions, versions, signed] = await Promise.all([
+  const [required, segregateDuties, openComments, decisions, versions, signed] = await Promise.all([
     requiredRolesIn(db),
+    segregateDutiesIn(db),
     openCommentsIn(db, a.id),
     decisionsIn(db, a.id),
     db
@@ -81,6 +84,7 @@ export async function signOffOverview({ db }: StoreDeps, ref: string): Promise<S
     currentVersion: a.currentVersion,
     approvedVersion: a.approvedVersion,
     required,
+    segregateDuties,
     openComments,
     retired: a.status === "retired" ? (a.retirement ?? null) : null,
     versions: versions.map((v) => ({

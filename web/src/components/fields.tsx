@@ -8,8 +8,10 @@ import {
   Button,
   Checkbox,
   Group,
+  MultiSelect,
   NumberInput,
   Paper,
+  Radio,
   Select,
   Stack,
   Text,
@@ -17,6 +19,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { ReactNode } from "react";
+import { countryName } from "../../../src/render/labels.ts";
 import { findingPath } from "../live.ts";
 import type { DraftForm } from "../use-draft.ts";
 import { Findings } from "./findings.tsx";
@@ -104,7 +107,7 @@ export function SelectField({
   findings = true,
   readOnly,
   clearable = true,
-}: FieldProps & { options: Record<string, string>; clearable?: boolean }) {
+}: FieldProps & { options: Readonly<Record<string, string>>; clearable?: boolean }) {
   const value = getIn(form.values, path);
   return (
     <Stack gap={4}>
@@ -273,6 +276,169 @@ export function RecordList({
         </Button>
       )}
       <Findings at={findingPath(path)} exact />
+    </Stack>
+  );
+}
+
+/** Several choices from a fixed list (channels, technologies, the factors a safeguard offsets). */
+export function MultiSelectField({
+  form,
+  path,
+  label,
+  description,
+  options,
+  findings = true,
+  readOnly,
+  placeholder,
+}: FieldProps & { options: Readonly<Record<string, string>>; placeholder?: string }) {
+  const value = getIn(form.values, path);
+  return (
+    <Stack gap={4}>
+      <MultiSelect
+        label={label}
+        description={description}
+        placeholder={placeholder}
+        readOnly={readOnly}
+        clearable
+        searchable
+        data={Object.entries(options).map(([v, l]) => ({ value: v, label: l }))}
+        value={Array.isArray(value) ? (value as string[]) : []}
+        onChange={(v) => form.setFieldValue(path, v.length > 0 ? v : undefined)}
+        comboboxProps={{ withinPortal: true }}
+        data-path={findingPath(path)}
+      />
+      {findings && <Findings at={findingPath(path)} exact />}
+    </Stack>
+  );
+}
+
+/** Two-letter country codes, each shown with its name. */
+export function CountriesField({ form, path, label, description, readOnly }: FieldProps) {
+  const value = getIn(form.values, path);
+  return (
+    <Stack gap={4}>
+      <MultiSelect
+        label={label}
+        description={description}
+        readOnly={readOnly}
+        clearable
+        searchable
+        data={COUNTRY_OPTIONS}
+        value={Array.isArray(value) ? (value as string[]) : []}
+        onChange={(v) => form.setFieldValue(path, v.length > 0 ? v : undefined)}
+        comboboxProps={{ withinPortal: true }}
+        data-path={findingPath(path)}
+      />
+      <Findings at={findingPath(path)} />
+    </Stack>
+  );
+}
+
+/** A single country, chosen by name. */
+export function CountryField({ form, path, label, description, readOnly }: FieldProps) {
+  const value = getIn(form.values, path);
+  return (
+    <Stack gap={4}>
+      <Select
+        label={label}
+        description={description}
+        readOnly={readOnly}
+        clearable
+        searchable
+        data={COUNTRY_OPTIONS}
+        value={typeof value === "string" ? value : null}
+        onChange={(v) => form.setFieldValue(path, v ?? undefined)}
+        comboboxProps={{ withinPortal: true }}
+        data-path={findingPath(path)}
+      />
+      <Findings at={findingPath(path)} exact />
+    </Stack>
+  );
+}
+
+/** The countries of Europe and the main destinations of transfers, by name. */
+const COUNTRY_CODES = [
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DK",
+  "EE",
+  "FI",
+  "FR",
+  "DE",
+  "GR",
+  "HU",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
+  "IS",
+  "LI",
+  "NO",
+  "GB",
+  "CH",
+  "US",
+  "CA",
+  "AU",
+  "NZ",
+  "JP",
+  "KR",
+  "IN",
+  "BR",
+  "IL",
+  "AR",
+  "UY",
+  "SG",
+  "ZA",
+];
+const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({
+  value: code,
+  label: countryName(code),
+})).sort((a, b) => a.label.localeCompare(b.label));
+
+/**
+ * A yes / no question whose "no" is an answer too (a checkbox cannot tell "no" from "not
+ * answered"): Yes, No, or not answered yet.
+ */
+export function YesNoField({
+  form,
+  path,
+  label,
+  description,
+  findings = true,
+  readOnly,
+}: FieldProps) {
+  const value = getIn(form.values, path);
+  return (
+    <Stack gap={4}>
+      <Radio.Group
+        label={label}
+        description={description}
+        value={value === true ? "yes" : value === false ? "no" : ""}
+        onChange={(v) =>
+          form.setFieldValue(path, v === "yes" ? true : v === "no" ? false : undefined)
+        }
+        data-path={findingPath(path)}
+      >
+        <Group gap="md" mt={4}>
+          <Radio value="yes" label="Yes" disabled={readOnly} />
+          <Radio value="no" label="No" disabled={readOnly} />
+        </Group>
+      </Radio.Group>
+      {findings && <Findings at={findingPath(path)} exact />}
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { createContext, type ReactNode, useContext } from "react";
 import { api } from "../api.ts";
 import type { LiveResult } from "../live.ts";
 import type { PresentedFinding, ReferenceInfo, ReferenceList } from "../types.ts";
+import { placeLabel } from "../words.ts";
 
 const LiveContext = createContext<LiveResult | null>(null);
 
@@ -38,6 +39,7 @@ export function useReferences(): Map<string, ReferenceInfo> {
 
 export function FindingCard({ f, showPath }: { f: PresentedFinding; showPath?: boolean }) {
   const refs = useReferences();
+  const live = useLive();
   return (
     <Alert
       color={COLOR[f.severity]}
@@ -51,7 +53,7 @@ export function FindingCard({ f, showPath }: { f: PresentedFinding; showPath?: b
             {f.severity}
           </Badge>
           <Text size="sm" fw={600} component="span">
-            {f.title ?? f.code}
+            {f.title}
           </Text>
         </Group>
       }
@@ -67,8 +69,8 @@ export function FindingCard({ f, showPath }: { f: PresentedFinding; showPath?: b
         )}
         <Group gap={6} wrap="wrap">
           {showPath && (
-            <Text className="finding-path" c="dimmed">
-              {f.path || "(document)"} · {f.code}
+            <Text size="xs" c="dimmed">
+              {placeLabel(f.path, live?.document)}
             </Text>
           )}
           {f.refs.map((id) => {
@@ -84,6 +86,10 @@ export function FindingCard({ f, showPath }: { f: PresentedFinding; showPath?: b
             );
           })}
         </Group>
+        <details className="finding-code">
+          <summary>Rule code</summary>
+          <code>{f.code}</code>
+        </details>
       </Stack>
     </Alert>
   );
@@ -104,7 +110,7 @@ export function Findings({ at, exact = false }: { at: string; exact?: boolean })
           <List size="sm">
             {issues.map((i) => (
               <List.Item key={`${i.path}:${i.message}`}>
-                <span className="finding-path">{i.path}</span>: {i.message}
+                {exact ? i.message : `${placeLabel(i.path)}: ${i.message}`}
               </List.Item>
             ))}
           </List>

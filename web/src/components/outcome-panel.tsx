@@ -1,19 +1,35 @@
 /**
  * The outcome and its trace, always beside the editor: what decided it, what would change
- * it, the outcome per purpose and per interest, and the facts the engine derived.
+ * it (in sentences, with the answer each change concerns), the outcome per purpose, and how
+ * the engine weighed the facts of each interest relying on legitimate interests.
  */
 import { Card, Group, List, Stack, Table, Text, Title } from "@mantine/core";
 import { OUTCOME_LABELS } from "../../../src/render/labels.ts";
+import { changeText, placeLabel } from "../words.ts";
 import { useLive } from "./findings.tsx";
 import { OutcomeBadge } from "./outcome.tsx";
+import { WeighingTable } from "./weighing-table.tsx";
 
 export function OutcomePanel() {
   const live = useLive();
   if (!live) return null;
   const e = live.evaluation;
+  const doc = live.document;
   const n = (s: string) => live.findings.filter((f) => f.severity === s).length;
+  const purposeName = (id: string) =>
+    doc?.activity.purposes.find((p) => p.id === id)?.description ?? id;
+  const interestName = (id: string) => doc?.lia?.interests.find((i) => i.id === id)?.title ?? id;
   return (
-    <Card withBorder pos="sticky" top={72} component="aside" aria-label="Outcome">
+    <Card
+      withBorder
+      pos="sticky"
+      top={72}
+      mah="calc(100vh - 88px)"
+      style={{ overflowY: "auto" }}
+      component="aside"
+      aria-label="Outcome"
+      tabIndex={0}
+    >
       <Stack gap="sm">
         <Title order={3} size="h4">
           Outcome
@@ -34,11 +50,11 @@ export function OutcomePanel() {
                 <List size="sm" spacing={4}>
                   {e.trace.wouldChange.slice(0, 8).map((c) => (
                     <List.Item key={`${c.change}:${c.path ?? ""}:${c.codes.join(",")}`}>
-                      {c.change} → {OUTCOME_LABELS[c.outcome]}
+                      {changeText(c, doc)} → {OUTCOME_LABELS[c.outcome]}
                       {c.path && (
-                        <Text component="span" className="finding-path" c="dimmed">
+                        <Text component="span" size="xs" c="gray.7">
                           {" "}
-                          ({c.path})
+                          ({placeLabel(c.path, doc)})
                         </Text>
                       )}
                     </List.Item>
@@ -57,7 +73,7 @@ export function OutcomePanel() {
                 <Table.Tbody>
                   {e.trace.decisions.map((d) => (
                     <Table.Tr key={d.purpose}>
-                      <Table.Td className="wrap-anywhere">{d.purpose}</Table.Td>
+                      <Table.Td className="wrap-anywhere">{purposeName(d.purpose)}</Table.Td>
                       <Table.Td>
                         <OutcomeBadge outcome={d.outcome} size="sm" />
                       </Table.Td>
@@ -66,15 +82,18 @@ export function OutcomePanel() {
                 </Table.Tbody>
               </Table>
             )}
+            {e.weighing.map((w) => (
+              <WeighingTable key={w.interest} w={w} title={interestName(w.interest)} />
+            ))}
             {typeof e.trace.facts.nextReview === "string" && (
               <Text size="sm">Next review: {e.trace.facts.nextReview}</Text>
             )}
           </>
         ) : (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" c="orange.9">
             The draft is not valid yet ({live.issues.length} problem
-            {live.issues.length === 1 ? "" : "s"}): {live.issues[0]?.path}:{" "}
-            {live.issues[0]?.message}
+            {live.issues.length === 1 ? "" : "s"})
+            {live.issues[0] && `: ${placeLabel(live.issues[0].path)} — ${live.issues[0].message}`}
           </Text>
         )}
       </Stack>

@@ -3,7 +3,9 @@
  * marked baseline (the law already requires them) or additional (only these can tip the
  * balance), the objection route, and the judgement.
  */
-import { SegmentedControl, SimpleGrid, Stack, Text } from "@mantine/core";
+import { MultiSelect, SegmentedControl, SimpleGrid, Stack, Text } from "@mantine/core";
+import { FACTOR_LABELS } from "../../../src/core/messages/en.ts";
+import { CHILD_MEASURE_LABELS } from "../../../src/core/messages/value-labels.ts";
 import {
   EXPECTED_LABELS,
   LEVEL_LABELS,
@@ -11,15 +13,40 @@ import {
   SENSITIVITY_LABELS,
   SEVERITY_LABELS,
 } from "../../../src/render/labels.ts";
-import { CheckField, getIn, RecordList, SelectField, TextField } from "../components/fields.tsx";
+import {
+  CheckField,
+  getIn,
+  MultiSelectField,
+  RecordList,
+  SelectField,
+  TextField,
+  YesNoField,
+} from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
 import { PerInterest } from "./per-interest.tsx";
 import type { StepProps } from "./steps.ts";
 
 const WEIGHT = { low: "Low", moderate: "Moderate", high: "High" };
 
+/** The facts on the people's side, which an additional safeguard can name as offset. */
+const AGAINST_FACTORS = Object.fromEntries(
+  Object.entries(FACTOR_LABELS).filter(
+    ([id]) =>
+      ![
+        "interest-exists",
+        "recognised-interest",
+        "benefits-people",
+        "public-interest",
+        "cost-of-not-pursuing",
+      ].includes(id),
+  ),
+);
+
 export function BalancingStep({ form, readOnly }: StepProps) {
   const f = { form, readOnly };
+  const children = (
+    (getIn(form.values, "activity.dataSubjects") as { children?: boolean }[] | undefined) ?? []
+  ).some((g) => g.children);
   return (
     <PerInterest
       form={form}
@@ -80,6 +107,32 @@ export function BalancingStep({ form, readOnly }: StepProps) {
               label="Would they expect it?"
               options={EXPECTED_LABELS}
             />
+            <YesNoField
+              {...f}
+              path={`${p}.reasonableExpectations.toldAtCollection`}
+              label="Were people told of this use when their data was collected?"
+            />
+            <YesNoField
+              {...f}
+              path={`${p}.reasonableExpectations.noticeContradicts`}
+              label="Does anything people were told rule this use out?"
+            />
+            <YesNoField
+              {...f}
+              path={`${p}.reasonableExpectations.likelyToObject`}
+              label="Are people likely to object?"
+            />
+            <YesNoField
+              {...f}
+              path={`${p}.reasonableExpectations.happyToExplain`}
+              label="Would you be comfortable explaining it to them?"
+            />
+            <TextField
+              {...f}
+              path={`${p}.reasonableExpectations.evidence`}
+              label="Evidence about expectations (research, complaints)"
+              multiline
+            />
           </SimpleGrid>
           <Findings at={`lia.balancing[${i}].reasonableExpectations`} />
           <Text fw={500} size="sm">
@@ -107,6 +160,11 @@ export function BalancingStep({ form, readOnly }: StepProps) {
                   path={`${ip}.severity`}
                   label="Severity"
                   options={SEVERITY_LABELS}
+                />
+                <CheckField
+                  {...f}
+                  path={`${ip}.fromOwnUnlawfulConduct`}
+                  label="The legal consequence of the person's own unlawful act"
                 />
               </SimpleGrid>
             )}
@@ -137,6 +195,14 @@ export function BalancingStep({ form, readOnly }: StepProps) {
                     { value: "additional", label: "Additional (goes beyond)" },
                   ]}
                 />
+                {getIn(form.values, `${sp}.kind`) !== "baseline" && (
+                  <MultiSelectField
+                    {...f}
+                    path={`${sp}.offsets`}
+                    label="Facts of the balance it reduces"
+                    options={AGAINST_FACTORS}
+                  />
+                )}
               </Stack>
             )}
           />
@@ -150,14 +216,48 @@ export function BalancingStep({ form, readOnly }: StepProps) {
               label="People can object or opt out"
             />
             <TextField {...f} path={`${p}.optOut.route`} label="How" />
+            <TextField {...f} path={`${p}.optOut.reason`} label="If no opt-out: why not" />
           </SimpleGrid>
           <Findings at={`lia.balancing[${i}].optOut`} />
-          <TextField
-            {...f}
-            path={`${p}.childrenConsidered`}
-            label="How the balance protects children, if in scope"
-            multiline
-          />
+          {children && (
+            <>
+              <Text fw={500} size="sm">
+                Children
+              </Text>
+              <MultiSelect
+                label="Measures that protect children"
+                readOnly={readOnly}
+                clearable
+                data={Object.entries(CHILD_MEASURE_LABELS).map(([value, label]) => ({
+                  value,
+                  label,
+                }))}
+                value={
+                  ((getIn(form.values, `${p}.children`) as { measures?: string[] } | undefined)
+                    ?.measures ?? []) as string[]
+                }
+                onChange={(v) =>
+                  form.setFieldValue(
+                    `${p}.children`,
+                    v.length === 0
+                      ? undefined
+                      : {
+                          ...((getIn(form.values, `${p}.children`) as object | undefined) ?? {}),
+                          measures: v,
+                        },
+                  )
+                }
+                comboboxProps={{ withinPortal: true }}
+              />
+              <TextField
+                {...f}
+                path={`${p}.childrenConsidered`}
+                label="How the balance protects children"
+                multiline
+              />
+              <Findings at={`lia.balancing[${i}].children`} />
+            </>
+          )}
           <Text fw={500} size="sm">
             Judgement
           </Text>
@@ -181,6 +281,24 @@ export function BalancingStep({ form, readOnly }: StepProps) {
             />
           </SimpleGrid>
           <TextField {...f} path={`${p}.reasoning`} label="Reasoning" multiline />
+          <Text fw={500} size="sm">
+            Concluding against the weighing
+          </Text>
+          <Text size="sm">
+            If your conclusion differs from the weighing the facts give (shown beside the outcome),
+            write why; the override stays visible in every document.
+          </Text>
+          <TextField
+            {...f}
+            path={`${p}.override.justification`}
+            label="Why the conclusion differs from the weighing"
+            multiline
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextField {...f} path={`${p}.override.by`} label="Override written by" />
+            <TextField {...f} path={`${p}.override.on`} label="On" type="date" />
+          </SimpleGrid>
+          <Findings at={`lia.balancing[${i}].override`} />
         </>
       )}
     </PerInterest>

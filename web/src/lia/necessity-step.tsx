@@ -1,6 +1,14 @@
 /** Step 2, necessity: what is processed, why it is needed, and the less intrusive means weighed. */
 import { Stack, Text } from "@mantine/core";
-import { CheckField, RecordList, TextField, TextList } from "../components/fields.tsx";
+import { REJECTION_REASON_LABELS } from "../../../src/core/messages/value-labels.ts";
+import {
+  CheckField,
+  MultiSelectField,
+  RecordList,
+  TextField,
+  TextList,
+  YesNoField,
+} from "../components/fields.tsx";
 import { PerInterest } from "./per-interest.tsx";
 import type { StepProps } from "./steps.ts";
 
@@ -46,6 +54,24 @@ export function NecessityStep({ form, readOnly }: StepProps) {
                   path={`${ap}.rejectedBecause`}
                   label="Rejected because"
                   multiline
+                />
+                <MultiSelectField
+                  {...f}
+                  path={`${ap}.rejectedFor`}
+                  label="Kinds of reason"
+                  description="Cost, convenience, profit or detail alone do not make processing necessary"
+                  options={REJECTION_REASON_LABELS}
+                />
+                <YesNoField {...f} path={`${ap}.lessIntrusive`} label="Is it less intrusive?" />
+                <YesNoField
+                  {...f}
+                  path={`${ap}.workable`}
+                  label="Would it achieve the purpose as well?"
+                />
+                <CheckField
+                  {...f}
+                  path={`${ap}.adopted`}
+                  label="It is what the processing now does"
                 />
                 <TextField {...f} path={`${ap}.evidence`} label="Evidence" />
               </Stack>

@@ -1,7 +1,16 @@
 /** Step 1, the purpose test: each interest, who benefits, and whether it is lawful, specific and real. */
 import { SimpleGrid, Stack, Text } from "@mantine/core";
 import { newInterest } from "../../../src/core/drafting.ts";
-import { CheckField, RecordList, TextField, TextList } from "../components/fields.tsx";
+import { CONSEQUENCE_SEVERITY_LABELS } from "../../../src/core/messages/value-labels.ts";
+import { INTEREST_KIND_LABELS } from "../../../src/render/labels.ts";
+import {
+  CheckField,
+  MultiSelectField,
+  RecordList,
+  SelectField,
+  TextField,
+  TextList,
+} from "../components/fields.tsx";
 import type { StepProps } from "./steps.ts";
 
 export function PurposeStep({ form, readOnly }: StepProps) {
@@ -53,6 +62,30 @@ export function PurposeStep({ form, readOnly }: StepProps) {
                 {...f}
                 path={`${p}.statedInPrivacyNotice`}
                 label="Stated in the privacy notice (Art. 13(1)(d))"
+              />
+              <CheckField
+                {...f}
+                path={`${p}.servesDataSubjects`}
+                label="Improves a service the people use, or is in their interest"
+              />
+            </SimpleGrid>
+            <MultiSelectField
+              {...f}
+              path={`${p}.kind`}
+              label="Whose interest"
+              options={INTEREST_KIND_LABELS}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <SelectField
+                {...f}
+                path={`${p}.consequenceIfNot.severity`}
+                label="Consequence of not pursuing it"
+                options={CONSEQUENCE_SEVERITY_LABELS}
+              />
+              <TextField
+                {...f}
+                path={`${p}.consequenceIfNot.description`}
+                label="What would happen"
               />
             </SimpleGrid>
           </Stack>

@@ -4,29 +4,52 @@
  * people), recipients, transfers with their Chapter V mechanism, retention and security.
  */
 import { Divider, SimpleGrid, Stack, Title } from "@mantine/core";
+import {
+  ADM_EXCEPTION_LABELS,
+  DATA_NATURE_LABELS,
+  DATA_SOURCE_LABELS,
+  DPIA_INDICATOR_LABELS,
+  DPIA_STATUS_LABELS,
+  ESTABLISHED_IN_LABELS,
+  MONITORING_GRANULARITY_LABELS,
+  MONITORING_LABELS,
+  PURPOSE_CATEGORY_LABELS,
+  RELATIONSHIP_LABELS,
+  RESIDUAL_RISK_LABELS,
+  RETENTION_REASON_LABELS,
+  SCALE_LABELS,
+  TRANSFER_MECHANISM_LABELS,
+  WORKS_COUNCIL_LABELS,
+} from "../../../src/core/messages/value-labels.ts";
 import { JURISDICTION_LABELS, SPECIAL_CATEGORY_LABELS } from "../../../src/render/labels.ts";
 import {
   CheckField,
+  CountriesField,
+  CountryField,
+  getIn,
+  MultiSelectField,
   NumberField,
   RecordList,
   SelectField,
   TextField,
   TextList,
+  YesNoField,
 } from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
 import type { DraftForm } from "../use-draft.ts";
 
-const TRANSFER_MECHANISMS = {
-  adequacy: "Adequacy decision (Art. 45)",
-  "standard-contractual-clauses": "Standard contractual clauses (Art. 46(2)(c))",
-  "binding-corporate-rules": "Binding corporate rules (Art. 47)",
-  "other-article-46": "Other Art. 46 safeguard",
-  "article-49-derogation": "Art. 49 derogation",
-  none: "Nothing in place yet",
-};
-
 export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: boolean }) {
   const f = { form, readOnly };
+  const purposeOptions = Object.fromEntries(
+    ((getIn(form.values, "activity.purposes") as { id?: string; description?: string }[]) ?? [])
+      .filter((p) => p.id)
+      .map((p) => [p.id as string, p.description || (p.id as string)]),
+  );
+  const groups = (getIn(form.values, "activity.dataSubjects") as { relationship?: string }[]) ?? [];
+  const staff = groups.some(
+    (g) => g.relationship === "employee" || g.relationship === "job-applicant",
+  );
+  const outside = getIn(form.values, "organisation.establishedIn") === "outside";
   return (
     <Stack gap="lg">
       <section aria-labelledby="h-assessment">
@@ -59,17 +82,40 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             options={JURISDICTION_LABELS}
             clearable={false}
           />
-          <TextField
+          <CountryField {...f} path="organisation.country" label="Country of main establishment" />
+          <SelectField
             {...f}
-            path="organisation.country"
-            label="Country of main establishment (ISO code)"
+            path="organisation.establishedIn"
+            label="Where the controller is established"
+            options={ESTABLISHED_IN_LABELS}
           />
+          {outside && (
+            <>
+              <CheckField
+                {...f}
+                path="organisation.targetsOrMonitors"
+                label="Offers goods or services to, or monitors, people in the EU/UK (Art. 3(2))"
+              />
+              <TextField {...f} path="organisation.representative" label="Art. 27 representative" />
+            </>
+          )}
           <TextField {...f} path="organisation.dpoContact" label="DPO contact" />
           <TextField {...f} path="organisation.address" label="Address" multiline />
           <CheckField
             {...f}
             path="organisation.publicAuthority"
             label="A public authority or body"
+          />
+          <CheckField
+            {...f}
+            path="organisation.notForProfit"
+            label="A foundation, association or other not-for-profit body"
+          />
+          <CheckField {...f} path="organisation.charity" label="A charity" />
+          <CheckField
+            {...f}
+            path="organisation.dominantPosition"
+            label="Holds a dominant position over the people concerned"
           />
         </SimpleGrid>
       </section>
@@ -92,6 +138,12 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextField {...f} path={`${p}.id`} label="Id (lower-case, dashes)" />
                 <TextField {...f} path={`${p}.description`} label="Description" multiline />
+                <SelectField
+                  {...f}
+                  path={`${p}.category`}
+                  label="Kind of purpose"
+                  options={PURPOSE_CATEGORY_LABELS}
+                />
               </SimpleGrid>
             )}
           />
@@ -115,6 +167,24 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
                   {...f}
                   path={`${p}.criminalOffence`}
                   label="Criminal-offence data (Art. 10)"
+                />
+                <MultiSelectField
+                  {...f}
+                  path={`${p}.nature`}
+                  label="What the data is"
+                  options={DATA_NATURE_LABELS}
+                />
+                <SelectField
+                  {...f}
+                  path={`${p}.source`}
+                  label="Where it comes from"
+                  options={DATA_SOURCE_LABELS}
+                />
+                <MultiSelectField
+                  {...f}
+                  path={`${p}.purposes`}
+                  label="Purposes that use it (none picked: every purpose)"
+                  options={purposeOptions}
                 />
               </SimpleGrid>
             )}
@@ -142,6 +212,23 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
                   path={`${p}.vulnerable`}
                   label="Vulnerable people or a power imbalance"
                 />
+                <SelectField
+                  {...f}
+                  path={`${p}.relationship`}
+                  label="Relationship with the controller"
+                  options={RELATIONSHIP_LABELS}
+                />
+                <MultiSelectField
+                  {...f}
+                  path={`${p}.purposes`}
+                  label="Purposes that concern them (none picked: every purpose)"
+                  options={purposeOptions}
+                />
+                <CountriesField
+                  {...f}
+                  path={`${p}.countries`}
+                  label="Countries where the service reaches them"
+                />
               </SimpleGrid>
             )}
           />
@@ -166,16 +253,238 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
                   {...f}
                   path={`${p}.mechanism`}
                   label="Chapter V safeguard"
-                  options={TRANSFER_MECHANISMS}
+                  options={TRANSFER_MECHANISM_LABELS}
                 />
                 <TextField {...f} path={`${p}.details`} label="Details" />
               </SimpleGrid>
             )}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextField {...f} path="activity.retention" label="Retention" />
+            <TextField
+              {...f}
+              path="activity.retention"
+              label="Retention"
+              description="A period (e.g. 13 months) or a rule with a maximum"
+            />
+            <NumberField
+              {...f}
+              path="activity.retentionDays"
+              label="Longest retention in days, if the text does not say"
+              min={1}
+            />
+            <SelectField
+              {...f}
+              path="activity.retentionReason.kind"
+              label="Why it is kept that long"
+              options={RETENTION_REASON_LABELS}
+            />
+            <TextField
+              {...f}
+              path="activity.retentionReason.reference"
+              label="The law or limitation period relied on"
+            />
             <TextField {...f} path="activity.startsOn" label="Processing starts on" type="date" />
             <TextField {...f} path="activity.volume" label="Volume" />
+            <NumberField
+              {...f}
+              path="activity.subjectCount"
+              label="About how many people it concerns"
+              min={0}
+            />
+            <SelectField
+              {...f}
+              path="activity.scale"
+              label="Scale, when no count is known"
+              options={SCALE_LABELS}
+            />
+          </SimpleGrid>
+          <Title order={4} size="h5">
+            How the data is collected
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <CheckField
+              {...f}
+              path="activity.collection.fromDataSubject"
+              label="From the people themselves (Art. 13)"
+            />
+            <CheckField
+              {...f}
+              path="activity.collection.fromOthers"
+              label="From others (Art. 14)"
+            />
+            <CheckField
+              {...f}
+              path="activity.collection.informedOfIndirect"
+              label="People are told about data obtained from others"
+            />
+          </SimpleGrid>
+          <Title order={4} size="h5">
+            How the processing works
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <CheckField {...f} path="activity.characteristics.profiling" label="Profiles people" />
+            <CheckField
+              {...f}
+              path="activity.characteristics.combinesSources"
+              label="Combines data from several sources"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.tracksAcrossSites"
+              label="Follows people across other sites or apps"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.tracksAcrossDevices"
+              label="Follows people across devices"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.behaviouralAdvertising"
+              label="Targets advertising on behaviour"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.covert"
+              label="People are not told when they are monitored"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.newTechnology"
+              label="New or innovative technology"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.infersSensitive"
+              label="Infers health, beliefs or other sensitive traits"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.sharesWithThirdParties"
+              label="Discloses the data to others for their own purposes"
+            />
+            <CheckField {...f} path="activity.characteristics.sellsData" label="Sells the data" />
+            <CheckField
+              {...f}
+              path="activity.characteristics.preventsServiceOrRight"
+              label="Can stop someone using a service or exercising a right"
+            />
+            <CheckField
+              {...f}
+              path="activity.characteristics.breachEndangersSafety"
+              label="A breach could endanger someone's health or safety"
+            />
+            <MultiSelectField
+              {...f}
+              path="activity.characteristics.monitoring"
+              label="What is systematically monitored"
+              options={MONITORING_LABELS}
+            />
+            <SelectField
+              {...f}
+              path="activity.characteristics.monitoringGranularity"
+              label="How closely"
+              options={MONITORING_GRANULARITY_LABELS}
+            />
+          </SimpleGrid>
+          {staff && (
+            <>
+              <Title order={4} size="h5">
+                Staff data (Art. 88)
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <SelectField
+                  {...f}
+                  path="activity.employment.worksCouncil"
+                  label="Staff representatives (works council)"
+                  options={WORKS_COUNCIL_LABELS}
+                />
+                <TextField
+                  {...f}
+                  path="activity.employment.nationalLaw"
+                  label="National employment-data law relied on"
+                />
+              </SimpleGrid>
+            </>
+          )}
+          <RecordList
+            {...f}
+            path="activity.jointControllers"
+            label="Joint controllers"
+            addLabel="Add a joint controller"
+            empty={{ name: "" }}
+            itemLabel={(j, i) => String(j.name || `Joint controller ${i + 1}`)}
+            render={(p) => (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextField {...f} path={`${p}.name`} label="Name" />
+                <CheckField
+                  {...f}
+                  path={`${p}.arrangement`}
+                  label="An Art. 26 arrangement sets out each one's duties"
+                />
+                <TextField
+                  {...f}
+                  path={`${p}.interest`}
+                  label="Their own legitimate interest, if relied on"
+                />
+              </SimpleGrid>
+            )}
+          />
+          <RecordList
+            {...f}
+            path="activity.automatedDecisions"
+            label="Automated decisions"
+            addLabel="Add an automated decision"
+            empty={{ description: "", solelyAutomated: false, legalOrSimilarEffect: false }}
+            itemLabel={(d, i) => String(d.description || `Automated decision ${i + 1}`)}
+            render={(p) => (
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextField {...f} path={`${p}.description`} label="What is decided" multiline />
+                <YesNoField {...f} path={`${p}.solelyAutomated`} label="Solely automated?" />
+                <YesNoField
+                  {...f}
+                  path={`${p}.legalOrSimilarEffect`}
+                  label="Legal or similarly significant effect?"
+                />
+                <SelectField
+                  {...f}
+                  path={`${p}.exception`}
+                  label="Art. 22(2) exception relied on"
+                  options={ADM_EXCEPTION_LABELS}
+                />
+                <TextList
+                  {...f}
+                  path={`${p}.safeguards`}
+                  label="Safeguards (human review, contesting, explanation)"
+                  addLabel="Add a safeguard"
+                />
+              </SimpleGrid>
+            )}
+          />
+          <Title order={4} size="h5">
+            DPIA (Art. 35)
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <MultiSelectField
+              {...f}
+              path="activity.dpiaIndicators"
+              label="Criteria that apply (WP248)"
+              options={DPIA_INDICATOR_LABELS}
+            />
+            <SelectField
+              {...f}
+              path="activity.dpia.status"
+              label="DPIA status"
+              options={DPIA_STATUS_LABELS}
+            />
+            <TextField {...f} path="activity.dpia.reference" label="DPIA reference" />
+            <TextField {...f} path="activity.dpia.completedOn" label="Completed on" type="date" />
+            <SelectField
+              {...f}
+              path="activity.dpia.residualRisk"
+              label="Risk remaining after its measures"
+              options={RESIDUAL_RISK_LABELS}
+            />
           </SimpleGrid>
           <TextList
             {...f}
@@ -185,7 +494,6 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           />
           <TextList {...f} path="activity.systems" label="Systems" addLabel="Add a system" />
           <Findings at="activity.dpia" />
-          <Findings at="activity.automatedDecisions" />
         </Stack>
       </section>
     </Stack>

@@ -1,6 +1,6 @@
 /**
  * One processing activity: its Art. 30 record, a basis decision per purpose, the LIA, the
- * findings with the trace, versions and documents. The draft autosaves; the outcome and what
+ * DPIA, the findings with the trace, versions and documents. The draft autosaves; the outcome and what
  * would change it stay in view beside whatever step the user is on.
  */
 import {
@@ -29,6 +29,7 @@ import { OutcomePanel } from "../components/outcome-panel.tsx";
 import { ReopenContext } from "../components/reopen.tsx";
 import { ReviewNeeded } from "../components/review-needed.tsx";
 import { SaveState } from "../components/save-state.tsx";
+import { DpiaTab } from "../dpia/dpia-tab.tsx";
 import { LiaEditor } from "../lia/lia-editor.tsx";
 import { todayIso, useLiveEvaluation } from "../live.ts";
 import { useCan } from "../session.tsx";
@@ -46,6 +47,7 @@ const TABS = [
   { id: "record", label: "Activity (Art. 30)" },
   { id: "basis", label: "Lawful basis" },
   { id: "lia", label: "LIA" },
+  { id: "dpia", label: "DPIA" },
   { id: "findings", label: "Findings" },
   { id: "sign-off", label: "Sign-off" },
   { id: "objections", label: "Objections" },
@@ -253,6 +255,9 @@ function Editor({
               </Tabs.Panel>
               <Tabs.Panel value="lia" pt="md">
                 <LiaEditor form={draft.form} readOnly={readOnly} />
+              </Tabs.Panel>
+              <Tabs.Panel value="dpia" pt="md">
+                <DpiaTab form={draft.form} readOnly={readOnly} view={view} />
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <FindingsTab />

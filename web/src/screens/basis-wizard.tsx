@@ -9,6 +9,7 @@ import {
   Badge,
   Button,
   Group,
+  MultiSelect,
   Paper,
   Radio,
   Select,
@@ -21,19 +22,45 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { newDecision } from "../../../src/core/drafting.ts";
+import { SCHEDULE_1 } from "../../../src/core/law/uk-schedule1.ts";
+import {
+  ANNEX2_LABELS,
+  ARTICLE9_LABELS,
+  CONSENT_HOW_GIVEN_LABELS,
+  MARKETING_CHANNEL_LABELS,
+  MARKETING_RECIPIENT_LABELS,
+  MARKETING_ROUTE_LABELS,
+  TERMINAL_EXEMPTION_LABELS,
+  TERMINAL_TECHNOLOGY_LABELS,
+} from "../../../src/core/messages/value-labels.ts";
 import { LawfulBasis } from "../../../src/core/schema/index.ts";
 import { BASIS_LABELS } from "../../../src/render/labels.ts";
 import {
   CheckField,
+  CountriesField,
   getIn,
+  MultiSelectField,
   RecordList,
   SelectField,
   TextField,
   TextList,
+  YesNoField,
 } from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
+import { findingPath } from "../live.ts";
 import type { DraftForm } from "../use-draft.ts";
-import { ARTICLE_9_CONDITIONS, BASIS_HELP, RECOGNISED_INTERESTS } from "./basis-explanations.ts";
+import { BASIS_HELP, RECOGNISED_INTERESTS } from "./basis-explanations.ts";
+
+/** DPA 2018 Schedule 1 conditions by paragraph, for Art. 9 (Parts 1–2) and Art. 10 (Parts 1–3). */
+const schedule1Options = (parts: readonly number[]) =>
+  Object.fromEntries(
+    SCHEDULE_1.filter((c) => parts.includes(c.part)).map((c) => [
+      c.id,
+      `Para. ${c.paragraph}: ${c.title}`,
+    ]),
+  );
+const SCHEDULE_1_ART9 = schedule1Options([1, 2]);
+const SCHEDULE_1_ART10 = schedule1Options([1, 2, 3]);
 
 interface Purpose {
   id: string;
@@ -72,7 +99,7 @@ export function BasisWizard({ form, readOnly }: { form: DraftForm; readOnly: boo
         label="Purpose"
         data={purposes.map((p) => ({
           value: p.id,
-          label: `${p.id} — ${decisions.find((d) => d.purpose === p.id)?.basis ?? "no basis yet"}`,
+          label: `${p.description || p.id} — ${basisName(decisions.find((d) => d.purpose === p.id)?.basis)}`,
         }))}
         value={purpose.id}
         onChange={(v) => v && setSelected(v)}
@@ -87,7 +114,7 @@ export function BasisWizard({ form, readOnly }: { form: DraftForm; readOnly: boo
           disabled={readOnly}
           onClick={() => form.insertListItem("decisions", newDecision(purpose.id))}
         >
-          Decide the basis for {purpose.id}
+          Decide the basis for this purpose
         </Button>
       ) : (
         <DecisionSteps key={purpose.id} form={form} index={index} readOnly={readOnly} />
@@ -122,6 +149,12 @@ function DecisionSteps({
     (getIn(form.values, "activity.dataSubjects") as { children?: boolean }[] | undefined) ?? []
   ).some((g) => g.children);
   const basis = decision.basis;
+  const interestOptions = Object.fromEntries(
+    ((getIn(form.values, "lia.interests") as { id?: string; title?: string }[] | undefined) ?? [])
+      .filter((i) => i.id)
+      .map((i) => [i.id as string, i.title || (i.id as string)]),
+  );
+  const publicAuthority = getIn(form.values, "organisation.publicAuthority") === true;
   const steps = ["Basis", "Necessity", "Alternatives", "Extra questions"];
   return (
     <Paper withBorder p="md">
@@ -129,7 +162,7 @@ function DecisionSteps({
         <Stepper.Step label={steps[0]} description="Which Art. 6 basis">
           <Stack mt="md">
             <Radio.Group
-              label={`Lawful basis for ${decision.purpose}`}
+              label="Lawful basis for this purpose"
               value={basis ?? null}
               onChange={(v) => form.setFieldValue(`${p}.basis`, v)}
               data-path={`decisions[${index}].basis`}
@@ -201,14 +234,19 @@ function DecisionSteps({
             {basis === "legitimate-interests" && (
               <Layer title="Legitimate interests" badge="Art. 6(1)(f)">
                 <Text size="sm">
-                  This purpose relies on the interests recorded in the LIA tab. List the ids of the
-                  interests it relies on.
+                  This purpose relies on interests recorded in the LIA tab; pick the ones it relies
+                  on.
                 </Text>
-                <TextList
+                <MultiSelectField
                   {...f}
                   path={`${p}.interests`}
                   label="LIA interests relied on"
-                  addLabel="Add an interest id"
+                  options={interestOptions}
+                  placeholder={
+                    Object.keys(interestOptions).length === 0
+                      ? "Add an interest in the LIA tab first"
+                      : "Pick interests"
+                  }
                 />
               </Layer>
             )}
@@ -242,6 +280,22 @@ function DecisionSteps({
                     />
                   )}
                 </SimpleGrid>
+                <SelectField
+                  {...f}
+                  path={`${p}.consent.howGiven`}
+                  label="How people give it"
+                  options={CONSENT_HOW_GIVEN_LABELS}
+                />
+                <YesNoField
+                  {...f}
+                  path={`${p}.consent.separateFromOtherMatters`}
+                  label="Asked separately from the terms and other purposes (Art. 7(2))?"
+                />
+                <YesNoField
+                  {...f}
+                  path={`${p}.consent.refusalHasDetriment`}
+                  label="Does refusing cost the person the service or another detriment (Art. 7(4))?"
+                />
                 <TextField
                   {...f}
                   path={`${p}.consent.mechanism`}
@@ -256,7 +310,7 @@ function DecisionSteps({
                   {...f}
                   path={`${p}.specialCategory.condition`}
                   label="Art. 9(2) condition"
-                  options={ARTICLE_9_CONDITIONS}
+                  options={ARTICLE9_LABELS}
                 />
                 <TextField
                   {...f}
@@ -271,10 +325,11 @@ function DecisionSteps({
                 />
                 {jurisdiction === "UK" && (
                   <>
-                    <TextField
+                    <SelectField
                       {...f}
                       path={`${p}.specialCategory.schedule1.condition`}
-                      label="DPA 2018 Schedule 1 condition id"
+                      label="DPA 2018 Schedule 1 condition"
+                      options={SCHEDULE_1_ART9}
                     />
                     <CheckField
                       {...f}
@@ -298,6 +353,27 @@ function DecisionSteps({
                   path={`${p}.criminalOffence.legalAuthorisation`}
                   label="The law that authorises it"
                 />
+                {jurisdiction === "UK" && (
+                  <>
+                    <SelectField
+                      {...f}
+                      path={`${p}.criminalOffence.schedule1.condition`}
+                      label="DPA 2018 Schedule 1 condition"
+                      options={SCHEDULE_1_ART10}
+                    />
+                    <CheckField
+                      {...f}
+                      path={`${p}.criminalOffence.schedule1.appropriatePolicyDocument`}
+                      label="An appropriate policy document is in place"
+                    />
+                  </>
+                )}
+                <TextList
+                  {...f}
+                  path={`${p}.criminalOffence.safeguards`}
+                  label="Safeguards for the rights of the people concerned"
+                  addLabel="Add a safeguard"
+                />
                 <Findings at={`decisions[${index}].criminalOffence`} />
               </Layer>
             )}
@@ -318,10 +394,30 @@ function DecisionSteps({
                   path={`${p}.children.ageVerification`}
                   label="How age is checked"
                 />
+                <TextField
+                  {...f}
+                  path={`${p}.children.parentalConsentMechanism`}
+                  label="How parental consent is obtained and checked"
+                />
                 <Findings at={`decisions[${index}].children`} />
               </Layer>
             )}
-            <Layer title="Device access and electronic marketing" badge="ePrivacy Art. 5(3) / PECR">
+            {basis === "legitimate-interests" && publicAuthority && (
+              <Layer title="Public authority" badge="Art. 6(1), last subparagraph">
+                <YesNoField
+                  {...f}
+                  path={`${p}.outsidePublicTasks`}
+                  label="Is this processing outside the performance of the authority's tasks?"
+                />
+              </Layer>
+            )}
+            <FurtherProcessingFields
+              form={form}
+              readOnly={readOnly}
+              p={p}
+              uk={jurisdiction === "UK"}
+            />
+            <Layer title="Device access and direct marketing" badge="ePrivacy Art. 5(3), 13 / PECR">
               <Switch
                 label="This purpose stores or reads information on the user's device (cookies, local storage, fingerprinting…)"
                 checked={decision.terminalAccess !== undefined}
@@ -337,6 +433,12 @@ function DecisionSteps({
               />
               {decision.terminalAccess !== undefined && (
                 <>
+                  <MultiSelectField
+                    {...f}
+                    path={`${p}.terminalAccess.technologies`}
+                    label="How the device is accessed"
+                    options={TERMINAL_TECHNOLOGY_LABELS}
+                  />
                   <CheckField
                     {...f}
                     path={`${p}.terminalAccess.strictlyNecessary`}
@@ -347,10 +449,26 @@ function DecisionSteps({
                     path={`${p}.terminalAccess.consent`}
                     label="Consent is asked before access"
                   />
+                  <SelectField
+                    {...f}
+                    path={`${p}.terminalAccess.exemptionKind`}
+                    label="Exemption relied on, if any"
+                    options={TERMINAL_EXEMPTION_LABELS}
+                  />
                   <TextField
                     {...f}
                     path={`${p}.terminalAccess.exemption`}
-                    label="Exemption relied on, if any"
+                    label="The exemption in words (e.g. the regulator's guidance relied on)"
+                  />
+                  <CheckField
+                    {...f}
+                    path={`${p}.terminalAccess.clearInformation`}
+                    label="Clear information is given about the access"
+                  />
+                  <CheckField
+                    {...f}
+                    path={`${p}.terminalAccess.easyToObject`}
+                    label="A simple, free way to object is offered"
                   />
                   <Findings at={`decisions[${index}].terminalAccess`} />
                 </>
@@ -361,19 +479,7 @@ function DecisionSteps({
                 label="This purpose is direct marketing"
               />
               {decision.directMarketing && (
-                <Switch
-                  label="Marketing is sent by email or SMS"
-                  checked={decision.electronicMarketing !== undefined}
-                  disabled={readOnly}
-                  onChange={(e) =>
-                    form.setFieldValue(
-                      `${p}.electronicMarketing`,
-                      e.currentTarget.checked
-                        ? { channels: ["email"], recipients: "individuals" }
-                        : undefined,
-                    )
-                  }
-                />
+                <MarketingFields form={form} readOnly={readOnly} p={p} uk={jurisdiction === "UK"} />
               )}
               <Findings at={`decisions[${index}].electronicMarketing`} />
             </Layer>
@@ -414,5 +520,208 @@ function Layer({
       </Group>
       {children}
     </Stack>
+  );
+}
+
+const basisName = (b: string | undefined) =>
+  b === undefined ? "no basis yet" : (BASIS_LABELS[b as keyof typeof BASIS_LABELS] ?? b);
+
+interface LayerProps {
+  form: DraftForm;
+  readOnly: boolean;
+  /** The form path of the decision, `decisions.0`. */
+  p: string;
+  uk: boolean;
+}
+
+/**
+ * Direct marketing: every channel (post and in-feed advertising included, so a postal
+ * campaign is not taken for electronic mail), who receives it, and for email and SMS the
+ * ePrivacy / PECR route with the soft opt-in conditions.
+ */
+function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
+  const f = { form, readOnly };
+  const m = getIn(form.values, `${p}.electronicMarketing`) as
+    | { channels?: string[]; route?: string }
+    | undefined;
+  const channels = m?.channels ?? [];
+  const electronicMail = channels.some((c) => c === "email" || c === "sms");
+  const phone = channels.includes("phone");
+  return (
+    <Stack gap="xs" pl="md">
+      <MultiSelect
+        label="Marketing channels"
+        description="Every way the marketing reaches people"
+        readOnly={readOnly}
+        clearable
+        data={Object.entries(MARKETING_CHANNEL_LABELS).map(([value, label]) => ({ value, label }))}
+        value={channels}
+        onChange={(v) =>
+          form.setFieldValue(
+            `${p}.electronicMarketing`,
+            v.length === 0 ? undefined : { recipients: "individuals", ...(m ?? {}), channels: v },
+          )
+        }
+        comboboxProps={{ withinPortal: true }}
+        data-path={findingPath(`${p}.electronicMarketing.channels`)}
+      />
+      {m !== undefined && (
+        <>
+          <SelectField
+            {...f}
+            path={`${p}.electronicMarketing.recipients`}
+            label="Who receives it"
+            options={MARKETING_RECIPIENT_LABELS}
+            clearable={false}
+          />
+          <CountriesField
+            {...f}
+            path={`${p}.electronicMarketing.countries`}
+            label="Where the recipients are (if not only the controller's country)"
+          />
+          {(electronicMail ||
+            phone ||
+            channels.includes("phone-automated") ||
+            channels.includes("fax")) && (
+            <SelectField
+              {...f}
+              path={`${p}.electronicMarketing.route`}
+              label="ePrivacy / PECR route for electronic marketing"
+              options={MARKETING_ROUTE_LABELS}
+            />
+          )}
+          {m.route === "soft-opt-in" && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.softOptIn.existingCustomer`}
+                label="Details were obtained in a sale or negotiation"
+              />
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.softOptIn.similarProducts`}
+                label="Only the controller's own similar products or services"
+              />
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.softOptIn.optOutAtCollection`}
+                label="A free opt-out was offered when the details were collected"
+              />
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.softOptIn.optOutInEveryMessage`}
+                label="A free opt-out is offered in every message"
+              />
+            </SimpleGrid>
+          )}
+          {m.route === "charity-soft-opt-in" && uk && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.charitySoftOptIn.supporterOrInterested`}
+                label="The person supported or expressed interest in the charity"
+              />
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.charitySoftOptIn.charitablePurposesOnly`}
+                label="Only for the charity's charitable purposes"
+              />
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.charitySoftOptIn.optOutAtCollection`}
+                label="A free opt-out was offered when the details were collected"
+              />
+              <CheckField
+                {...f}
+                path={`${p}.electronicMarketing.charitySoftOptIn.optOutInEveryMessage`}
+                label="A free opt-out is offered in every message"
+              />
+            </SimpleGrid>
+          )}
+          {phone && (
+            <CheckField
+              {...f}
+              path={`${p}.electronicMarketing.callScreening`}
+              label="Live calls are screened against the national opt-out register"
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** Data collected for another purpose: the Art. 6(4) compatibility test (UK: Annex 2). */
+function FurtherProcessingFields({ form, readOnly, p, uk }: LayerProps) {
+  const f = { form, readOnly };
+  const fp = getIn(form.values, `${p}.furtherProcessing`);
+  return (
+    <Layer title="Data collected for another purpose" badge="Art. 6(4)">
+      <Switch
+        label="This purpose uses data first collected for a different purpose"
+        checked={fp !== undefined}
+        disabled={readOnly}
+        onChange={(e) =>
+          form.setFieldValue(
+            `${p}.furtherProcessing`,
+            e.currentTarget.checked ? { originalPurpose: "" } : undefined,
+          )
+        }
+      />
+      {fp !== undefined && (
+        <>
+          <TextField
+            {...f}
+            path={`${p}.furtherProcessing.originalPurpose`}
+            label="What the data was first collected for"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextField
+              {...f}
+              path={`${p}.furtherProcessing.compatibility.link`}
+              label="Link between the two purposes"
+              multiline
+            />
+            <TextField
+              {...f}
+              path={`${p}.furtherProcessing.compatibility.context`}
+              label="Context of collection"
+              multiline
+            />
+            <TextField
+              {...f}
+              path={`${p}.furtherProcessing.compatibility.natureOfData`}
+              label="Nature of the data"
+              multiline
+            />
+            <TextField
+              {...f}
+              path={`${p}.furtherProcessing.compatibility.consequences`}
+              label="Possible consequences for the people"
+              multiline
+            />
+            <TextField
+              {...f}
+              path={`${p}.furtherProcessing.compatibility.safeguards`}
+              label="Safeguards"
+              multiline
+            />
+          </SimpleGrid>
+          <YesNoField
+            {...f}
+            path={`${p}.furtherProcessing.compatible`}
+            label="Is the new purpose compatible with the original one?"
+          />
+          {uk && (
+            <SelectField
+              {...f}
+              path={`${p}.furtherProcessing.annex2`}
+              label="UK Annex 2 purpose treated as compatible, if any"
+              options={ANNEX2_LABELS}
+            />
+          )}
+        </>
+      )}
+    </Layer>
   );
 }

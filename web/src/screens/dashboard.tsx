@@ -1,6 +1,7 @@
 /**
  * The DPO's first screen: activities by basis and by outcome, the open blockers, reviews due
- * in the next 90 days on a timeline, and what changed recently.
+ * in the next 90 days on a timeline, the open DPIA measures by due date, and what changed
+ * recently.
  */
 import {
   Anchor,
@@ -21,6 +22,7 @@ import { api } from "../api.ts";
 import { BarChart, ReviewTimeline } from "../components/charts.tsx";
 import { OUTCOME_COLOR, OutcomeBadge } from "../components/outcome.tsx";
 import { useReviews } from "../components/review-needed.tsx";
+import { DpiaMeasuresCard } from "../dpia/measures-card.tsx";
 import type { DashboardData } from "../types.ts";
 
 /** Chart labels: the article is in the register; the bar needs the word. */
@@ -112,6 +114,7 @@ export default function Dashboard() {
           ))}
         </List>
       </Card>
+      <DpiaMeasuresCard />
       {(reviews.data?.reviewNeeded.length ?? 0) > 0 && (
         <Card withBorder>
           <Title order={3} size="h4" mb="sm">

@@ -1,8 +1,9 @@
 /** Downloads of the saved version's documents, in the formats auditors and customers open. */
 import { Anchor, List, Stack, Text } from "@mantine/core";
+import { type DocumentFormat, documentFileName } from "../../../src/core/file-names.ts";
 import type { AssessmentView } from "../types.ts";
 
-const FORMATS = [
+const FORMATS: { format: DocumentFormat; label: string }[] = [
   { format: "pdf", label: "PDF" },
   { format: "docx", label: "Word (.docx)" },
   { format: "html", label: "HTML" },
@@ -12,6 +13,9 @@ const FORMATS = [
 export function DocumentsTab({ view }: { view: AssessmentView }) {
   const url = (format: string, document: string) =>
     `/api/assessments/${view.id}/document?format=${format}&document=${document}`;
+  // Named as the server names it, for browsers that prefer the attribute to the header.
+  const name = (format: DocumentFormat, document: string) =>
+    documentFileName(view.slug, document, view.version, format);
   const hasLia = Boolean(view.document.lia);
   return (
     <Stack>
@@ -22,13 +26,13 @@ export function DocumentsTab({ view }: { view: AssessmentView }) {
           <List>
             {FORMATS.map((f) => (
               <List.Item key={f.format}>
-                <Anchor href={url(f.format, "lia")} download>
+                <Anchor href={url(f.format, "lia")} download={name(f.format, "lia")}>
                   LIA as {f.label}
                 </Anchor>
               </List.Item>
             ))}
           </List>
-          <Anchor href={url("notice", "lia")} download>
+          <Anchor href={url("notice", "lia")} download={name("notice", "lia")}>
             Privacy-notice text (Art. 13(1)(d)) and balancing summary
           </Anchor>
         </>
@@ -37,7 +41,7 @@ export function DocumentsTab({ view }: { view: AssessmentView }) {
       <List>
         {FORMATS.map((f) => (
           <List.Item key={f.format}>
-            <Anchor href={url(f.format, "lawful-basis")} download>
+            <Anchor href={url(f.format, "lawful-basis")} download={name(f.format, "lawful-basis")}>
               Lawful-basis assessment as {f.label}
             </Anchor>
           </List.Item>

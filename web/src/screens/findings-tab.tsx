@@ -2,6 +2,7 @@
 import { Alert, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { FindingCard, useLive } from "../components/findings.tsx";
+import { placeLabel } from "../words.ts";
 
 export function FindingsTab() {
   const live = useLive();
@@ -14,7 +15,7 @@ export function FindingsTab() {
         <Alert color="red" title="The draft is not valid yet">
           {live.issues.map((i) => (
             <Text key={`${i.path}:${i.message}`} size="sm">
-              <span className="finding-path">{i.path}</span>: {i.message}
+              {placeLabel(i.path)}: {i.message}
             </Text>
           ))}
         </Alert>

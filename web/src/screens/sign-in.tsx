@@ -11,13 +11,20 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError } from "../api.ts";
+import { ApiError, api } from "../api.ts";
 import { useSession } from "../session.tsx";
+import type { Health } from "../types.ts";
 
 export function SignIn() {
   const { signIn } = useSession();
   const [error, setError] = useState<string | null>(null);
+  // The setup link works once; after the first admin exists the hint would only mislead.
+  const health = useQuery({
+    queryKey: ["health"],
+    queryFn: () => api.get<Health>("/api/health"),
+  });
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { email: "", password: "" },
@@ -46,9 +53,16 @@ export function SignIn() {
             <Title order={1} size="h2">
               Sign in to Basis
             </Title>
-            <Text size="sm" c="dimmed">
-              First time here? Open the one-time setup link that <code>basis serve</code> printed.
-            </Text>
+            {health.data?.setupDone === false ? (
+              <Text size="sm" c="dimmed">
+                First time here? Open the one-time setup link that <code>basis serve</code> printed
+                to create the first administrator.
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                No account yet? Ask an administrator of Basis to create one for you.
+              </Text>
+            )}
             {error && (
               <Alert color="red" role="alert" title="Could not sign in">
                 {error}

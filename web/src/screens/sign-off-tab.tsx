@@ -19,12 +19,13 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { documentFileName } from "../../../src/core/file-names.ts";
 import { ROLE_LABELS, STATUS_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { useLive } from "../components/findings.tsx";
 import { useReopen } from "../components/reopen.tsx";
 import { ReviewActions } from "../components/review-needed.tsx";
-import { useCan } from "../session.tsx";
+import { useCan, useSession } from "../session.tsx";
 import type { AssessmentView, SignOffRecord } from "../types.ts";
 import type { Draft } from "../use-draft.ts";
 import { CommentsPanel } from "./comments-panel.tsx";
@@ -38,6 +39,7 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
   const reopen = useReopen();
   const canEdit = useCan("editor");
   const canApprove = useCan("approver");
+  const { principal } = useSession();
   const record = useQuery({
     queryKey: ["sign-off", view.id],
     queryFn: () => api.get<SignOffRecord>(`/api/assessments/${view.id}/sign-off`),
@@ -52,6 +54,11 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
   const current = r.versions.find((v) => v.version === r.currentVersion);
   const blockers = live?.findings.filter((f) => f.severity === "blocker").length ?? 0;
   const unsaved = draft.status !== "saved";
+  // The server refuses it too (author_cannot_approve); the screen says why beforehand.
+  const ownVersion =
+    r.segregateDuties &&
+    principal !== null &&
+    current?.createdBy === `${principal.kind}:${principal.id}`;
 
   /** Posts a sign-off action; whether it succeeded (the error is shown otherwise). */
   async function act(path: string, body: unknown): Promise<boolean> {
@@ -175,6 +182,13 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
               approving.
             </Text>
           )}
+          {ownVersion && (
+            <Text size="sm" c="red.9" id="own-version-note">
+              You created version {r.currentVersion}, so another approver must approve it: your
+              organisation keeps the author of a version from approving it (segregation of duties).
+              You can still reject it with a comment.
+            </Text>
+          )}
           <Select
             label="Sign as"
             data={(current?.pendingRoles ?? r.requiredRoles).map((x) => ({
@@ -196,7 +210,8 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
           <Group>
             <Button
               color="green"
-              disabled={busy}
+              disabled={busy || ownVersion}
+              aria-describedby={ownVersion ? "own-version-note" : undefined}
               onClick={() =>
                 void act("decisions", {
                   version: r.currentVersion,
@@ -254,7 +269,11 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
               </Text>
             ))}
             {v.signedDocument ? (
-              <Anchor href={`/api/assessments/${view.id}/signed/${v.version}`} download size="sm">
+              <Anchor
+                href={`/api/assessments/${view.id}/signed/${v.version}`}
+                download={documentFileName(view.slug, "signed-off", v.version, "pdf")}
+                size="sm"
+              >
                 Signed-off PDF of version {v.version}
               </Anchor>
             ) : null}

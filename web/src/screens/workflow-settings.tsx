@@ -1,8 +1,18 @@
 /**
  * Organisation settings for the team workflow (admins): which roles must approve before an
- * assessment is approved, and how long the controller has to answer an Art. 21 objection.
+ * assessment is approved, whether the author of a version may approve it, and how long the controller has to answer an Art. 21 objection.
  */
-import { Alert, Button, Group, MultiSelect, NumberInput, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ROLE_LABELS } from "../../../src/render/labels.ts";
@@ -20,14 +30,18 @@ export function WorkflowSettings() {
     queryFn: () => api.get<ObjectionSettings>("/api/settings/objections"),
   });
   const [roles, setRoles] = useState<string[]>([]);
+  const [segregate, setSegregate] = useState(true);
   const [days, setDays] = useState<number | "">("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => setRoles(signOff.data?.requiredRoles ?? []), [signOff.data]);
+  useEffect(() => {
+    setRoles(signOff.data?.requiredRoles ?? []);
+    setSegregate(signOff.data?.segregateDuties ?? true);
+  }, [signOff.data]);
   useEffect(() => setDays(objections.data?.responseDays ?? ""), [objections.data]);
   const save = async () => {
     setMessage(null);
     try {
-      await api.put("/api/settings/sign-off", { requiredRoles: roles });
+      await api.put("/api/settings/sign-off", { requiredRoles: roles, segregateDuties: segregate });
       await api.put("/api/settings/objections", { responseDays: days === "" ? null : days });
       await queryClient.invalidateQueries({ queryKey: ["settings"] });
       setMessage({ ok: true, text: "Saved." });
@@ -45,6 +59,12 @@ export function WorkflowSettings() {
         data={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))}
         value={roles}
         onChange={setRoles}
+      />
+      <Checkbox
+        label="The author of a version may not approve it"
+        description="Segregation of duties: whoever saved the version under review needs another approver. Turn off only where one person does both."
+        checked={segregate}
+        onChange={(e) => setSegregate(e.currentTarget.checked)}
       />
       <NumberInput
         label="Days to answer an objection"

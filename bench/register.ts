@@ -1,0 +1,199 @@
+/**
+ * `npm run bench -- register`: the register at scale on PGlite (and PostgreSQL when
+ * installed). For each register size (BENCH_REGISTER_SIZES, default 1000,10000,100000) it
+ * seeds the activities through the bulk import (timed), then for the read cache on and off
+ * starts `basis serve` and runs random register URLs (page, page size, sort, filter, search;
+ * never the same URL twice) at 50 connections, each Basis load followed by the same load on a
+ * bare Fastify route, so every figure has its reference from the same moment. BENCH_SECONDS
+ * sets the length of each load (default 10).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { openStore } from "../src/store/index.ts";
+import { postgresAvailable, startPostgres } from "../test/support/postgres.ts";
+import { generatedLia } from "./generate.ts";
+import type { Row } from "./row.ts";
+import { start, stop, writeBareFastify } from "./server.ts";
+
+const BIN = fileURLToPath(new URL("../bin/basis.js", import.meta.url));
+const SIZES = (process.env.BENCH_REGISTER_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const SORTS = ["updated", "title", "next-review", "outcome"];
+const PAGE_SIZES = [10, 25, 50, 100];
+const FILTERS = [
+  "",
+  "&outcome=incomplete",
+  "&outcome=appropriate",
+  "&status=draft",
+  "&basis=legitimate-interests",
+  "&specialCategory=true",
+  "&children=true",
+  "&reviewDueBefore=2027-06-30",
+  "&q=customers",
+  "&q=generated%20assessment",
+  "&q=activity%201",
+  "&q=purpose",
+];
+
+/** A register URL not asked before: a random page of a random sort, size and filter. */
+function randomUrls(size: number) {
+  const asked = new Set<string>();
+  return () => {
+    for (;;) {
+      const pageSize = PAGE_SIZES[Math.floor(Math.random() * PAGE_SIZES.length)] as number;
+      const pages = Math.max(1, Math.ceil(size / pageSize));
+      const url = `/api/activities?sort=${SORTS[Math.floor(Math.random() * SORTS.length)]}&pageSize=${pageSize}&page=${1 + Math.floor(Math.random() * pages)}${FILTERS[Math.floor(Math.random() * FILTERS.length)]}`;
+      if (!asked.has(url)) {
+        asked.add(url);
+        return url;
+      }
+    }
+  };
+}
+
+async function run(url: string, opts: Partial<autocannon.Options> = {}) {
+  const r = await autocannon({ url, connections: 50, duration: SECONDS, ...opts });
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    failed: r.non2xx + r.errors + r.timeouts,
+  };
+}
+
+/** Seed `size` activities through the batched import; the time it took, in ms. */
+async function seed(open: () => ReturnType<typeof openStore>, size: number) {
+  const store = await open();
+  const docs = Array.from({ length: size }, (_, i) => ({
+    ...generatedLia(2, i),
+    id: `bench-${String(i).padStart(6, "0")}`,
+  }));
+  const t = performance.now();
+  await store.assessments.importDocuments(
+    docs,
+    { actor: "bench", now: new Date(), today: "2026-11-22" },
+    { batch: 1000 },
+  );
+  const ms = performance.now() - t;
+  const token = (
+    await store.accounts.createApiToken(
+      { name: "bench", role: "editor" },
+      null,
+      "bench",
+      new Date(),
+    )
+  ).token;
+  await store.close();
+  return { ms, token };
+}
+
+async function backend(
+  name: string,
+  size: number,
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  open: () => ReturnType<typeof openStore>,
+  bare: string,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const seeded = await seed(open, size);
+  rows.push({
+    figure: `${name}: bulk import of ${size} activities`,
+    value: Math.round(seeded.ms),
+    unit: "ms",
+    ...(size === 100_000 ? { goal: "<= 120000 ms" } : {}),
+  });
+  const headers = { authorization: `Bearer ${seeded.token}` };
+  for (const cache of ["on", "off"]) {
+    const server = await start([BIN, "serve", "--port", "0", ...args], {
+      ...env,
+      BASIS_READ_CACHE: cache,
+      BASIS_LOG_LEVEL: "silent",
+    });
+    const next = randomUrls(size);
+    let basis: Awaited<ReturnType<typeof run>>;
+    try {
+      basis = await run(server.url, {
+        headers,
+        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: next() }) }],
+      });
+    } finally {
+      await stop(server.child);
+    }
+    const b = await start([bare], {});
+    const reference = await run(`${b.url}/`);
+    await stop(b.child);
+    const label = `${name}, ${size} activities, cache ${cache}: random register pages`;
+    const goal = name === "PGlite" ? "p99 <= 100 ms" : "p99 <= 50 ms";
+    rows.push(
+      {
+        figure: `${label}, req/s`,
+        value: basis.rps,
+        unit: "req/s",
+        reference: { figure: "bare Fastify route, req/s", value: reference.rps },
+      },
+      {
+        figure: `${label}, p50`,
+        value: basis.p50,
+        unit: "ms",
+        reference: { figure: "bare Fastify route, p50", value: reference.p50 },
+      },
+      {
+        figure: `${label}, p99`,
+        value: basis.p99,
+        unit: "ms",
+        reference: { figure: "bare Fastify route, p99", value: reference.p99 },
+        goal,
+      },
+      { figure: `${label}, failed requests`, value: basis.failed, unit: "requests", goal: "0" },
+    );
+  }
+  return rows;
+}
+
+export async function registerBench(): Promise<Row[]> {
+  const tmp = mkdtempSync(join(tmpdir(), "basis-bench-register-"));
+  const rows: Row[] = [];
+  try {
+    const bare = writeBareFastify(tmp);
+    for (const size of SIZES) {
+      const dataDir = join(tmp, `data-${size}`);
+      rows.push(
+        ...(await backend(
+          "PGlite",
+          size,
+          { DATABASE_URL: "" },
+          ["--data-dir", dataDir],
+          () => openStore({ dataDir, databaseUrl: "" }),
+          bare,
+        )),
+      );
+      rmSync(dataDir, { recursive: true, force: true });
+      if (postgresAvailable()) {
+        const pg = await startPostgres();
+        try {
+          const url = await pg.createDatabase();
+          rows.push(
+            ...(await backend(
+              "PostgreSQL",
+              size,
+              { DATABASE_URL: url },
+              [],
+              () => openStore({ databaseUrl: url }),
+              bare,
+            )),
+          );
+        } finally {
+          pg.stop();
+        }
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return rows;
+}
