@@ -68,6 +68,34 @@ describe("autosave", () => {
     s = draftReducer(s, { type: "version-saved", view: view(2, "Ready") });
     expect(s).toMatchObject({ baseVersion: 2, revision: 0, status: "saved" });
   });
+
+  it("is saved after Save version when the stored document lists its keys in another order", () => {
+    let s = draftReducer(initialDraft(view(1), null, null), {
+      type: "edit",
+      update: set("title", "Ready"),
+    });
+    expect(s.status).toBe("pending");
+    // The database (jsonb) hands the document back with its keys in its own order.
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reversed)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reversed(x)]),
+            )
+          : v;
+    const stored = view(2, "Ready");
+    s = draftReducer(s, {
+      type: "version-saved",
+      view: { ...stored, document: reversed(stored.document) as AssessmentView["document"] },
+    });
+    expect(s).toMatchObject({ baseVersion: 2, revision: 0, status: "saved" });
+    // A real difference still counts.
+    s = draftReducer(s, { type: "edit", update: set("title", "Changed") });
+    expect(s.status).toBe("pending");
+  });
 });
 
 describe("a conflict (409)", () => {

@@ -56,7 +56,21 @@ export type DraftAction =
   | { type: "keep-mine" }
   | { type: "take-theirs"; version: AssessmentView };
 
-const json = (v: unknown) => JSON.stringify(v, (_k, x) => (x === "" ? undefined : x));
+/**
+ * Keys in a fixed order: the server's stored document (jsonb) does not keep the order the
+ * browser wrote them in, and a saved version must compare equal to the text it was saved from.
+ */
+const json = (v: unknown) =>
+  JSON.stringify(v, (_k, x: unknown) => {
+    if (x === "") return undefined;
+    if (x && typeof x === "object" && !Array.isArray(x))
+      return Object.fromEntries(
+        Object.entries(x as Record<string, unknown>).sort(([a], [b]) =>
+          a < b ? -1 : a > b ? 1 : 0,
+        ),
+      );
+    return x;
+  });
 /** Equal as saved: what an emptied input leaves behind does not count as a change. */
 export const same = (a: unknown, b: unknown): boolean => json(a) === json(b);
 
