@@ -99,6 +99,15 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
       expect(await outcomeOf(page)).toBe("appropriate");
       await saved(page);
       await screenshot(page, "lia-editor-1280");
+      // Autosave kept a working draft; the version is made on purpose, with a note.
+      expect((await app.store.assessments.get(SLUG)).version).toBe(1);
+      expect((await app.store.drafts.get(SLUG))?.document.lia?.conclusion?.decidedBy).toBe(
+        "Statnive DPO",
+      );
+      await page.getByLabel("Note for this version").fill("Gaps filled, appropriate");
+      await page.getByRole("button", { name: "Save version" }).click();
+      await expect.poll(async () => (await app.store.assessments.get(SLUG)).version).toBe(2);
+      expect(await app.store.drafts.get(SLUG)).toBeNull();
 
       // What the server stored is what the browser computed.
       await page.reload();
@@ -179,6 +188,8 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
     expect(yaml).toMatch(/^# yaml-language-server: \$schema=/);
     expect(yaml).toContain(`id: ${SLUG}`);
     const before = (await app.store.assessments.get(SLUG)).version;
+    // Saving a version left no working draft behind, and opening the history wrote none.
+    expect(await app.store.drafts.get(SLUG)).toBeNull();
 
     // The same file back changes nothing; an edited one becomes a new version.
     const chooser = async (text: string) => {
@@ -226,7 +237,9 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
       await saved(page);
       const mine = "Kept from the second browser, typed on a stale version.";
       await second.locator(field).fill(mine);
-      const dialog = second.getByRole("dialog", { name: /saved version/ });
+      const dialog = second.getByRole("dialog", {
+        name: /Someone else saved the working draft by Statnive DPO/,
+      });
       await dialog.waitFor({ timeout: 20_000 });
       expect(await dialog.textContent()).toContain("Edited in the first browser.");
       expect(await dialog.textContent()).toContain(mine);
@@ -235,7 +248,7 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
       await saved(second);
       await second.reload();
       await expect.poll(() => second.locator(field).inputValue()).toBe(mine);
-      expect((await app.store.assessments.get(SLUG)).document.lia?.interests[0]?.description).toBe(
+      expect((await app.store.drafts.get(SLUG))?.document.lia?.interests[0]?.description).toBe(
         mine,
       );
       await second.context().close();

@@ -169,6 +169,15 @@ describe.skipIf(!chromiumAvailable())("sign-off workflow in Chromium", () => {
       .locator('[data-path="activity.retention"]')
       .fill("Raw events 25 months, then aggregated");
     await saved(editor);
+    // Autosave keeps a working draft; the version is made on purpose, its note the reason given.
+    expect((await app.store.assessments.get(SLUG)).version).toBe(approved);
+    expect(await editor.getByLabel("Note for this version").inputValue()).toBe(
+      "The vendor changed its hosting region",
+    );
+    await editor.getByRole("button", { name: "Save version" }).click();
+    await expect
+      .poll(async () => (await app.store.assessments.get(SLUG)).version)
+      .toBe(approved + 1);
     const next = await app.store.assessments.get(SLUG);
     expect(next.version).toBe(approved + 1);
     expect(next.status).toBe("draft");

@@ -246,6 +246,33 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
       bad: { url: `/api/assessments/${rec.id}/diff?from=1`, path: "query.to" },
     };
   },
+  "GET /api/assessments/:id/draft": async () => ({
+    url: `/api/assessments/${(await created()).id}/draft`,
+    bad: { url: `/api/assessments/${LONG}/draft`, path: "params.id" },
+  }),
+  "PUT /api/assessments/:id/draft": async () => {
+    const rec = await created();
+    return {
+      url: `/api/assessments/${rec.id}/draft`,
+      body: { baseVersion: 1, revision: 0, document: { ...rec.document, title: "Typing" } },
+      bad: {
+        body: { baseVersion: 1, revision: -1, document: rec.document },
+        path: "body.revision",
+      },
+    };
+  },
+  "DELETE /api/assessments/:id/draft": async () => {
+    const rec = await created();
+    await store.drafts.save(
+      rec.id,
+      { baseVersion: 1, revision: 0, document: { ...rec.document, title: "Typing" } },
+      { actor: "t", now: NOW, today: "2026-11-22" },
+    );
+    return {
+      url: `/api/assessments/${rec.id}/draft?revision=1`,
+      bad: { url: `/api/assessments/${rec.id}/draft?revision=x`, path: "query.revision" },
+    };
+  },
   "GET /api/assessments/:id/export": async () => ({
     url: `/api/assessments/${(await created()).id}/export`,
     bad: { url: `/api/assessments/${LONG}/export`, path: "params.id" },

@@ -9,6 +9,8 @@ export type DomainErrorCode =
   | "not_found"
   | "conflict"
   | "stale_version"
+  /** The working draft changed since the revision the client had (core: one per assessment). */
+  | "stale_draft"
   | "forbidden"
   | "unauthenticated"
   | "already_set_up"

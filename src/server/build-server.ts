@@ -30,6 +30,7 @@ import { contentRoutes } from "./routes/content.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { dpiaRoutes } from "./routes/dpia.ts";
+import { draftRoutes } from "./routes/drafts.ts";
 import { objectionRoutes } from "./routes/objections.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { setupPage } from "./routes/setup-page.ts";
@@ -54,6 +55,7 @@ export function allRoutes(): RouteSpec<never, never, never, Responds>[] {
     ...systemRoutes(),
     ...accountRoutes(),
     ...assessmentRoutes(),
+    ...draftRoutes(),
     ...documentRoutes(),
     ...auditRoutes(),
     ...backupRoutes(),

@@ -18,6 +18,7 @@ export const HTTP_STATUS: Record<
   not_found: 404,
   conflict: 409,
   stale_version: 409,
+  stale_draft: 409,
   already_set_up: 409,
   approved_versions_exist: 409,
   data_dir_locked: 503,

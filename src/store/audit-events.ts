@@ -53,6 +53,14 @@ export const AUDIT_EVENTS = {
     entity: "assessment",
     data: z.strictObject({ slug: Slug, version: Version }),
   },
+  "assessment.draft.saved": {
+    entity: "assessment",
+    data: z.strictObject({ slug: Slug, baseVersion: Version, revision: Version }),
+  },
+  "assessment.draft.discarded": {
+    entity: "assessment",
+    data: z.strictObject({ slug: Slug, baseVersion: Version, revision: Version }),
+  },
   "assessment.submitted": {
     entity: "assessment",
     data: z.strictObject({ slug: Slug, version: Version }),

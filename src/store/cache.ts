@@ -41,6 +41,9 @@ const TOPICS_OF: Readonly<Record<AuditAction, readonly Topic[]>> = {
   "assessment.superseded": ASSESSMENTS,
   "assessment.approved": ASSESSMENTS,
   "assessment.retired": ASSESSMENTS,
+  // Working drafts are read uncached; saving one as a version is audited as assessment.update.
+  "assessment.draft.saved": NOTHING,
+  "assessment.draft.discarded": NOTHING,
   // Downloads change nothing.
   "assessment.export": NOTHING,
   "assessment.document": NOTHING,

@@ -30,6 +30,9 @@ import { checkContentUpdates } from "./content-updates.ts";
 import type { RenderSigned, StoreDeps } from "./context.ts";
 import { APPLICATION_NAME, type Database, type OpenOptions, openDatabase } from "./db.ts";
 import { openDpiaMeasures } from "./dpia/open-measures.ts";
+import { discardWorkingDraft } from "./drafts/discard-working-draft.ts";
+import { getWorkingDraft } from "./drafts/get-working-draft.ts";
+import { saveWorkingDraft } from "./drafts/save-working-draft.ts";
 import { decideObjection } from "./objections/decide-objection.ts";
 import { listObjections } from "./objections/list-objections.ts";
 import { getObjectionSettings, setObjectionSettings } from "./objections/objection-settings.ts";
@@ -68,6 +71,11 @@ const OPERATIONS = {
     versions: listVersions,
     version: getVersion,
     allDocuments: exportDocuments,
+  },
+  drafts: {
+    get: getWorkingDraft,
+    save: saveWorkingDraft,
+    discard: discardWorkingDraft,
   },
   signOff: {
     requiredRoles: getRequiredRoles,
@@ -117,6 +125,7 @@ function bind<T extends Record<string, Operation>>(deps: StoreDeps, ops: T): Bou
 export interface Store {
   database: Database;
   assessments: BoundAll<Operations["assessments"]>;
+  drafts: BoundAll<Operations["drafts"]>;
   accounts: AccountStore;
   signOff: BoundAll<Operations["signOff"]>;
   comments: BoundAll<Operations["comments"]>;
@@ -169,6 +178,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   return {
     database,
     assessments: bind(deps, OPERATIONS.assessments),
+    drafts: bind(deps, OPERATIONS.drafts),
     accounts: new AccountStore(db, cache),
     signOff: bind(deps, OPERATIONS.signOff),
     comments: bind(deps, OPERATIONS.comments),

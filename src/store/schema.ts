@@ -165,6 +165,23 @@ export const assessmentVersions = pgTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.version] })],
 );
 
+/**
+ * The working draft of an assessment: what its editors are writing on top of `baseVersion`,
+ * saved as they type and shared by everyone who edits it, so that autosave never adds a
+ * version. A version is made from it when someone saves one with a note, or submits it.
+ * `revision` counts its saves: a save or discard based on an older revision is refused.
+ */
+export const workingDrafts = pgTable("working_drafts", {
+  assessmentId: uuid("assessment_id")
+    .primaryKey()
+    .references(() => assessments.id, { onDelete: "cascade" }),
+  baseVersion: integer("base_version").notNull(),
+  revision: integer("revision").notNull(),
+  document: jsonb("document").$type<AssessmentContent>().notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const approvals = pgTable("approvals", {
   id: uuid("id").primaryKey(),
   assessmentId: uuid("assessment_id")

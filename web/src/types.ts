@@ -22,6 +22,8 @@ export type {
   TemplateInfo,
   User,
   VersionSummary as VersionInfo,
+  WorkingDraftAnswer,
+  WorkingDraftView,
 } from "../../src/core/api/index.ts";
 export type { Reference as ReferenceInfo } from "../../src/core/references.ts";
 export type { Role } from "../../src/core/vocabulary.ts";

@@ -1,34 +1,63 @@
 /**
- * The draft of one assessment, so that no keystroke is lost. Every change is written to this
- * browser's storage at once (a reload restores it), then saved to the server a moment later
- * on top of the version it was based on. A stale save gets 409: the user then sees both
- * versions and chooses; the local draft stays until the server has acknowledged a choice.
+ * The draft of one assessment, so that no keystroke is lost and autosave makes no version.
+ * Every change is written to this browser's storage at once (a reload restores it), then
+ * saved as the assessment's working draft a moment later, on top of the version and draft
+ * revision it was written on. A stale save gets 409: the user then sees both texts and
+ * chooses. A version is made only by "Save version" with a note, or by submitting. The
+ * decisions are the pure reducer in `draft-state.ts`; this hook does the I/O.
  */
-import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, useEffect, useRef, useState } from "react";
-import { appendIn, removeIn, setIn } from "../../src/core/drafting.ts";
+import { type ChangeEvent, useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { getIn } from "../../src/core/drafting.ts";
 import { ApiError, api } from "./api.ts";
-import { clean, liveEvaluate, todayIso } from "./live.ts";
-import type { AssessmentView } from "./types.ts";
+import {
+  append,
+  type Conflict,
+  type DraftValues,
+  draftReducer,
+  initialDraft,
+  remove,
+  type SaveStatus,
+  type StoredDraft,
+  set,
+  type Updater,
+} from "./draft-state.ts";
+import { liveEvaluate, todayIso } from "./live.ts";
+import type { AssessmentView, WorkingDraftAnswer, WorkingDraftView } from "./types.ts";
 
-export type DraftValues = Record<string, unknown>;
+export type { DraftValues, SaveStatus };
+
+const SAVE_DELAY_MS = 800;
+export const storageKey = (id: string) => `basis:draft:${id}`;
+
+function readStored(id: string): StoredDraft | null {
+  try {
+    const raw = localStorage.getItem(storageKey(id));
+    return raw ? (JSON.parse(raw) as StoredDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The props an input bound to a path takes. */
+export interface BoundInput {
+  value?: string | number;
+  checked?: boolean;
+  onChange(e: unknown): void;
+}
+
 /**
- * The draft as the inputs see it. Every write goes through `setIn`, which creates the objects
- * an answer lives in when they are missing (a decision or interest made from scratch has no
- * `necessity` or `checks` until its first answer).
+ * The draft as the inputs see it: the document, and typed updaters. Every write goes through
+ * core `setIn`, which creates the objects an answer lives in when they are missing.
  */
 export interface DraftForm {
   values: DraftValues;
   getValues(): DraftValues;
-  setValues(values: DraftValues): void;
+  update(updater: Updater): void;
   setFieldValue(path: string, value: unknown): void;
   insertListItem(path: string, item: unknown): void;
   removeListItem(path: string, index: number): void;
-  getInputProps(
-    path: string,
-    options?: { type?: "checkbox" | "input" },
-  ): ReturnType<UseFormReturnType<DraftValues>["getInputProps"]>;
+  getInputProps(path: string, options?: { type?: "checkbox" | "input" }): BoundInput;
 }
 
 /** An input's change: an event from a native input, or the value from a Mantine one. */
@@ -40,52 +69,16 @@ function changed(e: unknown, checkbox: boolean): unknown {
   return e;
 }
 
-function bind(form: UseFormReturnType<DraftValues>): DraftForm {
-  const replace = (next: DraftValues) => form.setValues(() => next);
-  const setFieldValue = (path: string, value: unknown) =>
-    replace(setIn(form.getValues(), path, value));
-  return {
-    values: form.values,
-    getValues: form.getValues,
-    setValues: replace,
-    setFieldValue,
-    insertListItem: (path, item) => replace(appendIn(form.getValues(), path, item)),
-    removeListItem: (path, index) => replace(removeIn(form.getValues(), path, index)),
-    getInputProps: (path, options) => ({
-      ...form.getInputProps(path, options),
-      onChange: (e: unknown) => setFieldValue(path, changed(e, options?.type === "checkbox")),
-    }),
-  };
-}
-export type SaveStatus = "saved" | "pending" | "saving" | "invalid" | "conflict" | "error";
-
-interface StoredDraft {
-  baseVersion: number;
-  document: DraftValues;
-  changedAt: string;
-}
-
-const SAVE_DELAY_MS = 800;
-const storageKey = (id: string) => `basis:draft:${id}`;
-
-function readStored(id: string): StoredDraft | null {
-  try {
-    const raw = localStorage.getItem(storageKey(id));
-    return raw ? (JSON.parse(raw) as StoredDraft) : null;
-  } catch {
-    return null;
-  }
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(clean(a)) === JSON.stringify(clean(b));
-
 export interface Draft {
   form: DraftForm;
   baseVersion: number;
+  revision: number;
   status: SaveStatus;
   message: string | null;
-  /** Set when the server holds a newer version than the one this draft was based on. */
-  conflict: AssessmentView | null;
+  /** What the server holds that this draft was not written on. */
+  conflict: Conflict | null;
+  /** The other side of a conflict, as a document and a label. */
+  theirs: { document: DraftValues; label: string } | null;
   restored: boolean;
   /** An approved version cannot change: editing starts a new version, with this reason. */
   locked: boolean;
@@ -94,167 +87,178 @@ export interface Draft {
   keepMine(): void;
   takeTheirs(): void;
   saveNow(): void;
+  /** Saves the draft as a new version with this note. */
+  saveVersion(note: string): Promise<AssessmentView>;
 }
 
-export function useDraft(view: AssessmentView): Draft {
+export function useDraft(view: AssessmentView, serverDraft: WorkingDraftView | null): Draft {
   const queryClient = useQueryClient();
-  const [initial] = useState(() => {
-    const stored = readStored(view.id);
-    if (!stored || same(stored.document, view.document))
-      return {
-        values: view.document as DraftValues,
-        base: view.version,
-        restored: false,
-        stale: false,
-      };
-    return {
-      values: stored.document,
-      base: stored.baseVersion,
-      restored: true,
-      stale: stored.baseVersion !== view.version,
-    };
-  });
-  const [baseVersion, setBaseVersion] = useState(initial.base);
-  const [status, setStatus] = useState<SaveStatus>(initial.restored ? "pending" : "saved");
-  const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<AssessmentView | null>(initial.stale ? view : null);
-  const [serverStatus, setServerStatus] = useState(view.status);
+  const [state, dispatch] = useReducer(draftReducer, null, () =>
+    initialDraft(view, serverDraft, readStored(view.id)),
+  );
+  const current = useRef(state);
+  current.current = state;
   const [reason, setReason] = useState<string | null>(null);
-  const reasonRef = useRef<string | null>(null);
-  const base = useRef(initial.base);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef(false);
-  const conflicted = useRef(initial.stale);
-  /** What the server holds for `base`: a draft equal to it needs no save. */
-  const lastSaved = useRef<unknown>(view.document);
+  const inFlight = useRef<Promise<void> | null>(null);
 
-  const mantine = useForm<DraftValues>({
-    mode: "controlled",
-    initialValues: initial.values,
-    onValuesChange: (values) => {
-      localStorage.setItem(
-        storageKey(view.id),
-        JSON.stringify({
-          baseVersion: base.current,
-          document: values,
-          changedAt: new Date().toISOString(),
-        }),
-      );
-      schedule();
-    },
-  });
-  const form = bind(mantine);
+  const remember = (s: typeof state) =>
+    localStorage.setItem(
+      storageKey(view.id),
+      JSON.stringify({
+        baseVersion: s.baseVersion,
+        revision: s.revision,
+        document: s.values,
+        changedAt: new Date().toISOString(),
+      } satisfies StoredDraft),
+    );
 
-  const save = async () => {
-    if (conflicted.current) return;
-    if (inFlight.current) return schedule();
-    const values = form.getValues();
-    if (same(values, lastSaved.current)) {
-      localStorage.removeItem(storageKey(view.id));
-      setStatus("saved");
-      setMessage(null);
-      return;
-    }
-    const live = liveEvaluate(values, todayIso());
-    if (!live.document) {
-      setStatus("invalid");
-      setMessage(
-        `Kept in this browser, not saved yet: ${live.issues[0]?.path}: ${live.issues[0]?.message}`,
-      );
-      return;
-    }
-    inFlight.current = true;
-    setStatus("saving");
-    try {
-      const saved = await api.put<AssessmentView>(`/api/assessments/${view.id}`, {
-        baseVersion: base.current,
-        document: live.document,
-        ...(reasonRef.current ? { reason: reasonRef.current } : {}),
-      });
-      reasonRef.current = null;
-      setReason(null);
-      setServerStatus(saved.status);
-      base.current = saved.version;
-      lastSaved.current = saved.document;
-      setBaseVersion(saved.version);
-      queryClient.setQueryData(["assessment", view.slug], saved);
-      void queryClient.invalidateQueries({ queryKey: ["versions", view.id] });
-      void queryClient.invalidateQueries({ queryKey: ["sign-off", view.id] });
-      void queryClient.invalidateQueries({ queryKey: ["register"] });
-      if (same(form.getValues(), values)) {
-        localStorage.removeItem(storageKey(view.id));
-        setStatus("saved");
-        setMessage(null);
-      } else setStatus("pending");
-    } catch (e) {
-      if (e instanceof ApiError && e.code === "stale_version") {
-        conflicted.current = true;
-        setConflict(e.details.current as AssessmentView);
-        setStatus("conflict");
-        setMessage(e.message);
-      } else {
-        setStatus("error");
-        setMessage(e instanceof Error ? e.message : String(e));
-      }
-    } finally {
-      inFlight.current = false;
-    }
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ["versions", view.id] });
+    void queryClient.invalidateQueries({ queryKey: ["sign-off", view.id] });
+    void queryClient.invalidateQueries({ queryKey: ["register"] });
   };
 
+  const fail = (e: unknown) => {
+    if (e instanceof ApiError && e.code === "stale_version" && e.details.current)
+      dispatch({
+        type: "conflict",
+        conflict: { kind: "version", theirs: e.details.current as AssessmentView },
+        message: e.message,
+      });
+    else if (e instanceof ApiError && e.code === "stale_draft")
+      dispatch({
+        type: "conflict",
+        conflict: { kind: "draft", theirs: (e.details.current as WorkingDraftView) ?? null },
+        message: e.message,
+      });
+    else dispatch({ type: "failed", message: e instanceof Error ? e.message : String(e) });
+  };
+
+  const save = async (): Promise<void> => {
+    const s = current.current;
+    if (s.status === "conflict" || s.status === "saved") return;
+    if (inFlight.current) {
+      await inFlight.current;
+      return save();
+    }
+    const live = liveEvaluate(s.values, todayIso());
+    if (!live.document) {
+      dispatch({
+        type: "invalid",
+        message: `Kept in this browser, not saved yet: ${live.issues[0]?.path}: ${live.issues[0]?.message}`,
+      });
+      return;
+    }
+    const sent = s.values;
+    dispatch({ type: "saving" });
+    const run = api
+      .put<WorkingDraftAnswer>(`/api/assessments/${view.id}/draft`, {
+        baseVersion: s.baseVersion,
+        revision: s.revision,
+        document: live.document,
+      })
+      .then(({ draft }) => {
+        if (draft) dispatch({ type: "draft-saved", sent, draft });
+      }, fail);
+    inFlight.current = run;
+    await run;
+    inFlight.current = null;
+  };
   const saveRef = useRef(save);
   saveRef.current = save;
-  function schedule() {
-    setStatus((s) => (s === "conflict" ? s : "pending"));
+
+  // Each change: kept in this browser at once, saved to the server after a pause.
+  useEffect(() => {
+    if (state.status === "saved") {
+      localStorage.removeItem(storageKey(view.id));
+      return;
+    }
+    remember(state);
+    if (state.status !== "pending") return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void saveRef.current(), SAVE_DELAY_MS);
-  }
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount: save a restored draft
-  useEffect(() => {
-    if (initial.restored && !initial.stale) schedule();
-    return () => clearTimeout(timer.current);
-  }, []);
+  const update = useCallback((updater: Updater) => dispatch({ type: "edit", update: updater }), []);
+  const form: DraftForm = {
+    values: state.values,
+    getValues: () => current.current.values,
+    update,
+    setFieldValue: (path, value) => update(set(path, value)),
+    insertListItem: (path, item) => update(append(path, item)),
+    removeListItem: (path, index) => update(remove(path, index)),
+    getInputProps: (path, options) => {
+      const checkbox = options?.type === "checkbox";
+      const value = getIn(state.values, path);
+      const onChange = (e: unknown) => update(set(path, changed(e, checkbox)));
+      if (checkbox) return { checked: value === true, onChange };
+      return {
+        value: typeof value === "number" ? value : typeof value === "string" ? value : "",
+        onChange,
+      };
+    },
+  };
 
+  const c = state.conflict;
   return {
     form,
-    baseVersion,
-    status,
-    message,
-    conflict,
-    restored: initial.restored,
-    locked: serverStatus === "approved" && reason === null,
+    baseVersion: state.baseVersion,
+    revision: state.revision,
+    status: state.status,
+    message: state.message,
+    conflict: c,
+    theirs: !c
+      ? null
+      : c.kind === "version"
+        ? { document: c.theirs.document, label: `version ${c.theirs.version}` }
+        : {
+            document: c.theirs?.document ?? view.document,
+            label: c.theirs
+              ? `the working draft ${c.theirs.updatedByName ? `by ${c.theirs.updatedByName}` : ""}`.trim()
+              : `version ${view.version}`,
+          },
+    restored: state.restored,
+    locked: view.status === "approved" && state.baseVersion === view.version && reason === null,
     reason,
     startNewVersion(r: string) {
-      reasonRef.current = r;
       setReason(r);
     },
     keepMine() {
-      if (!conflict) return;
-      base.current = conflict.version;
-      lastSaved.current = conflict.document;
-      setBaseVersion(conflict.version);
-      conflicted.current = false;
-      setConflict(null);
-      void save();
+      dispatch({ type: "keep-mine" });
     },
     takeTheirs() {
-      if (!conflict) return;
-      base.current = conflict.version;
-      setBaseVersion(conflict.version);
-      conflicted.current = false;
-      setConflict(null);
-      lastSaved.current = conflict.document;
-      setServerStatus(conflict.status);
-      form.setValues(conflict.document as DraftValues);
-      localStorage.removeItem(storageKey(view.id));
-      queryClient.setQueryData(["assessment", view.slug], conflict);
-      clearTimeout(timer.current);
-      setStatus("saved");
-      setMessage(null);
+      dispatch({ type: "take-theirs", version: view });
+      if (c?.kind === "version") queryClient.setQueryData(["assessment", view.slug], c.theirs);
     },
     saveNow() {
       clearTimeout(timer.current);
       void save();
+    },
+    async saveVersion(note: string) {
+      clearTimeout(timer.current);
+      await save();
+      const s = current.current;
+      const live = liveEvaluate(s.values, todayIso());
+      if (!live.document) throw new Error(s.message ?? "the draft is not valid yet");
+      if (s.status === "conflict") throw new Error(s.message ?? "resolve the conflict first");
+      try {
+        const saved = await api.put<AssessmentView>(`/api/assessments/${view.id}`, {
+          baseVersion: s.baseVersion,
+          document: live.document,
+          reason: note,
+          draftRevision: s.revision,
+        });
+        dispatch({ type: "version-saved", view: saved });
+        queryClient.setQueryData(["assessment", view.slug], saved);
+        queryClient.setQueryData(["draft", view.id], { draft: null });
+        refresh();
+        return saved;
+      } catch (e) {
+        fail(e);
+        throw e;
+      }
     },
   };
 }

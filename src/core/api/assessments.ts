@@ -114,8 +114,11 @@ export const VersionSummary = z.strictObject({
   status: WorkflowStateSchema,
   outcome: OutcomeSchema,
   findingCodes: z.array(z.string()),
+  /** The note saved with the version (why it was made), or the workflow's reason. */
   reason: z.string().nullable(),
   createdBy: z.string(),
+  /** Who saved it, by name: the user's or the API token's; null when that account is gone. */
+  createdByName: z.string().nullable(),
   createdAt: Timestamp,
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
@@ -162,3 +165,21 @@ export const ExportedAssessments = z.strictObject({
   format: z.string(),
   assessments: z.array(Assessment),
 });
+
+/**
+ * The working draft of an assessment: what its editors are writing on top of `baseVersion`,
+ * saved as they type without making a version. `revision` counts its saves; a save or a
+ * discard names the revision it replaces, and a stale one is refused (409 `stale_draft`).
+ */
+export const WorkingDraftView = z.strictObject({
+  baseVersion: z.number().int(),
+  revision: z.number().int(),
+  document: AssessmentContentSchema,
+  updatedBy: z.string(),
+  updatedByName: z.string().nullable(),
+  updatedAt: Timestamp,
+});
+export type WorkingDraftView = z.infer<typeof WorkingDraftView>;
+/** The working draft, or null when the current version is all there is. */
+export const WorkingDraftAnswer = z.strictObject({ draft: WorkingDraftView.nullable() });
+export type WorkingDraftAnswer = z.infer<typeof WorkingDraftAnswer>;

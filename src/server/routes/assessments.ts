@@ -148,7 +148,8 @@ export function assessmentRoutes() {
     defineRoute({
       method: "PUT",
       url: "/api/assessments/:id",
-      summary: "Save a new version on top of baseVersion; 409 with the current version when stale",
+      summary:
+        "Save a new version on top of baseVersion, with a note; from the working draft with draftRevision; 409 when stale",
       tag: "assessments",
       policy: canEdit,
       response: { json: AssessmentView },
@@ -156,7 +157,10 @@ export function assessmentRoutes() {
       body: z.strictObject({
         baseVersion: z.number().int().positive(),
         document: Assessment,
+        /** The note kept with the version: why it was saved (required to change an approved one). */
         reason: z.string().trim().min(1).max(2000).optional(),
+        /** Saved from the working draft at this revision, which it then replaces (409 if it changed). */
+        draftRevision: z.number().int().min(0).optional(),
       }),
       async handler({ store, params, body, actor, now, today }) {
         try {
@@ -167,6 +171,7 @@ export function assessmentRoutes() {
               body.document,
               { actor, now, today },
               body.reason,
+              body.draftRevision,
             ),
           );
         } catch (e) {

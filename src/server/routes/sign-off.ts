@@ -115,14 +115,24 @@ export function signOffRoutes() {
     defineRoute({
       method: "POST",
       url: "/api/assessments/:id/submit",
-      summary: "Submit the current version for review; refused while a blocker finding is open",
+      summary:
+        "Submit for review (the working draft saved as a version first); refused while a blocker finding is open",
       tag: "sign-off",
       policy: canSubmit,
       response: { json: SignOffRecord },
       params: IdParams,
-      body: z.strictObject({ baseVersion: Version }),
+      body: z.strictObject({
+        baseVersion: Version,
+        /** The working draft's revision the submitter saw (0 or absent: none); it is saved as a version first. */
+        draftRevision: z.number().int().min(0).optional(),
+        /** The note kept with the version made from the draft. */
+        note: z.string().trim().min(1).max(2000).optional(),
+      }),
       async handler({ store, params, body, person }) {
-        await store.signOff.submit(params.id, body.baseVersion, person);
+        await store.signOff.submit(params.id, body.baseVersion, person, {
+          revision: body.draftRevision ?? 0,
+          note: body.note,
+        });
         return present(await store.signOff.overview(params.id));
       },
     }),

@@ -1,11 +1,12 @@
 /**
  * @module store/assessments/assessment-versions
- * The versions of an assessment: the list (without documents), and one version with its
- * content and evaluation as saved.
+ * The versions of an assessment: the list (without documents, with the name of who saved
+ * each), and one version with its content and evaluation as saved.
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { VersionDetail, VersionSummary } from "../../core/api/assessments.ts";
 import { DomainError } from "../../core/errors.ts";
+import { actorName } from "../actor-names.ts";
 import { idOf, refCondition } from "../assessment-ref.ts";
 import type { StoreDeps } from "../context.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
@@ -20,6 +21,7 @@ export async function listVersions({ db }: StoreDeps, ref: string): Promise<Vers
       findingCodes: assessmentVersions.findingCodes,
       reason: assessmentVersions.reason,
       createdBy: assessmentVersions.createdBy,
+      createdByName: actorName(assessmentVersions.createdBy),
       createdAt: assessmentVersions.createdAt,
     })
     .from(assessmentVersions)

@@ -13,6 +13,7 @@ import { type AssessmentContent, contentOf } from "../../core/workflow/recorded-
 import { type AssessmentHead, lockHead } from "../assessment-ref.ts";
 import { appendAudit, type WriteTx, writeTransaction } from "../audit.ts";
 import type { ActorClock, StoreDeps, WriteContext } from "../context.ts";
+import { takeDraftIn } from "../drafts/draft-row.ts";
 import { raiseTriggerIn } from "../reviews/raise-trigger.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
 import { getAssessment } from "./get-assessment.ts";
@@ -31,7 +32,8 @@ import { setVersionStatusIn } from "./version-status.ts";
  * `baseVersion`. A stale base gets `stale_version` with the current record. The new version
  * is a draft: changing an approved version needs a `reason` (`reason_required`), and the
  * approved one stays in force until the draft is approved. A status the document records is
- * ignored: the workflow owns status.
+ * ignored: the workflow owns status. With `draftRevision`, the version is saved from the
+ * working draft at that revision (`stale_draft` if it changed), which it then replaces.
  */
 export async function updateAssessment(
   deps: StoreDeps,
@@ -40,12 +42,15 @@ export async function updateAssessment(
   doc: Assessment,
   ctx: WriteContext,
   reason?: string,
+  draftRevision?: number,
 ): Promise<AssessmentRecord> {
   let saved: AssessmentRecord | undefined;
   try {
     saved = await writeTransaction(deps.db, deps.cache, async (tx) => {
       const head = await lockHead(tx, ref);
       if (head.currentVersion !== baseVersion) return undefined;
+      // Saved from the working draft: it becomes this version, unless it changed meanwhile.
+      if (draftRevision !== undefined) await takeDraftIn(tx, head.id, draftRevision);
       return updateIn(tx, head, doc, ctx, reason);
     });
   } catch (e) {

@@ -1,7 +1,7 @@
 /**
- * A stale save: someone else saved a newer version while this user was editing. Both
- * versions are shown side by side as a readable diff; the user keeps theirs (saved on top of
- * the newer version) or takes the other one. Until they choose, their text stays in storage.
+ * A stale save: someone else saved a newer version, or the working draft, while this user was
+ * editing. Both texts are shown side by side as a readable diff; the user keeps theirs (saved
+ * on top of the other) or takes the other one. Until they choose, their text stays in storage.
  */
 import { Button, Group, Modal, ScrollArea, Stack, Table, Text } from "@mantine/core";
 import { diffDocuments } from "../../../src/core/diff.ts";
@@ -15,7 +15,7 @@ export function show(v: unknown): string {
 }
 
 export function ConflictDialog({ draft }: { draft: Draft }) {
-  const theirs = draft.conflict;
+  const theirs = draft.theirs;
   if (!theirs) return null;
   const changes = diffDocuments(clean(theirs.document), clean(draft.form.getValues()));
   return (
@@ -26,19 +26,19 @@ export function ConflictDialog({ draft }: { draft: Draft }) {
       closeOnClickOutside={false}
       closeOnEscape={false}
       size="xl"
-      title={`Someone else saved version ${theirs.version} while you were editing`}
+      title={`Someone else saved ${theirs.label} while you were editing`}
     >
       <Stack>
         <Text size="sm">
-          Your changes are kept in this browser. Compare them with version {theirs.version}, then
-          choose which to keep; nothing is saved until you do.
+          Your changes are kept in this browser. Compare them with {theirs.label}, then choose which
+          to keep; nothing is saved until you do.
         </Text>
         <ScrollArea.Autosize mah={360} viewportProps={{ tabIndex: 0 }}>
           <Table striped withTableBorder aria-label="Differences between the two versions">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Field</Table.Th>
-                <Table.Th>Version {theirs.version} (theirs)</Table.Th>
+                <Table.Th>Theirs ({theirs.label})</Table.Th>
                 <Table.Th>Yours</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -55,9 +55,9 @@ export function ConflictDialog({ draft }: { draft: Draft }) {
         </ScrollArea.Autosize>
         <Group justify="flex-end">
           <Button variant="default" onClick={draft.takeTheirs}>
-            Discard mine, use version {theirs.version}
+            Discard mine, use {theirs.label}
           </Button>
-          <Button onClick={draft.keepMine}>Keep mine (save as a new version)</Button>
+          <Button onClick={draft.keepMine}>Keep mine (save it over theirs)</Button>
         </Group>
       </Stack>
     </Modal>

@@ -17,6 +17,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
@@ -32,8 +33,8 @@ import { DpiaTab } from "../dpia/dpia-tab.tsx";
 import { LiaEditor } from "../lia/lia-editor.tsx";
 import { todayIso, useLiveEvaluation } from "../live.ts";
 import { useCan } from "../session.tsx";
-import type { AssessmentView } from "../types.ts";
-import { useDraft } from "../use-draft.ts";
+import type { AssessmentView, WorkingDraftAnswer, WorkingDraftView } from "../types.ts";
+import { type Draft, useDraft } from "../use-draft.ts";
 import { ActivityRecord } from "./activity-record.tsx";
 import { BasisWizard } from "./basis-wizard.tsx";
 import { DocumentsTab } from "./documents-tab.tsx";
@@ -60,12 +61,24 @@ export default function ActivityScreen() {
     queryKey: ["assessment", slug],
     queryFn: () => api.get<AssessmentView>(`/api/assessments/${slug}`),
   });
+  const canEdit = useCan("editor");
+  // The working draft is what editors write; readers see the saved version only.
+  const draft = useQuery({
+    queryKey: ["draft", data?.id],
+    queryFn: () => api.get<WorkingDraftAnswer>(`/api/assessments/${data?.id}/draft`),
+    enabled: canEdit && data !== undefined,
+    gcTime: 0,
+    // Read when the editor opens (or reopens), never under the user's fingers.
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
   const [epoch, setEpoch] = useState(0);
+  const refetchDraft = draft.refetch;
   const reopen = useCallback(async () => {
-    await refetch();
+    await Promise.all([refetch(), canEdit ? refetchDraft() : null]);
     setEpoch((e) => e + 1);
-  }, [refetch]);
-  if (isLoading)
+  }, [refetch, refetchDraft, canEdit]);
+  if (isLoading || (canEdit && data && draft.isLoading))
     return (
       <Center p="xl">
         <Loader aria-label="Loading the assessment" />
@@ -80,7 +93,7 @@ export default function ActivityScreen() {
     );
   return (
     <ReopenContext.Provider value={reopen}>
-      <Editor key={`${data.id}:${epoch}`} view={data} />
+      <Editor key={`${data.id}:${epoch}`} view={data} serverDraft={draft.data?.draft ?? null} />
     </ReopenContext.Provider>
   );
 }
@@ -117,11 +130,60 @@ function NewVersionBanner({
   );
 }
 
-function Editor({ view }: { view: AssessmentView }) {
+/** Making a version of the draft on purpose, with a note that the history shows. */
+function SaveVersion({ draft }: { draft: Draft }) {
+  const [note, setNote] = useState(draft.reason ?? "");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Stack gap={4} maw={420} component="section" aria-label="Save a version">
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <TextInput
+          label="Note for this version"
+          placeholder="What changed and why"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Button
+          disabled={!note.trim() || busy || draft.status === "conflict"}
+          loading={busy}
+          onClick={() => {
+            setBusy(true);
+            setError(null);
+            draft
+              .saveVersion(note.trim())
+              .then((v) => {
+                setNote("");
+                notifications.show({ title: `Version ${v.version} saved`, message: note.trim() });
+              })
+              .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          Save version
+        </Button>
+      </Group>
+      {error && (
+        <Text size="xs" c="red.9" role="alert">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Editor({
+  view,
+  serverDraft,
+}: {
+  view: AssessmentView;
+  serverDraft: WorkingDraftView | null;
+}) {
   const params = useParams<{ tab?: string }>();
   const [, navigate] = useLocation();
   const tab = TABS.some((t) => t.id === params.tab) ? (params.tab as string) : "record";
-  const draft = useDraft(view);
+  const draft = useDraft(view, serverDraft);
   const live = useLiveEvaluation(draft.form.values, todayIso());
   const canEdit = useCan("editor");
   const readOnly = !canEdit || draft.locked;
@@ -150,6 +212,7 @@ function Editor({ view }: { view: AssessmentView }) {
               <SaveState draft={draft} />
             </Group>
           </Stack>
+          {canEdit && !draft.locked && <SaveVersion draft={draft} />}
         </Group>
         <ReviewNeeded view={view} />
         {draft.restored && draft.status !== "conflict" && (

@@ -156,12 +156,17 @@ export function SignOffTab({ view, draft }: { view: AssessmentView; draft: Draft
             </Text>
           )}
           {unsaved && <Text size="sm">Wait until your changes are saved.</Text>}
+          {draft.revision > 0 && (
+            <Text size="sm">Your working draft is saved as a new version first.</Text>
+          )}
           <Button
             w="fit-content"
             disabled={blockers > 0 || unsaved || busy}
-            onClick={() => void act("submit", { baseVersion: r.currentVersion })}
+            onClick={() =>
+              void act("submit", { baseVersion: draft.baseVersion, draftRevision: draft.revision })
+            }
           >
-            Submit version {r.currentVersion} for review
+            Submit version {draft.revision > 0 ? r.currentVersion + 1 : r.currentVersion} for review
           </Button>
         </Stack>
       )}

@@ -1,5 +1,5 @@
 /**
- * Every saved version, a readable diff between any two, and the assessment as a YAML file:
+ * Every saved version with who saved it and their note, a readable diff between any two, and the assessment as a YAML file:
  * export it, or import a file (a changed file becomes a new version, like `basis import`).
  */
 import { Alert, Button, FileButton, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
@@ -11,6 +11,7 @@ import { show } from "../components/conflict-dialog.tsx";
 import { useReopen } from "../components/reopen.tsx";
 import { useCan } from "../session.tsx";
 import type { AssessmentView, VersionDiff, VersionList } from "../types.ts";
+import { storageKey } from "../use-draft.ts";
 
 export function VersionsTab({ view }: { view: AssessmentView }) {
   const canEdit = useCan("editor");
@@ -51,7 +52,7 @@ export function VersionsTab({ view }: { view: AssessmentView }) {
       await queryClient.invalidateQueries({ queryKey: ["versions", view.id] });
       await queryClient.invalidateQueries({ queryKey: ["register"] });
       if (mine && mine.result !== "unchanged") {
-        localStorage.removeItem(`basis:draft:${view.id}`);
+        localStorage.removeItem(storageKey(view.id));
         await reopen();
       }
     } catch (e) {
@@ -103,7 +104,7 @@ export function VersionsTab({ view }: { view: AssessmentView }) {
             <Table.Th>Saved</Table.Th>
             <Table.Th>By</Table.Th>
             <Table.Th>Outcome</Table.Th>
-            <Table.Th>Reason</Table.Th>
+            <Table.Th>Note</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -111,7 +112,9 @@ export function VersionsTab({ view }: { view: AssessmentView }) {
             <Table.Tr key={v.version}>
               <Table.Td>{v.version}</Table.Td>
               <Table.Td>{new Date(v.createdAt).toLocaleString()}</Table.Td>
-              <Table.Td className="wrap-anywhere">{v.createdBy}</Table.Td>
+              <Table.Td className="wrap-anywhere">
+                {v.createdByName ?? "a removed account"}
+              </Table.Td>
               <Table.Td>{v.outcome}</Table.Td>
               <Table.Td className="wrap-anywhere">{v.reason ?? ""}</Table.Td>
             </Table.Tr>
