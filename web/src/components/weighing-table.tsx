@@ -49,7 +49,13 @@ export function WeighingTable({ w, title }: { w: InterestWeighing; title: string
       <Badge color={VERDICT_COLOR[w.verdict]} variant="light" size="sm" w="fit-content">
         {BALANCE_VERDICT_LABELS[w.verdict]}
       </Badge>
-      <Table withTableBorder layout="fixed" fz="xs" className="wrap-anywhere" aria-label={`How the facts weigh for ${title}`}>
+      <Table
+        withTableBorder
+        layout="fixed"
+        fz="xs"
+        className="wrap-anywhere"
+        aria-label={`How the facts weigh for ${title}`}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Fact</Table.Th>
