@@ -110,6 +110,13 @@ describe.skipIf(!chromiumAvailable())("the DPIA tab in Chromium", () => {
       await saved(page);
       await screenshot(page, "dpia-tab-1280");
       expect(await seriousViolations(page)).toEqual([]);
+      // Autosave kept a working draft; the version is saved on purpose, with a note.
+      const before = (await app.store.assessments.get(SLUG)).version;
+      await page.getByLabel("Note for this version").fill("DPIA risk rated, measure planned");
+      await page.getByRole("button", { name: "Save version" }).click();
+      await expect
+        .poll(async () => (await app.store.assessments.get(SLUG)).version)
+        .toBe(before + 1);
 
       const stored = (await app.store.assessments.get(SLUG)).document.dpia;
       expect(stored?.measures).toEqual([

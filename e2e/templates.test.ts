@@ -122,14 +122,18 @@ describe.skipIf(!chromiumAvailable())("every template to submission in Chromium"
 
       await expect.poll(async () => (await openBlockers(page)).length).toBe(0);
       await saved(page);
-      const stored = await app.store.assessments.get(slug);
-      expect(stored.outcome).not.toBe("incomplete");
+      // The answers are in the working draft until submitting saves it as a version.
+      expect(await app.store.drafts.get(slug)).not.toBeNull();
 
       await page.getByRole("tab", { name: "Sign-off" }).click();
       await page.getByRole("button", { name: /Submit version \d+ for review/ }).click();
       await expect
         .poll(() => page.getByTestId("sign-off-status").getAttribute("data-status"))
         .toBe("in_review");
+      const stored = await app.store.assessments.get(slug);
+      expect(stored.version).toBe(2);
+      expect(stored.outcome).not.toBe("incomplete");
+      expect(await app.store.drafts.get(slug)).toBeNull();
     });
   }
 });
