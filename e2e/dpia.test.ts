@@ -19,6 +19,7 @@ import {
   saved,
   screenshot,
   seriousViolations,
+  setUpAdmin,
   signIn,
   startApp,
 } from "./support.ts";
@@ -48,12 +49,7 @@ describe.skipIf(!chromiumAvailable())("the DPIA tab in Chromium", () => {
   beforeAll(async () => {
     app = await startApp();
     page = await newPage(app);
-    await page.goto(`/setup?token=${app.setupToken}`);
-    await page.getByLabel("Name").fill(ADMIN.name);
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel(/^Password/).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Create administrator" }).click();
-    await page.getByText("Basis is ready").waitFor();
+    await setUpAdmin(page, app, ADMIN);
     await signIn(page, ADMIN.email, ADMIN.password);
   }, 180_000);
   afterAll(async () => {

@@ -96,6 +96,20 @@ export async function newPage(app: RunningApp, width = 1280): Promise<Page> {
   return page;
 }
 
+/** Creates the first administrator through the one-time setup link, as a new install does. */
+export async function setUpAdmin(
+  page: Page,
+  app: RunningApp,
+  admin: { name: string; email: string; password: string },
+): Promise<void> {
+  await page.goto(`/setup?token=${encodeURIComponent(app.setupToken)}`);
+  await page.getByLabel("Name").fill(admin.name);
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel(/^Password/).fill(admin.password);
+  await page.getByRole("button", { name: "Create administrator" }).click();
+  await page.getByText("Basis is ready").waitFor();
+}
+
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/");
   await page.getByLabel("Email").fill(email);

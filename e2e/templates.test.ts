@@ -14,6 +14,7 @@ import {
   newPage,
   type RunningApp,
   saved,
+  setUpAdmin,
   signIn,
   startApp,
 } from "./support.ts";
@@ -93,11 +94,7 @@ describe.skipIf(!chromiumAvailable())("every template to submission in Chromium"
   beforeAll(async () => {
     app = await startApp();
     page = await newPage(app);
-    await page.goto(`/setup?token=${encodeURIComponent(app.setupToken)}`);
-    await page.getByLabel("Name").fill(ADMIN.name);
-    await page.getByLabel("Email").fill(ADMIN.email);
-    await page.getByLabel(/^Password/).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Create administrator" }).click();
+    await setUpAdmin(page, app, ADMIN);
     await signIn(page, ADMIN.email, ADMIN.password);
   }, 180_000);
   afterAll(async () => {

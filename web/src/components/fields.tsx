@@ -19,19 +19,14 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { ReactNode } from "react";
+import { getIn } from "../../../src/core/drafting.ts";
 import { countryName } from "../../../src/render/labels.ts";
 import { findingPath } from "../live.ts";
 import type { DraftForm } from "../use-draft.ts";
 import { Findings } from "./findings.tsx";
 
-export function getIn(values: unknown, path: string): unknown {
-  let v: unknown = values;
-  for (const key of path.split(".")) {
-    if (v === null || v === undefined || typeof v !== "object") return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
-}
+/** The value at a dotted draft path: the core's reading, which every editor screen shares. */
+export { getIn };
 
 interface FieldProps {
   form: DraftForm;

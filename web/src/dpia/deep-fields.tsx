@@ -1,9 +1,9 @@
 /**
  * Inputs for the DPIA's optional parts (the DPO's advice, the views, the consultation, a
  * rating before or after measures), which do not exist until something is written in them.
- * The form library sets a value only where every parent already exists, so these inputs
- * create the missing parents on the first answer, and remove a part again when its last answer
- * is cleared: an empty `priorConsultation` would otherwise read as "consulted".
+ * The draft creates the missing parents on the first answer; these inputs also remove a part
+ * again when its last answer is cleared: an empty `priorConsultation` would otherwise read as
+ * "consulted".
  */
 import { Checkbox, Select, Stack, Textarea, TextInput } from "@mantine/core";
 import { getIn } from "../components/fields.tsx";
@@ -19,27 +19,23 @@ const empty = (v: unknown): boolean =>
   (typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every(empty));
 
 /**
- * Set `path` (e.g. `dpia.dpoAdvice.advice`) in the draft, creating missing parents; when the
- * value is empty, drop the parents left with no answer, down to the DPIA's own parts
+ * Set `path` (e.g. `dpia.dpoAdvice.advice`) in the draft (the draft creates missing parents);
+ * when the value is empty, drop the parents left with no answer, down to the DPIA's own parts
  * (`dpia.<part>`), never `dpia` itself.
  */
 export function setDeep(form: DraftForm, path: string, value: unknown): void {
-  const parts = path.split(".");
-  let have = parts.length - 1;
-  while (have > 1 && getIn(form.getValues(), parts.slice(0, have).join(".")) === undefined) have--;
-  if (empty(value)) {
-    if (have < parts.length - 1) return; // nothing there to clear
-    form.setFieldValue(path, undefined);
-    for (let k = parts.length - 1; k >= 2; k--) {
-      const at = parts.slice(0, k).join(".");
-      if (!empty(getIn(form.getValues(), at))) break;
-      form.setFieldValue(at, undefined);
-    }
+  if (!empty(value)) {
+    form.setFieldValue(path, value);
     return;
   }
-  let subtree: unknown = value;
-  for (let k = parts.length - 1; k > have; k--) subtree = { [parts[k] as string]: subtree };
-  form.setFieldValue(parts.slice(0, have + 1).join("."), subtree);
+  if (getIn(form.getValues(), path) === undefined) return; // nothing there to clear
+  form.setFieldValue(path, undefined);
+  const parts = path.split(".");
+  for (let k = parts.length - 1; k >= 2; k--) {
+    const at = parts.slice(0, k).join(".");
+    if (!empty(getIn(form.getValues(), at))) break;
+    form.setFieldValue(at, undefined);
+  }
 }
 
 interface Props {
