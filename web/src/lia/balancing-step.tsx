@@ -274,10 +274,10 @@ export function BalancingStep({ form, readOnly }: StepProps) {
               label="Impact after safeguards"
               options={LEVEL_LABELS}
             />
-            <CheckField
+            <YesNoField
               {...f}
               path={`${p}.overridden`}
-              label="The people's interests or rights override it"
+              label="Do the people's interests or rights override it?"
             />
           </SimpleGrid>
           <TextField {...f} path={`${p}.reasoning`} label="Reasoning" multiline />
