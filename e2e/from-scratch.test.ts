@@ -21,6 +21,7 @@ import {
   newPage,
   type RunningApp,
   saved,
+  seriousViolations,
   signIn,
   startApp,
 } from "./support.ts";
@@ -190,6 +191,7 @@ describe.skipIf(!chromiumAvailable())("an activity from scratch in Chromium", ()
     const kept = page.getByTestId("kept-screening");
     await kept.getByText(/likely \(total 11\)/).waitFor();
     expect(await kept.textContent()).toContain("Answered by Scratch DPO on");
+    expect(await seriousViolations(page)).toEqual([]);
     await saved(page);
     expect((await app.store.drafts.get(SLUG))?.document.screening).toMatchObject({
       questionnaire: "lia-screening-2018",
@@ -205,6 +207,8 @@ describe.skipIf(!chromiumAvailable())("an activity from scratch in Chromium", ()
     await page.goto(`/activities/${SLUG}/sign-off`);
     await page.getByRole("button", { name: /Submit version \d+ for review/ }).click();
     await page.locator('[data-testid="sign-off-status"][data-status="in_review"]').waitFor();
+    // Segregation of duties, on by default: the author may not approve their own version.
+    expect(await page.getByRole("button", { name: "Approve" }).isDisabled()).toBe(true);
 
     // The approver, in a browser of their own, approves.
     const approver = await newPage(app);

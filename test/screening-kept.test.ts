@@ -1,7 +1,7 @@
 /**
  * A screening kept with an activity, as the web app keeps it: written into the working draft
- * like any other answer, made a version with a note, and from then on in that version's LIA
- * and screening record, while the version before it still has none. Over HTTP, on PGlite.
+ * like any other answer, made a version with a note, and from then on in that version's LIA,
+ * screening record and lawful-basis assessment, while the version before it still has none. Over HTTP, on PGlite.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,7 +30,7 @@ const SEED_ANSWERS = (
 ).answers;
 
 describe("a screening kept with an activity", () => {
-  it("appears in the LIA and the screening record of the version that keeps it, not before", async () => {
+  it("appears in the documents of the version that keeps it, not in those before", async () => {
     const dir = mkdtempSync(join(tmpdir(), "basis-screening-kept-"));
     dirs.push(dir);
     const store = await openStore({ dataDir: dir, databaseUrl: "" });
@@ -60,6 +60,7 @@ describe("a screening kept with an activity", () => {
       expect(before.statusCode, before.body).toBe(200);
       expect(before.body).not.toMatch(/## \d+\. Screening/);
       expect((await doc("screening")).statusCode).toBe(404);
+      expect((await doc("lawful-basis")).body).not.toContain("Screening record");
 
       const screening = {
         questionnaire: "lia-screening-2018",
@@ -101,6 +102,8 @@ describe("a screening kept with an activity", () => {
       expect(record.statusCode, record.body).toBe(200);
       expect(record.body).toContain("# Screening record");
       expect(record.body).toContain("Likely: legitimate interests is likely to be available");
+      // The lawful-basis assessment lists the screening record among its related documents.
+      expect((await doc("lawful-basis")).body).toContain("Screening record (1)");
       // Version 1 stays as it was signed: without the screening.
       expect((await doc("lia", 1)).body).not.toMatch(/## \d+\. Screening/);
       expect((await doc("screening", 1)).statusCode).toBe(404);
