@@ -19,7 +19,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { documentFileName } from "../../../src/core/file-names.ts";
 import { runQuestionnaire } from "../../../src/core/questionnaire/run.ts";
 import type { Questionnaire } from "../../../src/core/questionnaire/schema.ts";
@@ -34,6 +34,10 @@ import type { AssessmentView, QuestionnaireAnswer, QuestionnaireList } from "../
 import type { DraftForm } from "../use-draft.ts";
 
 type Kept = NonNullable<Assessment["screening"]>;
+
+/** This browser's answers to a screening being run from an activity, until they are kept. */
+const RUN_KEY = (activity: string, questionnaire: string) =>
+  `basis:screening:${activity}:${questionnaire}`;
 
 function useQuestionnaire(id: string | null) {
   return useQuery({
@@ -57,6 +61,7 @@ export function ScreeningTab({
   if (running && !readOnly)
     return (
       <RunFromActivity
+        activity={view.id}
         first={kept?.questionnaire ?? null}
         onCancel={() => setRunning(false)}
         onKeep={(screening) => {
@@ -152,10 +157,12 @@ function KeptScreening({ kept }: { kept: Kept }) {
 }
 
 function RunFromActivity({
+  activity,
   first,
   onCancel,
   onKeep,
 }: {
+  activity: string;
   first: string | null;
   onCancel(): void;
   onKeep(screening: Kept): void;
@@ -184,6 +191,7 @@ function RunFromActivity({
       {q.data ? (
         <FreshRun
           key={q.data.questionnaire.id}
+          storeKey={RUN_KEY(activity, q.data.questionnaire.id)}
           questionnaire={q.data.questionnaire}
           onKeep={(answers) =>
             onKeep({
@@ -199,22 +207,41 @@ function RunFromActivity({
           <Loader aria-label="Loading the questionnaire" />
         </Center>
       )}
-      <Button variant="default" w="fit-content" onClick={onCancel}>
+      <Button
+        variant="default"
+        w="fit-content"
+        onClick={() => {
+          if (chosen) localStorage.removeItem(RUN_KEY(activity, chosen));
+          onCancel();
+        }}
+      >
         Cancel, keep what was there
       </Button>
     </Stack>
   );
 }
 
-/** A new walk from the first question; its answers are kept only when the user says so. */
+/**
+ * A new walk from the first question; its answers are kept with the activity only when the user
+ * says so. Until then this browser keeps them, so leaving the tab or reloading loses nothing.
+ */
 function FreshRun({
+  storeKey,
   questionnaire,
   onKeep,
 }: {
+  storeKey: string;
   questionnaire: Questionnaire;
   onKeep(answers: Answers): void;
 }) {
-  const [answers, setAnswers] = useState<Answers>({});
+  const [answers, setAnswers] = useState<Answers>(() => {
+    try {
+      return JSON.parse(localStorage.getItem(storeKey) ?? "{}");
+    } catch {
+      return {};
+    }
+  });
+  useEffect(() => localStorage.setItem(storeKey, JSON.stringify(answers)), [answers, storeKey]);
   return (
     <Runner
       questionnaire={questionnaire}
@@ -222,7 +249,13 @@ function FreshRun({
       setAnswers={setAnswers}
       done={(run) => (
         <Group>
-          <Button color="green" onClick={() => onKeep(run.answers)}>
+          <Button
+            color="green"
+            onClick={() => {
+              localStorage.removeItem(storeKey);
+              onKeep(run.answers);
+            }}
+          >
             Keep this result with the activity
           </Button>
         </Group>
