@@ -189,7 +189,6 @@ function Editor({
   const live = useLiveEvaluation(draft.form.values, todayIso());
   const canEdit = useCan("editor");
   const readOnly = !canEdit || draft.locked;
-  const values = draft.form.values as { title?: string; status?: string };
   const counts = (sev: string) => live.findings.filter((f) => f.severity === sev).length;
 
   return (
@@ -201,13 +200,10 @@ function Editor({
               <Link href="/register">Register</Link> / {view.slug}
             </Text>
             <Title order={2} className="wrap-anywhere">
-              {values.title || view.title}
+              {draft.form.values.title || view.title}
             </Title>
             <Group gap="xs">
-              <Badge variant="outline">
-                {STATUS_LABELS[(values.status ?? view.status) as keyof typeof STATUS_LABELS] ??
-                  view.status}
-              </Badge>
+              <Badge variant="outline">{STATUS_LABELS[view.status]}</Badge>
               <Text size="sm" c="dimmed">
                 version {draft.baseVersion}
               </Text>
