@@ -11,10 +11,25 @@ import {
   TextField,
   TextList,
 } from "../components/fields.tsx";
+import { useReferences } from "../components/findings.tsx";
+import type { ReferenceInfo } from "../types.ts";
 import { lia, type StepProps } from "./steps.ts";
+
+/** Authorities that can recognise an interest (no articles or proposals), and any already named. */
+function recognisers(
+  references: Map<string, ReferenceInfo>,
+  named: readonly string[] = [],
+): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const [id, r] of references)
+    if (r.kind === "recital" || r.kind === "case" || r.kind === "guidance") options[id] = r.title;
+  for (const id of named) options[id] ??= references.get(id)?.title ?? "Not in the reference list";
+  return options;
+}
 
 export function PurposeStep({ form, readOnly }: StepProps) {
   const f = { form, readOnly };
+  const references = useReferences();
   return (
     <Stack mt="md">
       <Text size="sm">
@@ -74,6 +89,14 @@ export function PurposeStep({ form, readOnly }: StepProps) {
               at={p.at("kind")}
               label="Whose interest"
               options={INTEREST_KIND_LABELS}
+            />
+            <MultiSelectField
+              {...f}
+              at={p.at("recognisedBy")}
+              label="Recognised as a legitimate interest by"
+              description="Recitals, judgments or guidance that name this kind of interest"
+              placeholder="Pick from the legal references"
+              options={recognisers(references, form.get(p.at("recognisedBy")))}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <SelectField

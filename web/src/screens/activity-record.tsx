@@ -3,8 +3,9 @@
  * categories (flagging Art. 9 and Art. 10 data), data subjects (children, vulnerable
  * people), recipients, transfers with their Chapter V mechanism, retention and security.
  */
-import { Button, Divider, SimpleGrid, Stack, Title } from "@mantine/core";
+import { Anchor, Button, Divider, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
+import { Link, useParams } from "wouter";
 import {
   ADM_EXCEPTION_LABELS,
   DATA_NATURE_LABELS,
@@ -22,6 +23,7 @@ import {
   TRANSFER_MECHANISM_LABELS,
   WORKS_COUNCIL_LABELS,
 } from "../../../src/core/messages/value-labels.ts";
+import type { DataSource } from "../../../src/core/schema/common.ts";
 import { JURISDICTION_LABELS, SPECIAL_CATEGORY_LABELS } from "../../../src/render/labels.ts";
 import {
   CheckField,
@@ -192,6 +194,16 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
                   label="Where it comes from"
                   options={DATA_SOURCE_LABELS}
                 />
+                {(fromElsewhere(form.get(p.at("source"))) ||
+                  form.get(p.at("sourceRetentionDays")) !== undefined) && (
+                  <NumberField
+                    {...f}
+                    at={p.at("sourceRetentionDays")}
+                    label="How long its source keeps it, in days"
+                    description="E.g. how long a public register shows an entry"
+                    min={1}
+                  />
+                )}
                 <MultiSelectField
                   {...f}
                   at={p.at("purposes")}
@@ -490,6 +502,7 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             <Title order={4} size="h5">
               DPIA (Art. 35)
             </Title>
+            <DpiaTabLink />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <MultiSelectField
                 {...f}
@@ -525,12 +538,42 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             addLabel="Add a measure"
           />
           <TextList {...f} at={activity.at("systems")} label="Systems" addLabel="Add a system" />
+          <TextField
+            {...f}
+            at={activity.at("classification")}
+            label="Data classification"
+            description="The organisation's own level for this data, e.g. restricted or confidential"
+          />
+          <DpiaTabLink />
           <Findings at={activity.at("dpia")} />
         </Stack>
       </section>
     </Stack>
   );
 }
+
+/**
+ * The DPIA itself (its description, risks, action plan, the DPO's advice) is written on the
+ * DPIA tab; the record keeps only its status, and links there.
+ */
+function DpiaTabLink() {
+  const { slug } = useParams<{ slug: string }>();
+  return (
+    <Text size="sm">
+      The DPIA itself (its description, risks, action plan and the DPO's advice) is written on{" "}
+      <Anchor component={Link} href={`/activities/${slug}/dpia`}>
+        the DPIA tab
+      </Anchor>
+      .
+    </Text>
+  );
+}
+
+/** Data a third party or the public holds, whose own retention is a yardstick for ours. */
+const fromElsewhere = (source: DataSource | undefined) =>
+  source === "third-party" ||
+  source === "publicly-available" ||
+  source === "made-public-by-subject";
 
 const MORE_FACTS = [
   activity.at("collection"),

@@ -169,6 +169,7 @@ function DecisionSteps({
               </Stack>
             </Radio.Group>
             <Findings at={p.at("basis")} exact />
+            <PreviousBasis form={form} readOnly={readOnly} p={p} />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={steps[1]} description="Why it is needed">
@@ -640,6 +641,42 @@ function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
           )}
         </>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * The basis relied on before, when the basis of this purpose was changed (a switch away from
+ * consent is a finding of its own): which one, until when, and why it changed. Choosing none
+ * removes the record of the change.
+ */
+function PreviousBasis({ form, readOnly, p }: Omit<LayerProps, "uk">) {
+  const f = { form, readOnly };
+  const previous = p.at("previousBasis");
+  return (
+    <Stack gap="xs">
+      <Select
+        label="Basis relied on before, if the basis was changed"
+        description="Leave empty when this purpose has always had the basis above"
+        readOnly={readOnly}
+        clearable
+        data={Object.entries(BASIS_LABELS).map(([value, label]) => ({ value, label }))}
+        value={form.get(previous.at("basis")) ?? null}
+        onChange={(v) => {
+          const picked = LawfulBasis.safeParse(v);
+          if (picked.success) form.set(previous.at("basis"), picked.data);
+          else form.set(previous, undefined);
+        }}
+        comboboxProps={{ withinPortal: true }}
+        data-path={previous.at("basis").where}
+      />
+      {form.get(previous) !== undefined && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextField {...f} at={previous.at("until")} label="Relied on until" type="date" />
+          <TextField {...f} at={previous.at("reason")} label="Why the basis changed" multiline />
+        </SimpleGrid>
+      )}
+      <Findings at={previous} />
     </Stack>
   );
 }
