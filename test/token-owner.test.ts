@@ -129,6 +129,14 @@ describe.each(backends.list)("API tokens and their owner on $name", ({ open }) =
         expect(r.json().error.code).toBe("role_above_own");
         expect(r.json().error.details.issues[0].path).toBe("body.role");
       }
+      const broken = await app.inject({
+        method: "POST",
+        url: "/api/tokens",
+        headers: { ...as, "content-type": "application/json" },
+        payload: '{"name":"a\\ud800","role":"viewer"}',
+      });
+      expect(broken.statusCode, broken.body).toBe(400);
+      expect(broken.json().error.details.issues[0].path).toBe("body.name");
       expect(await store.accounts.listApiTokens({ ownerId: editor.id })).toEqual(before);
       const same = await app.inject({
         method: "POST",

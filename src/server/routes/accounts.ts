@@ -28,6 +28,13 @@ export const Credentials = z.strictObject({
 });
 
 const IdParams = z.strictObject({ id: z.uuid("not a valid id") });
+/** A token's name; half of a surrogate pair is not text (and the audit trail's JSON refuses it). */
+const TokenName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !/\p{Cs}/u.test(s), "contains a broken character");
 
 /**
  * The person a principal acts for: a user, or the person who made a token. A token made
@@ -180,7 +187,7 @@ export function accountRoutes() {
       policy: canRead,
       response: { json: NewApiToken },
       status: 201,
-      body: z.strictObject({ name: z.string().trim().min(1).max(200), role: Role }),
+      body: z.strictObject({ name: TokenName, role: Role }),
       async handler({ store, body, principal, actor, now }) {
         // Refused here, not only capped when used: a token never says more than its maker may do.
         if (!hasRole(principal.role, body.role)) {
