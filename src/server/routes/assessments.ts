@@ -61,6 +61,8 @@ const ListQuery = z.strictObject({
   sort: z.enum(REGISTER_SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
+  /** The `next` or `prev` of an earlier answer: that page, read from the index at its row. */
+  cursor: z.string().max(4000).optional(),
 });
 
 // Serialised bodies of cached store results, one map per presentation (see jsonOnce).
