@@ -68,6 +68,18 @@ const ORDERS: Record<RegisterSort, SQL[]> = {
 
 type Filter = Omit<ListQuery, "sort" | "page" | "pageSize">;
 
+/** The register's filter, search and sort without paging: what an export of the view takes. */
+export type RegisterSelection = Omit<ListQuery, "page" | "pageSize">;
+
+/** The condition and order of a register view, for queries that read all of its rows. */
+export function registerSelection(query: RegisterSelection): {
+  where: SQL | undefined;
+  order: SQL[];
+} {
+  const { filter, sort } = normalise(query);
+  return { where: whereOf(filter), order: ORDERS[sort] };
+}
+
 /**
  * The two queries of a register page, unexecuted (the plans test explains them): the page's
  * rows, and the number of rows the filter matches.

@@ -272,10 +272,10 @@ export function BalancingStep({ form, readOnly }: StepProps) {
               label="Impact after safeguards"
               options={LEVEL_LABELS}
             />
-            <CheckField
+            <YesNoField
               {...f}
               at={p.at("overridden")}
-              label="The people's interests or rights override it"
+              label="Do the people's interests or rights override it?"
             />
           </SimpleGrid>
           <TextField {...f} at={p.at("reasoning")} label="Reasoning" multiline />

@@ -1,6 +1,6 @@
 /**
  * One processing activity: its Art. 30 record, a basis decision per purpose, the LIA, the
- * DPIA, the findings with the trace, versions and documents. The draft autosaves; the outcome and what
+ * DPIA, the screening kept with it, the findings with the trace, versions and documents. The draft autosaves; the outcome and what
  * would change it stay in view beside whatever step the user is on.
  */
 import {
@@ -40,6 +40,7 @@ import { BasisWizard } from "./basis-wizard.tsx";
 import { DocumentsTab } from "./documents-tab.tsx";
 import { FindingsTab } from "./findings-tab.tsx";
 import { ObjectionsTab } from "./objections-tab.tsx";
+import { ScreeningTab } from "./screening-tab.tsx";
 import { SignOffTab } from "./sign-off-tab.tsx";
 import { VersionsTab } from "./versions-tab.tsx";
 
@@ -48,6 +49,7 @@ const TABS = [
   { id: "basis", label: "Lawful basis" },
   { id: "lia", label: "LIA" },
   { id: "dpia", label: "DPIA" },
+  { id: "screening", label: "Screening" },
   { id: "findings", label: "Findings" },
   { id: "sign-off", label: "Sign-off" },
   { id: "objections", label: "Objections" },
@@ -254,6 +256,9 @@ function Editor({
               </Tabs.Panel>
               <Tabs.Panel value="dpia" pt="md">
                 <DpiaTab form={draft.form} readOnly={readOnly} view={view} />
+              </Tabs.Panel>
+              <Tabs.Panel value="screening" pt="md">
+                <ScreeningTab form={draft.form} readOnly={readOnly} view={view} />
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <FindingsTab />
