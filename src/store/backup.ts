@@ -88,6 +88,7 @@ async function columnsOf(db: Pick<Db, "execute">, table: string): Promise<string
     await db.execute(sql`
       select column_name from information_schema.columns
       where table_schema = current_schema() and table_name = ${table}
+        and is_generated = 'NEVER'
       order by ordinal_position`),
   );
   return rows.map((r) => r.column_name);

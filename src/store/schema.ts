@@ -40,6 +40,11 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
 
+/** A full-text document (words and positions); only the database writes and reads it. */
+const tsvector = customType<{ data: string; driverData: string }>({
+  dataType: () => "tsvector",
+});
+
 /** Instance-wide settings, e.g. the one-time setup token (hashed). */
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
@@ -107,8 +112,15 @@ export const assessments = pgTable(
     purposeSummary: text("purpose_summary").notNull().default(""),
     /** Who owns the review (the document's review.owner). */
     owner: text("owner"),
-    /** What free-text search looks in; indexed as a `simple` tsvector (assessments_search_idx). */
+    /** What free-text search looks in. */
     searchText: text("search_text").notNull().default(""),
+    /**
+     * `searchText` as words (`simple` configuration), kept by the database on every write and
+     * indexed (assessments_search_idx), so a search never breaks text into words per row.
+     */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
     status: text("status", { enum: WORKFLOW_STATES }).notNull(),
     currentVersion: integer("current_version").notNull(),
     /** The version in force once signed off; a later draft does not replace it until approved. */
@@ -125,22 +137,35 @@ export const assessments = pgTable(
     createdAt: created(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  // One index per sort (its order, then the slug that breaks ties), one per filter, and the
-  // search index: every register query is answered from an index (test/register-plans.test.ts).
+  // One index per sort (its order, then the slug that breaks ties in the same direction, so
+  // that keyset pagination is one row comparison), one per filter, and the search index:
+  // every register query is answered from an index (test/register-plans.test.ts).
   (t) => [
-    index("assessments_updated_idx").on(t.updatedAt.desc().nullsFirst(), t.slug),
+    index("assessments_updated_idx").on(
+      t.updatedAt.desc().nullsFirst(),
+      t.slug.desc().nullsFirst(),
+    ),
     index("assessments_title_idx").on(t.title, t.slug),
     index("assessments_outcome_idx").on(t.outcome, t.slug),
-    index("assessments_next_review_idx").on(t.nextReview.asc().nullsLast(), t.slug),
-    index("assessments_status_idx").on(t.status, t.updatedAt.desc().nullsFirst(), t.slug),
+    // Without a next review an activity sorts last: the date no real review reaches.
+    index("assessments_next_review_idx").on(sql`coalesce(${t.nextReview}, '9999-12-31')`, t.slug),
+    index("assessments_status_idx").on(
+      t.status,
+      t.updatedAt.desc().nullsFirst(),
+      t.slug.desc().nullsFirst(),
+    ),
     index("assessments_bases_idx").using("gin", t.bases),
     index("assessments_special_category_idx").on(
       t.specialCategory,
       t.updatedAt.desc().nullsFirst(),
-      t.slug,
+      t.slug.desc().nullsFirst(),
     ),
-    index("assessments_children_idx").on(t.children, t.updatedAt.desc().nullsFirst(), t.slug),
-    index("assessments_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchText})`),
+    index("assessments_children_idx").on(
+      t.children,
+      t.updatedAt.desc().nullsFirst(),
+      t.slug.desc().nullsFirst(),
+    ),
+    index("assessments_search_idx").using("gin", t.searchVector),
   ],
 );
 

@@ -60,8 +60,17 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.strictObject({
     items: z.array(item),
     total: z.number().int(),
+    /** False when the total is an estimate (a search or a combination of filters matching many). */
+    totalExact: z.boolean(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /**
+     * Opaque cursors of the pages after and before this one (`?cursor=`), null at either end:
+     * the next or previous page is then read from the sort's index at its first row, however
+     * deep it is, and the total is not counted again.
+     */
+    next: z.string().nullable(),
+    prev: z.string().nullable(),
   });
 }
 

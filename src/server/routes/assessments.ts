@@ -61,10 +61,12 @@ const ListQuery = z.strictObject({
   sort: z.enum(REGISTER_SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).optional(),
+  /** The `next` or `prev` of an earlier answer: that page, read from the index at its row. */
+  cursor: z.string().max(4000).optional(),
 });
 
 /** The register page's filter, search and sort without paging: what its exports take. */
-export const RegisterView = ListQuery.omit({ page: true, pageSize: true });
+export const RegisterView = ListQuery.omit({ page: true, pageSize: true, cursor: true });
 export type RegisterView = z.infer<typeof RegisterView>;
 
 /** Whether a view selects activities (a search or a filter), not only orders them. */

@@ -13,7 +13,7 @@
  * their audit events.
  */
 import { randomUUID } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
 import type { Assessment } from "../../core/schema/index.ts";
 import { contentOf, initialState } from "../../core/workflow/recorded-status.ts";
@@ -41,6 +41,9 @@ export interface ImportOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
+/** Imports writing this many rows end by refreshing the table's statistics. */
+const VACUUM_AFTER = 1000;
+
 /** Rows per INSERT statement: well under the 65,535 parameters a statement may carry. */
 const ROWS_PER_INSERT = 500;
 
@@ -62,6 +65,10 @@ export async function importAssessments(
     }
     options.onProgress?.(start + batch.length, docs.length);
   }
+  // A large import leaves the table's statistics and visibility map behind (PGlite has no
+  // autovacuum): without them the planner guesses and index-only scans read every row.
+  if (out.filter((r) => r.result !== "unchanged").length >= VACUUM_AFTER)
+    await deps.db.execute(sql`vacuum (analyze) assessments`);
   return out;
 }
 

@@ -2,19 +2,37 @@
  * @module store/assessments/list-register
  * The register query: one page of assessments, filtered, searched and sorted on the register
  * columns of the assessment rows, projected at write time (register-columns.ts), never on the
- * documents. Each sort has an index in its order (ties broken by the slug), each filter has
- * its index, and free-text search uses a full-text index (`simple` configuration, each word a
- * prefix), so no query shape scans the table (test/register-plans.test.ts checks the plans on
- * both backends). A page is found on the index first (slugs only) and only its rows are read.
- * Pages and totals are cached; the total depends on the filter only, so paging and re-sorting
- * reuse it.
+ * documents. Each sort has an index in its order (ties broken by the slug, in the same
+ * direction), each filter has its index, and free-text search uses a full-text index on a
+ * stored `simple` tsvector (each word a prefix), so no query shape scans the table or parses
+ * text per row (test/register-plans.test.ts checks the plans on both backends).
+ *
+ * Two ways to a page. By number (`page`, what the web app's page buttons jump to): the page
+ * is found on the sort's index reading slugs only, then only its rows are read. By cursor
+ * (`cursor`, which every answer carries for the next and the previous page): keyset
+ * pagination, the rows after (or before) the cursor's row in the sort's order, read from the
+ * index at that row whatever the depth.
+ *
+ * Totals are not counted per page. The whole register's and each single filter's are kept by
+ * the database on every write (`register_totals`, migration 0009); any other filter (a
+ * search, a review date, two filters at once) is counted up to COUNTED rows, and beyond that
+ * the planner's estimate is given, marked `totalExact: false`. A cursor carries the total to
+ * the pages that follow, so paging on does not count again.
  */
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { AssessmentSummary } from "../../core/api/assessments.ts";
-import type { Outcome, RegisterSort, WorkflowState } from "../../core/vocabulary.ts";
+import { DomainError } from "../../core/errors.ts";
+import {
+  type Outcome,
+  REGISTER_SORTS,
+  type RegisterSort,
+  type WorkflowState,
+} from "../../core/vocabulary.ts";
 import type { StoreDeps } from "../context.ts";
 import type { Db } from "../db.ts";
 import { assessments } from "../schema.ts";
+import { registerTotals } from "./register-totals.ts";
 
 export type { AssessmentSummary };
 
@@ -29,6 +47,8 @@ export interface ListQuery {
   sort?: RegisterSort | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
+  /** A `next` or `prev` cursor of an earlier page (it wins over `page`). */
+  cursor?: string | undefined;
 }
 
 export interface ListPage {
@@ -36,7 +56,14 @@ export interface ListPage {
   total: number;
   page: number;
   pageSize: number;
+  /** False when `total` is the planner's estimate (more than COUNTED rows match). */
+  totalExact: boolean;
+  next: string | null;
+  prev: string | null;
 }
+
+/** Beyond this many rows a filter's total is estimated, not counted. */
+export const COUNTED = 1000;
 
 /** The register columns a list page shows. */
 const SUMMARY = {
@@ -58,18 +85,92 @@ const SUMMARY = {
   updatedAt: assessments.updatedAt,
 };
 
-/** Each sort's order: the columns of its index, in the index's order. */
-const ORDERS: Record<RegisterSort, SQL[]> = {
-  updated: [desc(assessments.updatedAt), asc(assessments.slug)],
-  title: [asc(assessments.title), asc(assessments.slug)],
-  "next-review": [sql`${assessments.nextReview} asc nulls last`, asc(assessments.slug)],
-  outcome: [asc(assessments.outcome), asc(assessments.slug)],
+/** The date a register row without a next review sorts as: after every real one. */
+export const NO_REVIEW = "9999-12-31";
+
+/**
+ * Each sort's key, as its index holds it: the sort's column (as text in the cursor), then the
+ * slug, both in one direction, so that "after this row" is one row comparison the index
+ * answers (`(key, slug) > (v, s)`).
+ */
+const KEYS: Record<
+  RegisterSort,
+  { column: SQL; text: SQL<string>; parse: (v: string) => SQL; descending: boolean }
+> = {
+  updated: {
+    column: sql`${assessments.updatedAt}`,
+    // Microseconds, as stored: a JavaScript Date would lose them and skip or repeat rows.
+    text: sql<string>`to_char(${assessments.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    parse: (v) => sql`${v}::timestamptz`,
+    descending: true,
+  },
+  title: {
+    column: sql`${assessments.title}`,
+    text: sql<string>`${assessments.title}`,
+    parse: (v) => sql`${v}`,
+    descending: false,
+  },
+  "next-review": {
+    column: sql`coalesce(${assessments.nextReview}, ${sql.raw(`'${NO_REVIEW}'`)})`,
+    text: sql<string>`coalesce(${assessments.nextReview}, ${sql.raw(`'${NO_REVIEW}'`)})`,
+    parse: (v) => sql`${v}`,
+    descending: false,
+  },
+  outcome: {
+    column: sql`${assessments.outcome}`,
+    text: sql<string>`${assessments.outcome}`,
+    parse: (v) => sql`${v}`,
+    descending: false,
+  },
 };
+
+/** A sort's order (`reverse` reads it backwards, for the page before a cursor). */
+function orderOf(sort: RegisterSort, reverse = false): SQL[] {
+  const down = KEYS[sort].descending !== reverse;
+  const dir = down ? desc : asc;
+  return [dir(KEYS[sort].column), dir(assessments.slug)];
+}
+
+/** What a cursor holds: the sort, the row to start after, the way, the page and the total. */
+const Cursor = z.strictObject({
+  sort: z.enum(REGISTER_SORTS),
+  key: z.string().max(1000),
+  slug: z.string().max(100),
+  way: z.enum(["next", "prev"]),
+  page: z.number().int().min(1),
+  total: z.number().int().min(0),
+  exact: z.boolean(),
+  filter: z.string().max(2000),
+});
+type Cursor = z.infer<typeof Cursor>;
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(text: string): Cursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    value = undefined;
+  }
+  const r = Cursor.safeParse(value);
+  if (!r.success)
+    throw new DomainError(
+      "validation_failed",
+      "invalid query: cursor: not a cursor of this register",
+      {
+        issues: [{ path: "query.cursor", message: "not a cursor of this register" }],
+      },
+    );
+  return r.data;
+}
 
 type Filter = Omit<ListQuery, "sort" | "page" | "pageSize">;
 
 /** The register's filter, search and sort without paging: what an export of the view takes. */
-export type RegisterSelection = Omit<ListQuery, "page" | "pageSize">;
+export type RegisterSelection = Omit<ListQuery, "page" | "pageSize" | "cursor">;
 
 /** The condition and order of a register view, for queries that read all of its rows. */
 export function registerSelection(query: RegisterSelection): {
@@ -77,33 +178,118 @@ export function registerSelection(query: RegisterSelection): {
   order: SQL[];
 } {
   const { filter, sort } = normalise(query);
-  return { where: whereOf(filter), order: ORDERS[sort] };
+  return { where: whereOf(filter), order: orderOf(sort) };
 }
 
 /**
  * The two queries of a register page, unexecuted (the plans test explains them): the page's
- * rows, and the number of rows the filter matches.
+ * rows (one more than the page, to know whether a next page exists), and the number of rows
+ * the filter matches.
  */
 export function registerQueries(db: Db, query: ListQuery) {
-  const { filter, sort, page, pageSize } = normalise(query);
+  const { filter, sort, page, pageSize, cursor } = normalise(query);
   const condition = whereOf(filter);
-  const order = ORDERS[sort];
-  // The page is found on the sort's index, reading slugs only; then only its rows are read.
-  const slugs = db
-    .select({ slug: assessments.slug })
-    .from(assessments)
-    .where(condition)
-    .orderBy(...order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+  const select = { ...SUMMARY, sortKey: KEYS[sort].text };
+  const rows = cursor
+    ? keysetRows(db, select, condition, sort, pageSize, cursor)
+    : db
+        .select(select)
+        .from(assessments)
+        .where(
+          // The page is found on the sort's index, reading slugs only; then only its rows.
+          inArray(
+            assessments.slug,
+            db
+              .select({ slug: assessments.slug })
+              .from(assessments)
+              .where(condition)
+              .orderBy(...orderOf(sort))
+              .limit(pageSize + 1)
+              .offset((page - 1) * pageSize),
+          ),
+        )
+        .orderBy(...orderOf(sort));
+  const key = totalKey(filter);
   return {
-    rows: db
-      .select(SUMMARY)
-      .from(assessments)
-      .where(inArray(assessments.slug, slugs))
-      .orderBy(...order),
-    total: db.select({ n: count() }).from(assessments).where(condition),
+    rows,
+    /** The kept total of the filter, when it is one the database keeps. */
+    kept:
+      key === undefined
+        ? undefined
+        : db
+            .select({ n: registerTotals.n })
+            .from(registerTotals)
+            .where(eq(registerTotals.key, key)),
+    /** The rows the filter matches, counted up to one more than COUNTED. */
+    counted: db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(assessments)
+        .where(condition)
+        .limit(COUNTED + 1)
+        .as("matching"),
+    ),
+    /** The planner's estimate of the same (asked only when there are more than COUNTED). */
+    estimate: sql`explain (format json) select 1 from ${assessments} where ${condition ?? sql`true`}`,
   };
+}
+
+/** The key of the filter in `register_totals`: none, or exactly one filter with a value. */
+function totalKey(f: Filter): string | undefined {
+  if (f.q || f.reviewDueBefore) return undefined;
+  const keys = [
+    f.outcome && `outcome:${f.outcome}`,
+    f.status && `status:${f.status}`,
+    f.basis && `basis:${f.basis}`,
+    f.specialCategory !== undefined && `specialCategory:${f.specialCategory}`,
+    f.children !== undefined && `children:${f.children}`,
+  ].filter((k): k is string => typeof k === "string");
+  return keys.length === 0 ? "" : keys.length === 1 ? keys[0] : undefined;
+}
+
+/** The total of a filter: kept, counted, or (past COUNTED) estimated. */
+async function totalOf(
+  db: Db,
+  queries: ReturnType<typeof registerQueries>,
+): Promise<{ total: number; exact: boolean }> {
+  if (queries.kept) {
+    const r = await queries.kept;
+    return { total: Number(r[0]?.n ?? 0), exact: true };
+  }
+  const n = Number((await queries.counted)[0]?.n ?? 0);
+  if (n <= COUNTED) return { total: n, exact: true };
+  const plan = (await db.execute(queries.estimate)) as unknown as {
+    rows: Record<string, unknown>[];
+  };
+  const cell = Object.values(plan.rows[0] ?? {})[0];
+  const json = (typeof cell === "string" ? JSON.parse(cell) : cell) as [
+    { Plan: { "Plan Rows": number } },
+  ];
+  return { total: Math.max(Math.round(json[0].Plan["Plan Rows"]), COUNTED + 1), exact: false };
+}
+
+/** Keyset: the rows past the cursor's in the sort's order (before it, read backwards). */
+function keysetRows(
+  db: Db,
+  select: typeof SUMMARY & { sortKey: SQL<string> },
+  condition: SQL | undefined,
+  sort: RegisterSort,
+  pageSize: number,
+  cursor: Cursor,
+) {
+  const key = KEYS[sort];
+  const forward = cursor.way === "next";
+  const after = key.descending !== forward ? gt : lt;
+  const past = after(
+    sql`(${key.column}, ${assessments.slug})`,
+    sql`(${key.parse(cursor.key)}, ${cursor.slug})`,
+  );
+  return db
+    .select(select)
+    .from(assessments)
+    .where(and(condition, past))
+    .orderBy(...orderOf(sort, !forward))
+    .limit(pageSize + 1);
 }
 
 function normalise(query: ListQuery) {
@@ -116,27 +302,71 @@ function normalise(query: ListQuery) {
     children: query.children,
     reviewDueBefore: query.reviewDueBefore,
   };
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  if (cursor && query.sort !== undefined && query.sort !== cursor.sort)
+    throw new DomainError(
+      "validation_failed",
+      `invalid query: cursor: it pages the ${cursor.sort} sort, not ${query.sort}`,
+      {
+        issues: [{ path: "query.cursor", message: `pages the ${cursor.sort} sort` }],
+      },
+    );
   return {
     filter,
+    filterKey: JSON.stringify(Object.values(filter)),
     pageSize: Math.min(Math.max(query.pageSize ?? 50, 1), 500),
-    page: Math.max(query.page ?? 1, 1),
-    sort: query.sort ?? "updated",
+    page: cursor ? cursor.page : Math.max(query.page ?? 1, 1),
+    sort: cursor?.sort ?? query.sort ?? "updated",
+    cursor,
   };
 }
 
 /** One page of the register (cached and frozen: do not change it). */
 export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): Promise<ListPage> {
-  const { filter, sort, page, pageSize } = normalise(query);
-  const filterKey = JSON.stringify(Object.values(filter));
-  return cache.read("assessments", `page:${filterKey}:${sort}:${page}:${pageSize}`, async () => {
+  const { filterKey, sort, page, pageSize, cursor } = normalise(query);
+  const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
+  return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
     const queries = registerQueries(db, query);
-    const rows = await queries.rows;
-    const total = await cache.read("assessments", `total:${filterKey}`, async () => {
-      const r = await queries.total;
-      return Number(r[0]?.n ?? 0);
-    });
-    const items = rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
-    return { items, total, page, pageSize };
+    const found = await queries.rows;
+    // A cursor made under this filter carries its total: paging on does not count again.
+    const { total, exact } =
+      cursor && cursor.filter === filterKey
+        ? { total: cursor.total, exact: cursor.exact }
+        : await cache.read("assessments", `total:${filterKey}`, () => totalOf(db, queries));
+    const more = found.length > pageSize;
+    const rows = found.slice(0, pageSize);
+    if (cursor?.way === "prev") rows.reverse();
+    const first = rows[0];
+    const last = rows.at(-1);
+    // Past the end one way or the other, there is always the way back.
+    const hasNext = cursor?.way === "prev" ? true : more;
+    const hasPrev = cursor?.way === "prev" ? more : page > 1;
+    const make = (row: (typeof rows)[number] | undefined, way: "next" | "prev", to: number) =>
+      row
+        ? encodeCursor({
+            sort,
+            key: row.sortKey,
+            slug: row.slug,
+            way,
+            page: to,
+            total,
+            exact,
+            filter: filterKey,
+          })
+        : null;
+    const items = rows.map(({ sortKey: _key, ...r }) => ({
+      ...r,
+      updatedAt: r.updatedAt.toISOString(),
+    }));
+    return {
+      items,
+      total,
+      totalExact: exact,
+      page,
+      pageSize,
+      next: hasNext ? make(last, "next", page + 1) : null,
+      prev: hasPrev ? make(first, "prev", Math.max(page - 1, 1)) : null,
+    };
   });
 }
 
@@ -155,9 +385,7 @@ function whereOf(query: Filter): SQL | undefined {
     const terms = searchQuery(query.q);
     // A search of punctuation only matches nothing (it has no word to look for).
     where.push(
-      terms
-        ? sql`to_tsvector('simple', ${assessments.searchText}) @@ to_tsquery('simple', ${terms})`
-        : sql`false`,
+      terms ? sql`${assessments.searchVector} @@ to_tsquery('simple', ${terms})` : sql`false`,
     );
   }
   if (query.outcome) where.push(eq(assessments.outcome, query.outcome));
@@ -166,6 +394,12 @@ function whereOf(query: Filter): SQL | undefined {
   if (query.specialCategory !== undefined)
     where.push(eq(assessments.specialCategory, query.specialCategory));
   if (query.children !== undefined) where.push(eq(assessments.children, query.children));
-  if (query.reviewDueBefore) where.push(sql`${assessments.nextReview} <= ${query.reviewDueBefore}`);
+  // On the next-review sort's index (whose key has no null); an activity without a date is
+  // never due.
+  if (query.reviewDueBefore)
+    where.push(
+      sql`${KEYS["next-review"].column} <= ${query.reviewDueBefore}`,
+      sql`${assessments.nextReview} is not null`,
+    );
   return where.length ? and(...where) : undefined;
 }

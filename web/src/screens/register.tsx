@@ -1,9 +1,11 @@
 /**
  * The register of processing activities (Art. 30): search, filters (basis, outcome, review
  * due, special-category data, children), sorting and pages, served by the API so it stays
- * fast on a register of thousands. New activities start from a template or from scratch. The
- * view on screen (search, filters and sort, every page of it) downloads as the Art. 30 record
- * in CSV or XLSX, or as the register's lawful-basis assessment in PDF.
+ * fast on a register of thousands: the next and previous page are asked by the cursors the
+ * page came with (read from the index at that row, without counting again), a page further
+ * away by its number. New activities start from a template or from scratch. The view on
+ * screen (search, filters and sort, every page of it) downloads as the Art. 30 record in CSV
+ * or XLSX, or as the register's lawful-basis assessment in PDF.
  */
 import {
   Anchor,
@@ -79,7 +81,9 @@ export default function RegisterScreen() {
   const [special, setSpecial] = useState(false);
   const [children, setChildren] = useState(false);
   const [sort, setSort] = useState("updated");
-  const [page, setPage] = useState(1);
+  // The page shown, and the cursor it is asked by when it is next to the one before.
+  const [at, setAt] = useState<{ page: number; cursor?: string | undefined }>({ page: 1 });
+  const setPage = (page: number) => setAt({ page });
   const [creating, { open, close }] = useDisclosure(false);
   const canEdit = useCan("editor");
   const today = todayIso();
@@ -94,7 +98,11 @@ export default function RegisterScreen() {
     children: children ? "true" : undefined,
     sort,
   };
-  const params = { ...view, page, pageSize: 25 };
+  const params = {
+    ...view,
+    ...(at.cursor ? { cursor: at.cursor } : { page: at.page }),
+    pageSize: 25,
+  };
   const { sort: _order, ...selection } = view;
   const filtered = Object.values(selection).some((v) => v !== undefined && v !== null && v !== "");
   const exportUrl = (kind: RegisterFileKind, format: string) =>
@@ -112,6 +120,10 @@ export default function RegisterScreen() {
       set(v);
       setPage(1);
     };
+  // A page next to the one shown is asked by its cursor; any other by its number.
+  const cursorTo = (n: number) =>
+    (data && (n === data.page + 1 ? data.next : n === data.page - 1 ? data.prev : null)) ??
+    undefined;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
@@ -172,7 +184,7 @@ export default function RegisterScreen() {
           {error
             ? (error as Error).message
             : data
-              ? `${data.total} activities${isFetching ? " · updating…" : ""}`
+              ? `${data.totalExact ? "" : "about "}${data.total.toLocaleString("en-GB")} activities${isFetching ? " · updating…" : ""}`
               : "Loading…"}
         </Text>
       </Group>
@@ -271,8 +283,8 @@ export default function RegisterScreen() {
       {pages > 1 && (
         <Pagination
           total={pages}
-          value={page}
-          onChange={setPage}
+          value={at.page}
+          onChange={(n) => setAt({ page: n, cursor: cursorTo(n) })}
           getControlProps={(c) => ({ "aria-label": `${c} page` })}
         />
       )}
