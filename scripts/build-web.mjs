@@ -36,7 +36,14 @@ try {
   process.exit(existsSync(index) ? 0 : 1);
 }
 console.log("basis: building the web app…");
-await vite.build({ configFile: join(root, "web", "vite.config.ts"), logLevel: "warn" });
+// Always the production build: run from the test setup, NODE_ENV is "test", and vite would
+// then bundle React's development build (several times slower in the browser).
+process.env.NODE_ENV = "production";
+await vite.build({
+  configFile: join(root, "web", "vite.config.ts"),
+  logLevel: "warn",
+  mode: "production",
+});
 precompress(join(root, "dist", "web"));
 
 /**

@@ -8,8 +8,18 @@ import { describe, expect, it } from "vitest";
 import { newDecision } from "../../src/core/drafting.ts";
 import { contentOf } from "../../src/core/workflow/recorded-status.ts";
 import { cleanLiAssessment } from "../../test/builders.ts";
+import type {
+  CheckField,
+  MultiSelectField,
+  RecordList,
+  SelectField,
+  TextField,
+} from "./components/fields.tsx";
 import type { DraftValues } from "./draft-state.ts";
 import { appendTo, draft, type Lens, removeFrom } from "./lens.ts";
+
+/** The props an input component takes. */
+type Props<C extends (props: never) => unknown> = Parameters<C>[0];
 
 const doc = (): DraftValues => contentOf(cleanLiAssessment());
 
@@ -44,6 +54,46 @@ describe("typed places of the draft", () => {
     holds<"low" | "medium" | "high">(draft.at("title"));
     expect(holds<boolean>(draft.at("lia", "interests", 0, "checks", "lawful"))).toBe(true);
     expect(holds<string[]>(draft.at("activity", "recipients"))).toBe(true);
+  });
+
+  it("binds each input only to a place holding the kind of value it writes", () => {
+    const interest = draft.at("lia", "interests", 0);
+    const text: Props<typeof TextField>["at"] = interest.at("title");
+    const check: Props<typeof CheckField>["at"] = interest.at("checks", "lawful");
+    // @ts-expect-error: a text input on a yes/no answer
+    const textOnCheck: Props<typeof TextField>["at"] = interest.at("checks", "lawful");
+    // @ts-expect-error: a checkbox on a text
+    const checkOnText: Props<typeof CheckField>["at"] = interest.at("title");
+    // @ts-expect-error: a single choice on a list of choices
+    const selectOnList: Props<typeof SelectField<string>>["at"] = interest.at("kind");
+    const weight = draft.at("lia", "balancing", 0, "interestWeight");
+    const choice = <O extends string>(
+      at: Lens<O>,
+      options: Props<typeof SelectField<O>>["options"],
+    ) => ({ at, options });
+    choice(weight, { low: "Low", moderate: "Moderate", high: "High" });
+    // @ts-expect-error: options naming other values than the place holds
+    choice(weight, { yes: "Yes", no: "No" });
+    const kinds: Props<typeof MultiSelectField<"controller" | "third-party" | "public">>["at"] =
+      interest.at("kind");
+    const element: Props<typeof RecordList<{ element: string; assessment?: string }>>["empty"] = {
+      element: "",
+    };
+    const wrongEmpty: Props<typeof RecordList<{ element: string }>>["empty"] = {
+      // @ts-expect-error: a new item with an answer its kind does not have
+      elemnt: "",
+    };
+    expect(
+      [text, check, textOnCheck, checkOnText, selectOnList, kinds].map((l) => l.where),
+    ).toEqual([
+      "lia.interests[0].title",
+      "lia.interests[0].checks.lawful",
+      "lia.interests[0].checks.lawful",
+      "lia.interests[0].title",
+      "lia.interests[0].kind",
+      "lia.interests[0].kind",
+    ]);
+    expect([element, wrongEmpty]).toHaveLength(2);
   });
 
   it("reads and writes the model where the engine's findings point", () => {

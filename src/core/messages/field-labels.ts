@@ -101,6 +101,8 @@ const LABELS: Readonly<Record<string, string>> = {
   "decisions[].criminalOffence.schedule1": "DPA 2018 Schedule 1 condition",
   "decisions[].criminalOffence.schedule1.condition": "paragraph",
   "decisions[].criminalOffence.schedule1.appropriatePolicyDocument": "appropriate policy document",
+  "decisions[].criminalOffence.schedule1.disclosureToCompetentAuthority":
+    "disclosure to a competent authority only",
   "decisions[].criminalOffence.safeguards": "safeguards",
   "decisions[].children": "children's consent (Art. 8)",
   "decisions[].children.informationSocietyService": "online service offered directly to a child",

@@ -14,7 +14,7 @@ import { RecordList, SelectField, TextField, TextList } from "../components/fiel
 import { Findings } from "../components/findings.tsx";
 import { draft, type Lens } from "../lens.ts";
 import type { DraftForm } from "../use-draft.ts";
-import { DeepSelect } from "./deep-fields.tsx";
+import { DeepSelect, DeepText } from "./deep-fields.tsx";
 import { type MapRisk, RiskMap } from "./risk-map.tsx";
 import { freshId } from "./start-dpia.ts";
 
@@ -66,6 +66,22 @@ function Rating({ form, readOnly, at, when }: Props & { at: Lens<RiskRating>; wh
           options={RISK_LEVEL_LABELS}
         />
       </SimpleGrid>
+      {form.get(at) !== undefined && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+          <DeepText
+            {...f}
+            at={at.at("likelihoodReason")}
+            label={`Why this likelihood ${when.toLowerCase()}`}
+            multiline
+          />
+          <DeepText
+            {...f}
+            at={at.at("severityReason")}
+            label={`Why this severity ${when.toLowerCase()}`}
+            multiline
+          />
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

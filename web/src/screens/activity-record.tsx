@@ -73,7 +73,20 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             min={1}
             max={60}
           />
+          <TextField
+            {...f}
+            at={draft.at("review", "nextReview")}
+            label="Next review on, if not after the cadence"
+            type="date"
+          />
+          <TextField {...f} at={draft.at("review", "owner")} label="Who reviews it" />
         </SimpleGrid>
+        <TextList
+          {...f}
+          at={draft.at("review", "triggers")}
+          label="Changes that call for an earlier review"
+          addLabel="Add a trigger"
+        />
       </section>
       <section aria-labelledby="h-controller">
         <Title order={3} size="h4" id="h-controller" mb="xs">

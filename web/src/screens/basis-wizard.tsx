@@ -22,7 +22,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { newDecision } from "../../../src/core/drafting.ts";
-import { SCHEDULE_1 } from "../../../src/core/law/uk-schedule1.ts";
+import { findSchedule1, SCHEDULE_1 } from "../../../src/core/law/uk-schedule1.ts";
 import {
   ANNEX2_LABELS,
   ARTICLE9_LABELS,
@@ -356,6 +356,16 @@ function DecisionSteps({
                       at={p.at("criminalOffence", "schedule1", "appropriatePolicyDocument")}
                       label="An appropriate policy document is in place"
                     />
+                    {findSchedule1(
+                      form.get(p.at("criminalOffence", "schedule1", "condition")) ?? "",
+                    )?.apdCarveOut !== undefined && (
+                      <CheckField
+                        {...f}
+                        at={p.at("criminalOffence", "schedule1", "disclosureToCompetentAuthority")}
+                        label="The processing is only a disclosure to a competent authority (such as the police)"
+                        description="Such a disclosure needs no appropriate policy document"
+                      />
+                    )}
                   </>
                 )}
                 <TextList
