@@ -27,26 +27,33 @@ export function largestFixture(): string {
   return join("fixtures", files[0] as string);
 }
 
-/** Median wall times of each command, started in turn `runs` times after `warmup` rounds. */
+/**
+ * Median wall times of each command (`[program, ...args]`), started in turn `runs` times after
+ * `warmup` rounds.
+ */
 function interleaved(commands: string[][], runs = 20, warmup = 3): number[][] {
   const times = commands.map(() => [] as number[]);
   for (let i = 0; i < warmup + runs; i++) {
-    commands.forEach((args, k) => {
+    commands.forEach(([program, ...args], k) => {
       const t = performance.now();
-      const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+      const r = spawnSync(program as string, args, { cwd: root, encoding: "utf8" });
       const ms = performance.now() - t;
-      if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+      if (r.status !== 0)
+        throw new Error(`${program} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
       if (i >= warmup) times[k]?.push(ms);
     });
   }
   return times;
 }
 
-/** `basis --help` and `basis evaluate <largest fixture>` against `node -e 0`. */
+/**
+ * `basis --help` and `basis evaluate <largest fixture>` against `node -e 0`. The command is
+ * started as an installed `basis` is: the file itself, through its `#!` line and node flags.
+ */
 export function cliStartRows(): Row[] {
   const fixture = largestFixture();
   const [bare, help, evaluate] = interleaved([
-    ["-e", "0"],
+    [process.execPath, "-e", "0"],
     ["bin/basis.js", "--help"],
     ["bin/basis.js", "evaluate", fixture],
   ]) as [number[], number[], number[]];

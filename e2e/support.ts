@@ -204,3 +204,66 @@ export async function saved(page: Page): Promise<void> {
     throw new Error(`not saved: ${status}: ${text}`);
   }
 }
+
+/** The worked example's answers to lia-screening-2018 (seed 000): a total of 11, likely. */
+export const LIKELY_SCREENING: [string, string | string[]][] = [
+  ["Q1", "yes"],
+  ["Q2", "no"],
+  ["Q3", "Learn which pages draw visits, from our web-server logs"],
+  ["Q4", "Ourselves, and our clients"],
+  ["Q5", "Offerings shaped by what is used"],
+  ["Q6", "no"],
+  ["Q7", "no"],
+  ["Q8", "important"],
+  ["Q9", "probably"],
+  ["Q10", "no"],
+  ["Q11", "yes"],
+  ["Q13", ["web-users"]],
+  ["Q14", "no"],
+  ["Q15", "no"],
+  ["Q16", "no"],
+  ["Q17", "yes"],
+  ["Q18", "yes"],
+  ["Q19", "yes"],
+  ["Q20", "probably-yes"],
+];
+
+/** Answers the screening runner's questions in turn, then waits for its result. */
+export async function answerScreening(
+  page: Page,
+  answers: [string, string | string[]][] = LIKELY_SCREENING,
+): Promise<void> {
+  for (const [id, value] of answers) {
+    const card = page.locator("section", { has: page.locator(`#q-${id}`) });
+    await card.waitFor();
+    if (Array.isArray(value))
+      for (const v of value) await card.locator(`input[type=checkbox][value="${v}"]`).check();
+    else if (await card.locator("textarea").count()) await card.locator("textarea").fill(value);
+    else await card.locator(`input[type=radio][value="${value}"]`).check();
+    await card.getByRole("button", { name: "Next" }).click();
+  }
+  await page.getByTestId("screening-result").waitFor();
+}
+
+/** An administrator adds a user on the Users screen, as a team sets up its approvers. */
+export async function addUser(
+  page: Page,
+  user: { name: string; email: string; role: RegExp; password: string },
+): Promise<void> {
+  await page.goto("/users");
+  await page.getByLabel("Name", { exact: true }).fill(user.name);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByRole("combobox", { name: "Role", exact: true }).click();
+  await page.getByRole("option", { name: user.role }).click();
+  await page.getByLabel("First password").fill(user.password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await page.getByRole("table", { name: "Users" }).getByText(user.email).waitFor();
+}
+
+/** Approves the version in review on an activity's Sign-off tab and waits for the answer. */
+export async function approveOnSignOff(page: Page, slug: string): Promise<void> {
+  await page.goto(`/activities/${slug}/sign-off`);
+  await page.getByTestId("sign-off-status").waitFor();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.locator('[data-testid="sign-off-status"][data-status="approved"]').waitFor();
+}

@@ -3,12 +3,15 @@
  * Every template, in Chromium, as a DPO would use it: create an activity from the template,
  * read the blockers the rules raise, answer each one in the editor (each code has the one
  * field that answers it; a blocker without one fails the test, naming it), until none is left,
- * then submit the saved version for review.
+ * then submit the saved version for review, and an approver (a second person: the author may
+ * not approve their own version), signed in in a browser of their own, approves it.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listTemplates } from "../src/content/templates.ts";
 import {
+  addUser,
+  approveOnSignOff,
   chromiumAvailable,
   createFromTemplate,
   newPage,
@@ -23,6 +26,12 @@ const ADMIN = {
   name: "Template DPO",
   email: "dpo@templates.example",
   password: "correct horse battery",
+};
+const APPROVER = {
+  name: "Template approver",
+  email: "approver@templates.example",
+  role: /^Approver/,
+  password: "another correct horse",
 };
 const TODAY = "2026-12-01";
 
@@ -87,22 +96,27 @@ async function answerEveryBlocker(page: Page): Promise<string[]> {
   throw new Error(`blockers remain: ${JSON.stringify(await openBlockers(page))}`);
 }
 
-describe.skipIf(!chromiumAvailable())("every template to submission in Chromium", () => {
+describe.skipIf(!chromiumAvailable())("every template to approval in Chromium", () => {
   let app: RunningApp;
   let page: Page;
+  /** One approver's browser, shared by every template. */
+  let approver: Page;
 
   beforeAll(async () => {
     app = await startApp();
     page = await newPage(app);
     await setUpAdmin(page, app, ADMIN);
     await signIn(page, ADMIN.email, ADMIN.password);
+    await addUser(page, APPROVER);
+    approver = await newPage(app);
+    await signIn(approver, APPROVER.email, APPROVER.password);
   }, 180_000);
   afterAll(async () => {
     await app?.close();
   });
 
   for (const t of listTemplates()) {
-    it(`${t.id}: answers every blocker in the editor, then submits`, {
+    it(`${t.id}: answers every blocker in the editor, submits, and a second person approves`, {
       timeout: 180_000,
     }, async () => {
       const slug = `t-${t.id}`;
@@ -131,6 +145,9 @@ describe.skipIf(!chromiumAvailable())("every template to submission in Chromium"
       expect(stored.version).toBe(2);
       expect(stored.outcome).not.toBe("incomplete");
       expect(await app.store.drafts.get(slug)).toBeNull();
+
+      await approveOnSignOff(approver, slug);
+      expect((await app.store.assessments.get(slug)).status).toBe("approved");
     });
   }
 });

@@ -24,6 +24,8 @@ let dir: string;
 let store: Store;
 let app: FastifyInstance;
 const tokens = {} as Record<Role, string>;
+/** The person each role's token belongs to. */
+const owners = {} as Record<Role, string>;
 /** Every response of this file's app: how many, and which answered 5xx. */
 const answered = { requests: 0, errors: [] as string[] };
 let n = 0;
@@ -36,10 +38,18 @@ beforeAll(async () => {
     answered.requests++;
     if (reply.statusCode >= 500) answered.errors.push(`${request.method} ${request.url}`);
   });
-  for (const role of ROLES)
+  // Each role's token belongs to a person of that role, as tokens made in the app do.
+  for (const role of ROLES) {
+    const person = await store.accounts.createUser(
+      { email: `${role}@api.example.org`, name: role, role, passwordHash: "x" },
+      "test",
+      NOW,
+    );
+    owners[role] = person.id;
     tokens[role] = (
-      await store.accounts.createApiToken({ name: role, role }, null, "test", NOW)
+      await store.accounts.createApiToken({ name: role, role }, person.id, "test", NOW)
     ).token;
+  }
 }, 60_000);
 afterAll(async () => {
   figure(
@@ -106,6 +116,8 @@ const aComment = async () =>
     { ...signer },
   );
 
+type Sampler = (role: Role) => Promise<Sample>;
+
 interface Sample {
   url: string;
   body?: unknown;
@@ -115,8 +127,11 @@ interface Sample {
   bad?: { url?: string; body?: unknown; path: string };
 }
 
-/** A valid request for every route; fresh resources where the request consumes them. */
-const SAMPLES: Record<string, () => Promise<Sample>> = {
+/**
+ * A valid request for every route, sent with the given role's token; fresh resources where the
+ * request consumes them.
+ */
+const SAMPLES: Record<string, (role: Role) => Promise<Sample>> = {
   "GET /api/health": async () => ({ url: "/api/health" }),
   "POST /api/setup": async () => ({
     url: "/api/setup",
@@ -179,16 +194,20 @@ const SAMPLES: Record<string, () => Promise<Sample>> = {
       bad: { body: { role: "root" }, path: "body.role" },
     };
   },
-  "GET /api/tokens": async () => ({ url: "/api/tokens" }),
+  "GET /api/tokens": async () => ({
+    url: "/api/tokens",
+    bad: { url: "/api/tokens?scope=everyone", path: "query.scope" },
+  }),
   "POST /api/tokens": async () => ({
     url: "/api/tokens",
     body: { name: "ci", role: "viewer" },
     bad: { body: { name: "", role: "viewer" }, path: "body.name" },
   }),
-  "DELETE /api/tokens/:id": async () => {
+  "DELETE /api/tokens/:id": async (role) => {
+    // One of the caller's own tokens: anyone may revoke their own.
     const t = await store.accounts.createApiToken(
       { name: "to-revoke", role: "viewer" },
-      null,
+      owners[role],
       "test",
       NOW,
     );
@@ -500,18 +519,14 @@ describe("authorisation matrix: every route x every role", () => {
     describe(key, () => {
       if (route.policy) {
         it("answers 401 without credentials", async () => {
-          const r = await send(route.method, await (SAMPLES[key] as () => Promise<Sample>)());
+          const r = await send(route.method, await (SAMPLES[key] as Sampler)("admin"));
           expect(r.statusCode).toBe(401);
           expect(r.json().error.code).toBe("unauthenticated");
         });
         for (const role of ROLES) {
           const allowed = hasRole(role, route.policy.role);
           it(`${allowed ? "allows" : "forbids (403)"} ${role}`, async () => {
-            const r = await send(
-              route.method,
-              await (SAMPLES[key] as () => Promise<Sample>)(),
-              auth(role),
-            );
+            const r = await send(route.method, await (SAMPLES[key] as Sampler)(role), auth(role));
             if (allowed) {
               expect(r.statusCode, r.body).toBeLessThan(300);
               expectDeclaredAnswer(route, r);
@@ -523,7 +538,7 @@ describe("authorisation matrix: every route x every role", () => {
         }
       }
       it("names the field of a validation error", async () => {
-        const s = await (SAMPLES[key] as () => Promise<Sample>)();
+        const s = await (SAMPLES[key] as Sampler)("admin");
         if (!s.bad) return expect(route.body ?? route.query ?? route.params).toBeUndefined();
         const bad: Sample =
           typeof s.bad.body === "string"
@@ -945,7 +960,7 @@ describe("fuzz: hostile input to every route never answers 500", () => {
   for (const route of allRoutes()) {
     const key = `${route.method} ${route.url}`;
     it(`${key}`, async () => {
-      const sample = await (SAMPLES[key] as () => Promise<Sample>)();
+      const sample = await (SAMPLES[key] as Sampler)("admin");
       const [path, query = ""] = sample.url.split("?") as [string, string?];
       const requests: { what: string; url: string; payload?: string; type?: string }[] = [];
       // Every value of the body, in turn, replaced by something hostile.

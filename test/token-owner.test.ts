@@ -102,6 +102,95 @@ describe.each(backends.list)("API tokens and their owner on $name", ({ open }) =
     }
   });
 
+  it("refuses a token with a higher role than its maker's with a coded 403, and makes none", async () => {
+    const app = await buildServer({ store, now: () => NOW });
+    try {
+      const editor = await store.accounts.createUser(
+        { email: "editor-maker@example.org", name: "Ed", role: "editor", passwordHash: "x" },
+        "t",
+        NOW,
+      );
+      const own = await store.accounts.createApiToken(
+        { name: "own", role: "editor" },
+        editor.id,
+        "t",
+        NOW,
+      );
+      const as = { authorization: `Bearer ${own.token}` };
+      const before = await store.accounts.listApiTokens({ ownerId: editor.id });
+      for (const role of ["approver", "admin"]) {
+        const r = await app.inject({
+          method: "POST",
+          url: "/api/tokens",
+          headers: as,
+          payload: { name: "too-high", role },
+        });
+        expect(r.statusCode, r.body).toBe(403);
+        expect(r.json().error.code).toBe("role_above_own");
+        expect(r.json().error.details.issues[0].path).toBe("body.role");
+      }
+      expect(await store.accounts.listApiTokens({ ownerId: editor.id })).toEqual(before);
+      const same = await app.inject({
+        method: "POST",
+        url: "/api/tokens",
+        headers: as,
+        payload: { name: "same", role: "editor" },
+      });
+      expect(same.statusCode, same.body).toBe(201);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("over HTTP: a person lists and revokes only their own tokens; an admin may list and revoke anyone's", async () => {
+    const app = await buildServer({ store, now: () => NOW });
+    try {
+      const viewer = await store.accounts.createUser(
+        { email: "viewer-own@example.org", name: "Vi", role: "viewer", passwordHash: "x" },
+        "t",
+        NOW,
+      );
+      const other = await person("other-own@example.org");
+      const mine = await store.accounts.createApiToken(
+        { name: "mine", role: "viewer" },
+        viewer.id,
+        "t",
+        NOW,
+      );
+      const theirs = await store.accounts.createApiToken(
+        { name: "theirs", role: "admin" },
+        other.id,
+        "t",
+        NOW,
+      );
+      const call = (token: string, method: "GET" | "DELETE", url: string) =>
+        app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
+
+      const listed = await call(mine.token, "GET", "/api/tokens");
+      expect(listed.statusCode, listed.body).toBe(200);
+      expect(listed.json().tokens.map((t: { name: string }) => t.name)).toEqual(["mine"]);
+      const all = await call(mine.token, "GET", "/api/tokens?scope=all");
+      expect(all.statusCode).toBe(403);
+      expect(all.json().error.code).toBe("forbidden");
+
+      // Another's token is not found, and stays valid.
+      const refused = await call(mine.token, "DELETE", `/api/tokens/${theirs.id}`);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json().error.code).toBe("not_found");
+      expect(await store.accounts.tokenPrincipal(theirs.token)).toBeDefined();
+
+      const everyone = await call(theirs.token, "GET", "/api/tokens?scope=all");
+      expect(everyone.statusCode).toBe(200);
+      expect(everyone.json().tokens.map((t: { id: string }) => t.id)).toContain(mine.id);
+      expect((await call(theirs.token, "DELETE", `/api/tokens/${mine.id}`)).statusCode).toBe(204);
+      expect(await store.accounts.tokenPrincipal(mine.token)).toBeUndefined();
+      expect((await call(theirs.token, "DELETE", `/api/tokens/${theirs.id}`)).statusCode).toBe(204);
+      expect((await call(theirs.token, "GET", "/api/tokens")).statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("leaves a token made without a person (by the CLI or set-up) as it was", async () => {
     const t = await store.accounts.createApiToken({ name: "ci", role: "editor" }, null, "cli", NOW);
     await person("someone-else@example.org");

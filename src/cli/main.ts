@@ -8,6 +8,7 @@
  * or document code. A new command is one entry in `COMMANDS`.
  */
 import { Command, CommanderError, Help } from "commander";
+import { config as zodConfig } from "zod";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { CliError, EXIT, type Io, processIo } from "./io.ts";
 
@@ -137,6 +138,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
 ];
 
+/** Commands that parse one document (or none), where compiling zod's parsers costs more than it saves. */
+const ONE_DOCUMENT = new Set(["evaluate", "render", "new", "templates", "references", "screen"]);
+
 /**
  * The program with every command listed. The one `argv` names (`basis <name> …` or
  * `basis help <name>`) is loaded and built in full; the others are listed from `COMMANDS`.
@@ -176,6 +180,9 @@ export async function buildProgram(io: Io, argv: readonly string[] = []): Promis
 export async function main(argv: string[], outer: Io = processIo): Promise<number> {
   let code: number = EXIT.ok;
   const io: Io = { ...outer, exit: (c) => (code = c) };
+  // zod compiles a fast parser for each object schema on first use, which pays off only when
+  // a schema parses many times: the commands that read one document skip that step.
+  if (ONE_DOCUMENT.has(argv[0] ?? "")) zodConfig({ jitless: true });
   const program = await buildProgram(io, argv);
   if (argv.length === 0) {
     io.out(program.helpInformation());

@@ -16,6 +16,8 @@ export type DomainErrorCode =
   | "already_set_up"
   | "invalid_setup_token"
   | "invalid_credentials"
+  /** An API token asked for with a higher role than its maker's own. */
+  | "role_above_own"
   | "approved_versions_exist"
   | "data_dir_locked"
   // sign-off workflow (core/workflow/sign-off)

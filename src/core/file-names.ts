@@ -32,3 +32,24 @@ export function documentFileName(
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, "-");
   return `${safe(id)}-${safe(named)}-v${version}.${extension}`;
 }
+
+/** What a register download holds: the Art. 30 record, or one of the register's documents. */
+export type RegisterFileKind = "art30" | "lia" | "lawful-basis" | "notice" | "screening" | "dpia";
+
+/**
+ * The file name of a register download: `register-<kind>[-filtered]-<day>.<extension>`
+ * (`register-art30-filtered-2026-12-06.xlsx`). A register changes every day, so the day it
+ * was taken on is in the name; `filtered` says it holds only the activities a filter or a
+ * search selected, not the whole register.
+ */
+export function registerFileName(
+  kind: RegisterFileKind,
+  format: DocumentFormat | "csv" | "xlsx",
+  today: string,
+  filtered: boolean,
+): string {
+  const extension = format === "csv" || format === "xlsx" ? format : FORMAT_EXTENSIONS[format];
+  const named = format === "notice" ? "notice" : kind;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : "undated";
+  return `register-${named}${filtered ? "-filtered" : ""}-${day}.${extension}`;
+}

@@ -13,6 +13,7 @@ export const HTTP_STATUS: Record<
   invalid_credentials: 401,
   unauthenticated: 401,
   forbidden: 403,
+  role_above_own: 403,
   csrf_failed: 403,
   invalid_setup_token: 403,
   not_found: 404,

@@ -272,8 +272,13 @@ export class AccountStore {
     return { id, token, name: input.name, role: input.role };
   }
 
-  async listApiTokens() {
-    const rows = await this.db.select().from(apiTokens).orderBy(asc(apiTokens.createdAt));
+  /** Every token, or given a person's id only theirs (made by them or by a token of theirs). */
+  async listApiTokens(owner?: { ownerId: string }) {
+    const rows = await this.db
+      .select()
+      .from(apiTokens)
+      .where(owner ? eq(apiTokens.createdBy, owner.ownerId) : undefined)
+      .orderBy(asc(apiTokens.createdAt));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -284,12 +289,27 @@ export class AccountStore {
     }));
   }
 
-  async revokeApiToken(id: string, actor: string, now: Date): Promise<void> {
+  /**
+   * Revoke a token; given a person's id, only one of theirs (another's is `not_found`, so
+   * whether it exists is not told).
+   */
+  async revokeApiToken(
+    id: string,
+    actor: string,
+    now: Date,
+    owner?: { ownerId: string },
+  ): Promise<void> {
     await this.write(async (tx) => {
       const rows = await tx
         .update(apiTokens)
         .set({ revokedAt: now })
-        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+        .where(
+          and(
+            eq(apiTokens.id, id),
+            isNull(apiTokens.revokedAt),
+            owner ? eq(apiTokens.createdBy, owner.ownerId) : undefined,
+          ),
+        )
         .returning({ id: apiTokens.id });
       if (!rows[0]) throw new DomainError("not_found", "no such active token");
       await appendAudit(tx, { actor, action: "token.revoke", entityId: id }, now);

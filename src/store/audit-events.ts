@@ -14,6 +14,8 @@ const Slug = z.string().min(1);
 const Uuid = z.string().min(1);
 const Role = z.string().min(1);
 const nothing = z.strictObject({});
+/** The register view an export was taken of: its search, filters and sort, as given. */
+const RegisterViewData = z.record(z.string(), z.union([z.string(), z.boolean()]));
 
 /** The kinds of thing an event is about (`entity_type`). */
 export type EntityType =
@@ -125,7 +127,11 @@ export const AUDIT_EVENTS = {
   },
   "register.export": {
     entity: "register",
-    data: z.strictObject({ count: z.number().int().min(0), format: z.string() }),
+    data: z.strictObject({
+      count: z.number().int().min(0),
+      format: z.string(),
+      view: RegisterViewData.optional(),
+    }),
   },
   "register.document": {
     entity: "register",
@@ -133,6 +139,7 @@ export const AUDIT_EVENTS = {
       count: z.number().int().min(0),
       format: z.string(),
       document: z.string(),
+      view: RegisterViewData.optional(),
     }),
   },
   "review.triggered": {

@@ -25,6 +25,7 @@ const SCREENS = {
   activities: () => import("./screens/activity.tsx"),
   screening: () => import("./screens/screening.tsx"),
   users: () => import("./screens/users.tsx"),
+  account: () => import("./screens/account.tsx"),
 };
 // Fetch the screen the address names while the session is still being checked, not after.
 const first = window.location.pathname.split("/")[1] ?? "";
@@ -35,6 +36,7 @@ const RegisterScreen = lazy(SCREENS.register);
 const ActivityScreen = lazy(SCREENS.activities);
 const ScreeningScreen = lazy(SCREENS.screening);
 const UsersScreen = lazy(SCREENS.users);
+const AccountScreen = lazy(SCREENS.account);
 
 const NAV = [
   { href: "/", label: "Dashboard" },
@@ -56,7 +58,11 @@ export function App() {
     );
   if (!principal) return <SignIn />;
 
-  const nav = isAdmin ? [...NAV, { href: "/users", label: "Users" }] : NAV;
+  const nav = [
+    ...NAV,
+    ...(isAdmin ? [{ href: "/users", label: "Users" }] : []),
+    { href: "/account", label: "Account" },
+  ];
   return (
     <AppShell
       header={{ height: 56 }}
@@ -107,6 +113,7 @@ export function App() {
             <Route path="/activities/:slug/:tab?" component={ActivityScreen} />
             <Route path="/screening" component={ScreeningScreen} />
             <Route path="/users" component={UsersScreen} />
+            <Route path="/account" component={AccountScreen} />
             <Route>
               <Title order={2}>Not found</Title>
               <Text>

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { newDecision } from "../../src/core/drafting.ts";
 import { contentOf } from "../../src/core/workflow/recorded-status.ts";
 import { cleanLiAssessment } from "../../test/builders.ts";
-import { append, draftReducer, initialDraft, set } from "./draft-state.ts";
+import { draftReducer, initialDraft } from "./draft-state.ts";
+import { appendTo, draft } from "./lens.ts";
 import type { AssessmentView, WorkingDraftView } from "./types.ts";
 
 const doc = contentOf(cleanLiAssessment());
@@ -30,7 +31,7 @@ describe("autosave", () => {
   it("marks an edit pending, then saved once the server holds what was sent", () => {
     let s = initialDraft(view(1), null, null);
     expect(s.status).toBe("saved");
-    s = draftReducer(s, { type: "edit", update: set("title", "Typed") });
+    s = draftReducer(s, { type: "edit", update: draft.at("title").set("Typed") });
     expect(s.status).toBe("pending");
     const sent = s.values;
     s = draftReducer(s, { type: "saving" });
@@ -41,20 +42,29 @@ describe("autosave", () => {
   it("stays pending when the user typed on while a save was in flight", () => {
     let s = draftReducer(initialDraft(view(1), null, null), {
       type: "edit",
-      update: set("title", "One"),
+      update: draft.at("title").set("One"),
     });
     const sent = s.values;
     s = draftReducer(s, { type: "saving" });
-    s = draftReducer(s, { type: "edit", update: set("title", "One and two") });
+    s = draftReducer(s, { type: "edit", update: draft.at("title").set("One and two") });
     s = draftReducer(s, { type: "draft-saved", sent, draft: serverDraft(1, "One") });
     expect(s).toMatchObject({ status: "pending", revision: 1 });
   });
 
   it("writes an answer into a decision created from scratch without failing", () => {
     let s = initialDraft(view(1), null, null);
-    s = draftReducer(s, { type: "edit", update: append("decisions", newDecision("extra")) });
-    s = draftReducer(s, { type: "edit", update: set("decisions.1.necessity.necessary", true) });
-    s = draftReducer(s, { type: "edit", update: set("decisions.1.consent.freelyGiven", true) });
+    s = draftReducer(s, {
+      type: "edit",
+      update: appendTo(draft.at("decisions"), newDecision("extra")),
+    });
+    s = draftReducer(s, {
+      type: "edit",
+      update: draft.at("decisions", 1, "necessity", "necessary").set(true),
+    });
+    s = draftReducer(s, {
+      type: "edit",
+      update: draft.at("decisions", 1, "consent", "freelyGiven").set(true),
+    });
     expect(s.values.decisions[1]).toMatchObject({
       purpose: "extra",
       necessity: { necessary: true },
@@ -72,7 +82,7 @@ describe("autosave", () => {
   it("is saved after Save version when the stored document lists its keys in another order", () => {
     let s = draftReducer(initialDraft(view(1), null, null), {
       type: "edit",
-      update: set("title", "Ready"),
+      update: draft.at("title").set("Ready"),
     });
     expect(s.status).toBe("pending");
     // The database (jsonb) hands the document back with its keys in its own order.
@@ -93,7 +103,7 @@ describe("autosave", () => {
     });
     expect(s).toMatchObject({ baseVersion: 2, revision: 0, status: "saved" });
     // A real difference still counts.
-    s = draftReducer(s, { type: "edit", update: set("title", "Changed") });
+    s = draftReducer(s, { type: "edit", update: draft.at("title").set("Changed") });
     expect(s.status).toBe("pending");
   });
 });
@@ -102,7 +112,7 @@ describe("a conflict (409)", () => {
   it("on a newer version: keeping mine writes it on top of theirs", () => {
     let s = draftReducer(initialDraft(view(1), null, null), {
       type: "edit",
-      update: set("title", "Mine"),
+      update: draft.at("title").set("Mine"),
     });
     s = draftReducer(s, {
       type: "conflict",
@@ -111,7 +121,7 @@ describe("a conflict (409)", () => {
     });
     expect(s.status).toBe("conflict");
     // Typing on during a conflict keeps the conflict until the user chooses.
-    s = draftReducer(s, { type: "edit", update: set("title", "Mine, still") });
+    s = draftReducer(s, { type: "edit", update: draft.at("title").set("Mine, still") });
     expect(s.status).toBe("conflict");
     s = draftReducer(s, { type: "keep-mine" });
     expect(s).toMatchObject({ status: "pending", baseVersion: 2, revision: 0, conflict: null });
@@ -121,7 +131,7 @@ describe("a conflict (409)", () => {
   it("on the working draft: taking theirs replaces mine with their draft", () => {
     let s = draftReducer(initialDraft(view(1), serverDraft(1, "Base"), null), {
       type: "edit",
-      update: set("title", "Mine"),
+      update: draft.at("title").set("Mine"),
     });
     s = draftReducer(s, {
       type: "conflict",

@@ -4,7 +4,6 @@
  * saving stands. `use-draft.ts` runs it with React and does the I/O; this file decides, so
  * autosave, conflicts and restore are tested without a browser.
  */
-import { appendIn, removeIn, setIn } from "../../src/core/drafting.ts";
 import type { AssessmentContent } from "../../src/core/workflow/recorded-status.ts";
 import type { AssessmentView, WorkingDraftView } from "./types.ts";
 
@@ -205,17 +204,3 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
     }
   }
 }
-
-/** Typed updaters for a dotted path of the document (`lia.interests.0.checks.lawful`). */
-export const set =
-  (path: string, value: unknown): Updater =>
-  (doc) =>
-    setIn(doc, path, value);
-export const append =
-  (path: string, item: unknown): Updater =>
-  (doc) =>
-    appendIn(doc, path, item);
-export const remove =
-  (path: string, index: number): Updater =>
-  (doc) =>
-    removeIn(doc, path, index);

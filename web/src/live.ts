@@ -71,11 +71,6 @@ export function useLiveEvaluation(draft: unknown, today: string): LiveResult {
   return useMemo(() => liveEvaluate(draft, today), [draft, today]);
 }
 
-/** Mantine form paths (`lia.interests.0.title`) to finding paths (`lia.interests[0].title`). */
-export function findingPath(formPath: string): string {
-  return formPath.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
-}
-
 /** Local date as YYYY-MM-DD: the engine takes today's date as an argument. */
 export function todayIso(d = new Date()): string {
   const z = (n: number) => String(n).padStart(2, "0");

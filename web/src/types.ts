@@ -34,6 +34,9 @@ export type Change = z.infer<typeof Api.Change>;
 export type Page<T> = Omit<z.infer<ReturnType<typeof Api.pageOf>>, "items"> & { items: T[] };
 
 type Of<S extends z.ZodType> = z.infer<S>;
+export type ApiTokenInfo = Of<typeof Api.ApiTokenInfo>;
+export type ApiTokenList = Of<typeof Api.ApiTokenList>;
+export type NewApiToken = Of<typeof Api.NewApiToken>;
 export type CommentList = Of<typeof Api.CommentList>;
 export type ObjectionList = Of<typeof Api.ObjectionList>;
 export type ObjectionSettings = Of<typeof Api.ObjectionSettings>;

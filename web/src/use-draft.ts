@@ -7,21 +7,18 @@
  * decisions are the pure reducer in `draft-state.ts`; this hook does the I/O.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { getIn } from "../../src/core/drafting.ts";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ApiError, api } from "./api.ts";
 import {
-  append,
   type Conflict,
   type DraftValues,
   draftReducer,
   initialDraft,
-  remove,
   type SaveStatus,
   type StoredDraft,
-  set,
   type Updater,
 } from "./draft-state.ts";
+import { appendTo, type Lens, removeFrom } from "./lens.ts";
 import { liveEvaluate, todayIso } from "./live.ts";
 import type { AssessmentView, WorkingDraftAnswer, WorkingDraftView } from "./types.ts";
 
@@ -39,34 +36,22 @@ function readStored(id: string): StoredDraft | null {
   }
 }
 
-/** The props an input bound to a path takes. */
-export interface BoundInput {
-  value?: string | number;
-  checked?: boolean;
-  onChange(e: unknown): void;
-}
-
 /**
- * The draft as the inputs see it: the document, and typed updaters. Every write goes through
- * core `setIn`, which creates the objects an answer lives in when they are missing.
+ * The draft as the inputs see it: the document, and changes at typed places of it (see
+ * `lens.ts`). Every write goes through core `setIn`, which creates the objects an answer
+ * lives in when they are missing.
  */
 export interface DraftForm {
   values: DraftValues;
   getValues(): DraftValues;
   update(updater: Updater): void;
-  setFieldValue(path: string, value: unknown): void;
-  insertListItem(path: string, item: unknown): void;
-  removeListItem(path: string, index: number): void;
-  getInputProps(path: string, options?: { type?: "checkbox" | "input" }): BoundInput;
-}
-
-/** An input's change: an event from a native input, or the value from a Mantine one. */
-function changed(e: unknown, checkbox: boolean): unknown {
-  if (e && typeof e === "object" && "currentTarget" in e) {
-    const target = (e as ChangeEvent<HTMLInputElement>).currentTarget;
-    return checkbox ? target.checked : target.value;
-  }
-  return e;
+  /** The value at a place, as this render shows it. */
+  get<V>(at: Lens<V>): V | undefined;
+  /** Writes a value at a place; undefined removes the answer. */
+  set<V>(at: Lens<V>, value: NoInfer<V> | undefined): void;
+  /** Adds an item at the end of a list (created when missing). */
+  append<E>(list: Lens<E[]>, item: NoInfer<E>): void;
+  remove<E>(list: Lens<E[]>, index: number): void;
 }
 
 export interface Draft {
@@ -186,19 +171,10 @@ export function useDraft(view: AssessmentView, serverDraft: WorkingDraftView | n
     values: state.values,
     getValues: () => current.current.values,
     update,
-    setFieldValue: (path, value) => update(set(path, value)),
-    insertListItem: (path, item) => update(append(path, item)),
-    removeListItem: (path, index) => update(remove(path, index)),
-    getInputProps: (path, options) => {
-      const checkbox = options?.type === "checkbox";
-      const value = getIn(state.values, path);
-      const onChange = (e: unknown) => update(set(path, changed(e, checkbox)));
-      if (checkbox) return { checked: value === true, onChange };
-      return {
-        value: typeof value === "number" ? value : typeof value === "string" ? value : "",
-        onChange,
-      };
-    },
+    get: (at) => at.get(state.values),
+    set: (at, value) => update(at.set(value)),
+    append: (list, item) => update(appendTo(list, item)),
+    remove: (list, index) => update(removeFrom(list, index)),
   };
 
   const c = state.conflict;

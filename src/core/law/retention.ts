@@ -51,13 +51,30 @@ const DURATION =
 const NO_END =
   /\b(indefinite(?:ly)?|forever|permanent(?:ly)?|no (?:fixed |set )?(?:limit|end|period)|unlimited|as long as (?:useful|needed|necessary|required|possible|relevant)|until no longer (?:needed|useful|required))\b/i;
 
-export type RetentionReading =
-  | { kind: "period"; days: number }
-  | { kind: "no-end" }
-  | { kind: "unclear" };
+export type RetentionReading = Readonly<
+  { kind: "period"; days: number } | { kind: "no-end" } | { kind: "unclear" }
+>;
+
+/**
+ * Readings already made, by text: one evaluation reads the same retention once per interest
+ * and per "what would change the outcome" variant, and the pattern is the costliest step of
+ * it. Bounded, so a long-running server reading many texts keeps a fixed amount.
+ */
+const READINGS = new Map<string, RetentionReading>();
+const MAX_READINGS = 2000;
 
 /** Read the longest period a retention text states, or say it has none. */
 export function readRetention(text: string): RetentionReading {
+  let reading = READINGS.get(text);
+  if (reading === undefined) {
+    reading = readRetentionText(text);
+    if (READINGS.size >= MAX_READINGS) READINGS.clear();
+    READINGS.set(text, reading);
+  }
+  return reading;
+}
+
+function readRetentionText(text: string): RetentionReading {
   let longest = 0;
   for (const m of text.matchAll(DURATION)) {
     const amountText = (m[1] ?? "").toLowerCase().replace(",", ".");

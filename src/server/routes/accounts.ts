@@ -14,7 +14,8 @@ import {
   UserList,
 } from "../../core/api/index.ts";
 import { DomainError } from "../../core/errors.ts";
-import { RoleSchema as Role } from "../../core/vocabulary.ts";
+import { hasRole, RoleSchema as Role } from "../../core/vocabulary.ts";
+import type { Principal } from "../../store/accounts.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../passwords.ts";
 import { canAdminister, canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
@@ -27,6 +28,14 @@ export const Credentials = z.strictObject({
 });
 
 const IdParams = z.strictObject({ id: z.uuid("not a valid id") });
+
+/**
+ * The person a principal acts for: a user, or the person who made a token. A token made
+ * without a person (before owners were kept, or whose maker was deleted) has none.
+ */
+function ownerOf(principal: Principal): string | undefined {
+  return principal.kind === "user" ? principal.id : principal.ownerId;
+}
 
 export function accountRoutes() {
   return [
@@ -144,40 +153,64 @@ export function accountRoutes() {
     defineRoute({
       method: "GET",
       url: "/api/tokens",
-      summary: "List API tokens (never their secrets)",
+      summary:
+        "List your API tokens (never their secrets); with scope=all an admin lists everyone's",
       tag: "accounts",
-      policy: canAdminister,
+      policy: canRead,
       response: { json: ApiTokenList },
-      async handler({ store }) {
-        return { tokens: await store.accounts.listApiTokens() };
+      query: z.strictObject({ scope: z.enum(["own", "all"]).default("own") }),
+      async handler({ store, query, principal }) {
+        if (query.scope === "all") {
+          if (!canAdminister(principal))
+            throw new DomainError("forbidden", "only an admin may list everyone's tokens", {
+              policy: canAdminister.policyName,
+            });
+          return { tokens: await store.accounts.listApiTokens() };
+        }
+        const ownerId = ownerOf(principal);
+        return { tokens: ownerId ? await store.accounts.listApiTokens({ ownerId }) : [] };
       },
     }),
     defineRoute({
       method: "POST",
       url: "/api/tokens",
-      summary: "Create an API token with a role; the secret is shown once",
+      summary:
+        "Create an API token for yourself with a role no higher than your own; the secret is shown once",
       tag: "accounts",
-      policy: canAdminister,
+      policy: canRead,
       response: { json: NewApiToken },
       status: 201,
       body: z.strictObject({ name: z.string().trim().min(1).max(200), role: Role }),
       async handler({ store, body, principal, actor, now }) {
+        // Refused here, not only capped when used: a token never says more than its maker may do.
+        if (!hasRole(principal.role, body.role)) {
+          const message = `a token cannot have a higher role than yours (${principal.role})`;
+          throw new DomainError("role_above_own", message, {
+            role: principal.role,
+            issues: [{ path: "body.role", message }],
+          });
+        }
         // A token made with a token belongs to the same person, and is capped by their role.
-        const owner = principal.kind === "user" ? principal.id : (principal.ownerId ?? null);
-        return store.accounts.createApiToken(body, owner, actor, now);
+        return store.accounts.createApiToken(body, ownerOf(principal) ?? null, actor, now);
       },
     }),
     defineRoute({
       method: "DELETE",
       url: "/api/tokens/:id",
-      summary: "Revoke an API token",
+      summary: "Revoke one of your API tokens (an admin may revoke anyone's)",
       tag: "accounts",
-      policy: canAdminister,
+      policy: canRead,
       response: { empty: true },
       params: IdParams,
       status: 204,
-      async handler({ store, params, actor, now }) {
-        await store.accounts.revokeApiToken(params.id, actor, now);
+      async handler({ store, params, principal, actor, now }) {
+        if (canAdminister(principal)) {
+          await store.accounts.revokeApiToken(params.id, actor, now);
+          return null;
+        }
+        const ownerId = ownerOf(principal);
+        if (!ownerId) throw new DomainError("not_found", "no such active token of yours");
+        await store.accounts.revokeApiToken(params.id, actor, now, { ownerId });
         return null;
       },
     }),

@@ -65,6 +65,18 @@ const ListQuery = z.strictObject({
   cursor: z.string().max(4000).optional(),
 });
 
+/** The register page's filter, search and sort without paging: what its exports take. */
+export const RegisterView = ListQuery.omit({ page: true, pageSize: true, cursor: true });
+export type RegisterView = z.infer<typeof RegisterView>;
+
+/** Whether a view selects activities (a search or a filter), not only orders them. */
+export function isFiltered(view: RegisterView): boolean {
+  const { sort: _order, q, ...filters } = view;
+  return (
+    (q !== undefined && q.trim() !== "") || Object.values(filters).some((v) => v !== undefined)
+  );
+}
+
 // Serialised bodies of cached store results, one map per presentation (see jsonOnce).
 const listBodies = new WeakMap<object, string>();
 const registerBodies = new WeakMap<object, string>();

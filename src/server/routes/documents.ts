@@ -2,13 +2,15 @@
  * @module server/routes/documents
  * Download the documents: an assessment's LIA (or its lawful-basis assessment, privacy
  * notice or screening record) in any format, of its current version or of any stored one; the
- * lawful-basis assessment of the whole register; and the Art. 30 register as CSV or XLSX.
+ * lawful-basis assessment of the register; and the Art. 30 register as CSV or XLSX. The
+ * register's downloads take the register page's search, filters and sort, so they hold the
+ * activities the page shows, in its order.
  * Each document states the version, status and sign-off the store records for it, in the
  * organisation's branding. Every download is recorded in the audit trail.
  */
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
-import { documentFileName } from "../../core/file-names.ts";
+import { documentFileName, registerFileName } from "../../core/file-names.ts";
 import type { Assessment } from "../../core/schema/index.ts";
 import {
   buildDocuments,
@@ -22,7 +24,7 @@ import {
 import { storedDocumentContext } from "../document-context.ts";
 import { canRead } from "../policies.ts";
 import { defineRoute } from "../route.ts";
-import { AssessmentRef } from "./assessments.ts";
+import { AssessmentRef, isFiltered, RegisterView } from "./assessments.ts";
 
 /** The content types `renderDocuments` and `renderRegister` answer with. */
 const DOCUMENT_TYPES = [
@@ -44,12 +46,19 @@ const DocumentQuery = z.strictObject({
   version: z.coerce.number().int().positive().optional(),
 });
 
-/** Answers with the file; `name` is the whole file name, or a stem the extension is added to. */
-function send(reply: FastifyReply, published: Published, name: string): string | Buffer {
-  const file = name.includes(".") ? name : `${name}.${published.extension}`;
+/** Answers with the file, named `file`. */
+function send(reply: FastifyReply, published: Published, file: string): string | Buffer {
   reply.header("content-type", published.contentType);
   reply.header("content-disposition", `attachment; filename="${file}"`);
   return typeof published.body === "string" ? published.body : Buffer.from(published.body);
+}
+
+/** The view an export was taken of, for the audit trail (only what was given). */
+function viewOf(view: RegisterView): { view?: Record<string, string | boolean> } {
+  const given = Object.entries(view).filter(
+    (e): e is [string, string | boolean] => e[1] !== undefined && e[1] !== "",
+  );
+  return given.length > 0 ? { view: Object.fromEntries(given) } : {};
 }
 
 export function documentRoutes() {
@@ -103,16 +112,17 @@ export function documentRoutes() {
       method: "GET",
       url: "/api/register/document",
       summary:
-        "The lawful-basis assessment (or every LIA, or the notice text) of the whole register",
+        "The lawful-basis assessment (or every LIA, or the notice text) of the register, or of the activities a search or filter selects",
       tag: "documents",
       policy: canRead,
       response: { file: DOCUMENT_TYPES },
-      query: z.strictObject({
+      query: RegisterView.extend({
         format: z.enum(RENDER_FORMATS).default("html"),
         document: z.enum(DOCUMENTS).default("lawful-basis"),
       }),
       async handler({ store, deps, query, request, reply, actor, now, today }) {
-        const assessments = await store.assessments.allDocuments();
+        const { format, document, ...view } = query;
+        const assessments = await store.assessments.allDocuments(view);
         const ctx = await storedDocumentContext(store, deps, request, today, assessments);
         const published = await renderDocuments(
           buildDocuments({ assessments }, query.format, query.document, ctx),
@@ -124,26 +134,28 @@ export function documentRoutes() {
             actor,
             action: "register.document",
             entityId: "all",
-            data: { count: assessments.length, format: query.format, document: query.document },
+            data: { count: assessments.length, format, document, ...viewOf(view) },
           },
           now,
         );
-        return send(reply, published, `register-${query.document}`);
+        return send(reply, published, registerFileName(document, format, today, isFiltered(view)));
       },
     }),
     defineRoute({
       method: "GET",
       url: "/api/register/export",
-      summary: "The record of processing activities (Art. 30) as CSV or XLSX",
+      summary:
+        "The record of processing activities (Art. 30) as CSV or XLSX: the whole register, or the activities a search or filter selects",
       tag: "documents",
       policy: canRead,
       response: { file: REGISTER_TYPES },
-      query: z.strictObject({ format: z.enum(REGISTER_FORMATS).default("csv") }),
+      query: RegisterView.extend({ format: z.enum(REGISTER_FORMATS).default("csv") }),
       async handler({ store, deps, query, request, reply, actor, now, today }) {
-        const assessments = await store.assessments.allDocuments();
+        const { format, ...view } = query;
+        const assessments = await store.assessments.allDocuments(view);
         const published = await renderRegister(
           assessments,
-          query.format,
+          format,
           await storedDocumentContext(store, deps, request, today, assessments),
         );
         await store.audit.record(
@@ -151,11 +163,11 @@ export function documentRoutes() {
             actor,
             action: "register.export",
             entityId: "all",
-            data: { count: assessments.length, format: query.format },
+            data: { count: assessments.length, format, ...viewOf(view) },
           },
           now,
         );
-        return send(reply, published, "register-art30");
+        return send(reply, published, registerFileName("art30", format, today, isFiltered(view)));
       },
     }),
   ];

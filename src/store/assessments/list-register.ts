@@ -169,6 +169,18 @@ function decodeCursor(text: string): Cursor {
 
 type Filter = Omit<ListQuery, "sort" | "page" | "pageSize">;
 
+/** The register's filter, search and sort without paging: what an export of the view takes. */
+export type RegisterSelection = Omit<ListQuery, "page" | "pageSize" | "cursor">;
+
+/** The condition and order of a register view, for queries that read all of its rows. */
+export function registerSelection(query: RegisterSelection): {
+  where: SQL | undefined;
+  order: SQL[];
+} {
+  const { filter, sort } = normalise(query);
+  return { where: whereOf(filter), order: orderOf(sort) };
+}
+
 /**
  * The two queries of a register page, unexecuted (the plans test explains them): the page's
  * rows (one more than the page, to know whether a next page exists), and the number of rows

@@ -1,7 +1,9 @@
 /**
- * Inputs bound to a path of the draft (`lia.interests.0.title`), so every screen edits the
- * one document through the forms library, and each input shows the live findings that
- * concern its path right underneath it.
+ * Inputs bound to a typed place of the draft (`draft.at("lia", "interests", 0, "title")`,
+ * see `lens.ts`), so every screen edits the one document, an input can only be bound to a
+ * place holding the kind of value it writes (a checkbox to a yes/no answer, a select to one
+ * of the values its options name), and each input shows the live findings about its place
+ * right underneath it.
  */
 import {
   ActionIcon,
@@ -19,44 +21,51 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { ReactNode } from "react";
-import { getIn } from "../../../src/core/drafting.ts";
 import { countryName } from "../../../src/render/labels.ts";
-import { findingPath } from "../live.ts";
+import type { Lens } from "../lens.ts";
 import type { DraftForm } from "../use-draft.ts";
 import { Findings } from "./findings.tsx";
 
-/** The value at a dotted draft path: the core's reading, which every editor screen shares. */
-export { getIn };
-
-interface FieldProps {
+interface FieldProps<V> {
   form: DraftForm;
-  path: string;
+  /** The place of the draft the input reads and writes. */
+  at: Lens<V>;
   label: string;
   description?: string;
-  /** Show the findings about this path under the input (default true). */
+  /** Show the findings about this place under the input (default true). */
   findings?: boolean;
   readOnly?: boolean;
 }
 
+/** The values a choice offers, each with its label: values the place may hold, or some of them. */
+type Options<O extends string> = Readonly<Partial<Record<NoInfer<O>, string>>>;
+
+const choices = (options: Readonly<Partial<Record<string, string>>>) =>
+  Object.entries(options).flatMap(([value, label]) => (label ? [{ value, label }] : []));
+
+/** True for a value the options offer, so a picked value is one the place may hold. */
+const offered =
+  <O extends string>(options: Options<O>) =>
+  (v: string): v is O =>
+    Object.hasOwn(options, v);
+
 export function TextField({
   form,
-  path,
+  at,
   label,
   description,
   multiline,
   findings = true,
   readOnly,
   type,
-}: FieldProps & { multiline?: boolean; type?: "date" | "text" }) {
-  const props = form.getInputProps(path);
-  const value = (props.value as string | undefined) ?? "";
+}: FieldProps<string> & { multiline?: boolean; type?: "date" | "text" }) {
   const common = {
     label,
     description,
     readOnly,
-    ...props,
-    value,
-    "data-path": findingPath(path),
+    value: form.get(at) ?? "",
+    onChange: (e: { currentTarget: { value: string } }) => form.set(at, e.currentTarget.value),
+    "data-path": at.where,
   };
   return (
     <Stack gap={4}>
@@ -65,45 +74,44 @@ export function TextField({
       ) : (
         <TextInput type={type ?? "text"} {...common} />
       )}
-      {findings && <Findings at={findingPath(path)} exact />}
+      {findings && <Findings at={at} exact />}
     </Stack>
   );
 }
 
 export function CheckField({
   form,
-  path,
+  at,
   label,
   description,
   findings = true,
   readOnly,
-}: FieldProps) {
+}: FieldProps<boolean>) {
   return (
     <Stack gap={4}>
       <Checkbox
         label={label}
         description={description}
         disabled={readOnly}
-        {...form.getInputProps(path, { type: "checkbox" })}
-        data-path={findingPath(path)}
-        checked={getIn(form.values, path) === true}
+        checked={form.get(at) === true}
+        onChange={(e) => form.set(at, e.currentTarget.checked)}
+        data-path={at.where}
       />
-      {findings && <Findings at={findingPath(path)} exact />}
+      {findings && <Findings at={at} exact />}
     </Stack>
   );
 }
 
-export function SelectField({
+export function SelectField<O extends string>({
   form,
-  path,
+  at,
   label,
   description,
   options,
   findings = true,
   readOnly,
   clearable = true,
-}: FieldProps & { options: Readonly<Record<string, string>>; clearable?: boolean }) {
-  const value = getIn(form.values, path);
+}: FieldProps<O> & { options: Options<O>; clearable?: boolean }) {
   return (
     <Stack gap={4}>
       <Select
@@ -111,27 +119,26 @@ export function SelectField({
         description={description}
         readOnly={readOnly}
         clearable={clearable}
-        data={Object.entries(options).map(([v, l]) => ({ value: v, label: l }))}
-        value={typeof value === "string" ? value : null}
-        onChange={(v) => form.setFieldValue(path, v ?? undefined)}
+        data={choices(options)}
+        value={form.get(at) ?? null}
+        onChange={(v) => form.set(at, v !== null && offered<O>(options)(v) ? v : undefined)}
         comboboxProps={{ withinPortal: true }}
-        data-path={findingPath(path)}
+        data-path={at.where}
       />
-      {findings && <Findings at={findingPath(path)} exact />}
+      {findings && <Findings at={at} exact />}
     </Stack>
   );
 }
 
 export function NumberField({
   form,
-  path,
+  at,
   label,
   description,
   min,
   max,
   readOnly,
-}: FieldProps & { min?: number; max?: number }) {
-  const value = getIn(form.values, path);
+}: FieldProps<number> & { min?: number; max?: number }) {
   return (
     <Stack gap={4}>
       <NumberInput
@@ -141,10 +148,10 @@ export function NumberField({
         {...(max !== undefined ? { max } : {})}
         readOnly={readOnly}
         allowDecimal={false}
-        value={typeof value === "number" ? value : ""}
-        onChange={(v) => form.setFieldValue(path, typeof v === "number" ? v : undefined)}
+        value={form.get(at) ?? ""}
+        onChange={(v) => form.set(at, typeof v === "number" ? v : undefined)}
       />
-      <Findings at={findingPath(path)} exact />
+      <Findings at={at} exact />
     </Stack>
   );
 }
@@ -152,13 +159,13 @@ export function NumberField({
 /** A list of short texts (benefits, recipients, safeguards in words). */
 export function TextList({
   form,
-  path,
+  at,
   label,
   description,
   addLabel = "Add",
   readOnly,
-}: FieldProps & { addLabel?: string }) {
-  const items = (getIn(form.values, path) as string[] | undefined) ?? [];
+}: FieldProps<string[]> & { addLabel?: string }) {
+  const items = form.get(at) ?? [];
   return (
     <Stack gap={6} role="group" aria-label={label}>
       <Text size="sm" fw={500}>
@@ -169,7 +176,7 @@ export function TextList({
           {description}
         </Text>
       )}
-      {items.map((_, i) => (
+      {items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: list items are addressed by position
         <Group key={i} gap={6} wrap="nowrap" align="flex-start">
           <Textarea
@@ -178,14 +185,15 @@ export function TextList({
             style={{ flex: 1 }}
             aria-label={`${label} ${i + 1}`}
             readOnly={readOnly}
-            {...form.getInputProps(`${path}.${i}`)}
+            value={item ?? ""}
+            onChange={(e) => form.set(at.at(i), e.currentTarget.value)}
           />
           {!readOnly && (
             <ActionIcon
               variant="subtle"
               color="red"
               aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
-              onClick={() => form.removeListItem(path, i)}
+              onClick={() => form.remove(at, i)}
             >
               ✕
             </ActionIcon>
@@ -193,26 +201,23 @@ export function TextList({
         </Group>
       ))}
       {!readOnly && (
-        <Button
-          variant="light"
-          size="xs"
-          w="fit-content"
-          onClick={() =>
-            items.length === 0 ? form.setFieldValue(path, [""]) : form.insertListItem(path, "")
-          }
-        >
+        <Button variant="light" size="xs" w="fit-content" onClick={() => form.append(at, "")}>
           {addLabel}
         </Button>
       )}
-      <Findings at={findingPath(path)} exact />
+      <Findings at={at} exact />
     </Stack>
   );
 }
 
-/** A list of records, each drawn by `render`, with add and remove. */
-export function RecordList({
+/**
+ * A list of records, each drawn by `render` from the place of its item, with add and remove.
+ * A new item starts as `empty`: only the answers it starts with, the rest still to be given
+ * (the findings say which are missing), as the draft holds any unfinished answer.
+ */
+export function RecordList<T extends object>({
   form,
-  path,
+  at,
   label,
   empty,
   addLabel,
@@ -221,15 +226,15 @@ export function RecordList({
   readOnly,
 }: {
   form: DraftForm;
-  path: string;
+  at: Lens<T[]>;
   label: string;
-  empty: Record<string, unknown>;
+  empty: Partial<NoInfer<T>>;
   addLabel: string;
-  render: (itemPath: string, index: number) => ReactNode;
-  itemLabel: (item: Record<string, unknown>, index: number) => string;
+  render: (item: Lens<T>, index: number) => ReactNode;
+  itemLabel: (item: Partial<T>, index: number) => string;
   readOnly?: boolean;
 }) {
-  const items = (getIn(form.values, path) as Record<string, unknown>[] | undefined) ?? [];
+  const items: Partial<T>[] = form.get(at) ?? [];
   return (
     <Stack gap="sm" role="group" aria-label={label}>
       {items.map((item, i) => (
@@ -245,14 +250,14 @@ export function RecordList({
                   variant="subtle"
                   color="red"
                   size="compact-xs"
-                  onClick={() => form.removeListItem(path, i)}
+                  onClick={() => form.remove(at, i)}
                   aria-label={`Remove ${itemLabel(item, i)}`}
                 >
                   Remove
                 </Button>
               )}
             </Group>
-            {render(`${path}.${i}`, i)}
+            {render(at.at(i), i)}
           </Stack>
         </Paper>
       ))}
@@ -261,32 +266,28 @@ export function RecordList({
           variant="light"
           size="xs"
           w="fit-content"
-          onClick={() =>
-            items.length === 0
-              ? form.setFieldValue(path, [{ ...empty }])
-              : form.insertListItem(path, { ...empty })
-          }
+          // An unfinished item, as the draft holds it until its answers are given.
+          onClick={() => form.append(at, { ...empty } as T)}
         >
           {addLabel}
         </Button>
       )}
-      <Findings at={findingPath(path)} exact />
+      <Findings at={at} exact />
     </Stack>
   );
 }
 
 /** Several choices from a fixed list (channels, technologies, the factors a safeguard offsets). */
-export function MultiSelectField({
+export function MultiSelectField<O extends string>({
   form,
-  path,
+  at,
   label,
   description,
   options,
   findings = true,
   readOnly,
   placeholder,
-}: FieldProps & { options: Readonly<Record<string, string>>; placeholder?: string }) {
-  const value = getIn(form.values, path);
+}: FieldProps<O[]> & { options: Options<O>; placeholder?: string }) {
   return (
     <Stack gap={4}>
       <MultiSelect
@@ -296,25 +297,27 @@ export function MultiSelectField({
         readOnly={readOnly}
         clearable
         searchable
-        data={Object.entries(options).map(([v, l]) => ({ value: v, label: l }))}
-        value={Array.isArray(value) ? (value as string[]) : []}
-        onChange={(v) => form.setFieldValue(path, v.length > 0 ? v : undefined)}
+        data={choices(options)}
+        value={form.get(at) ?? []}
+        onChange={(v) => {
+          const picked = v.filter(offered<O>(options));
+          form.set(at, picked.length > 0 ? picked : undefined);
+        }}
         comboboxProps={{ withinPortal: true }}
-        data-path={findingPath(path)}
+        data-path={at.where}
       />
-      {findings && <Findings at={findingPath(path)} exact />}
+      {findings && <Findings at={at} exact />}
     </Stack>
   );
 }
 
 /** Two-letter country codes, each shown with its name. */
-export function CountriesField(props: FieldProps) {
+export function CountriesField(props: FieldProps<string[]>) {
   return <MultiSelectField {...props} options={COUNTRY_LABELS} />;
 }
 
 /** A single country, chosen by name. */
-export function CountryField({ form, path, label, description, readOnly }: FieldProps) {
-  const value = getIn(form.values, path);
+export function CountryField({ form, at, label, description, readOnly }: FieldProps<string>) {
   return (
     <Stack gap={4}>
       <Select
@@ -324,12 +327,12 @@ export function CountryField({ form, path, label, description, readOnly }: Field
         clearable
         searchable
         data={COUNTRY_OPTIONS}
-        value={typeof value === "string" ? value : null}
-        onChange={(v) => form.setFieldValue(path, v ?? undefined)}
+        value={form.get(at) ?? null}
+        onChange={(v) => form.set(at, v ?? undefined)}
         comboboxProps={{ withinPortal: true }}
-        data-path={findingPath(path)}
+        data-path={at.where}
       />
-      <Findings at={findingPath(path)} exact />
+      <Findings at={at} exact />
     </Stack>
   );
 }
@@ -396,30 +399,28 @@ const COUNTRY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
  */
 export function YesNoField({
   form,
-  path,
+  at,
   label,
   description,
   findings = true,
   readOnly,
-}: FieldProps) {
-  const value = getIn(form.values, path);
+}: FieldProps<boolean>) {
+  const value = form.get(at);
   return (
     <Stack gap={4}>
       <Radio.Group
         label={label}
         description={description}
         value={value === true ? "yes" : value === false ? "no" : ""}
-        onChange={(v) =>
-          form.setFieldValue(path, v === "yes" ? true : v === "no" ? false : undefined)
-        }
-        data-path={findingPath(path)}
+        onChange={(v) => form.set(at, v === "yes" ? true : v === "no" ? false : undefined)}
+        data-path={at.where}
       >
         <Group gap="md" mt={4}>
           <Radio value="yes" label="Yes" disabled={readOnly} />
           <Radio value="no" label="No" disabled={readOnly} />
         </Group>
       </Radio.Group>
-      {findings && <Findings at={findingPath(path)} exact />}
+      {findings && <Findings at={at} exact />}
     </Stack>
   );
 }

@@ -96,11 +96,16 @@ export function FindingCard({ f, showPath }: { f: PresentedFinding; showPath?: b
   );
 }
 
-/** The live findings and schema problems under `at`, beside the answers they concern. */
-export function Findings({ at, exact = false }: { at: string; exact?: boolean }) {
+/** A place of the draft, as the findings name it (a `Lens` of `lens.ts`). */
+export interface Place {
+  readonly where: string;
+}
+
+/** The live findings and schema problems at or under a place, beside the answers they concern. */
+export function Findings({ at, exact = false }: { at: Place; exact?: boolean }) {
   const live = useLive();
   if (!live) return null;
-  const match = (p: string) => (exact ? p === at : under(p, at));
+  const match = (p: string) => (exact ? p === at.where : under(p, at.where));
   const issues = live.issues.filter((i) => match(i.path));
   const findings = live.findings.filter((f) => match(f.path));
   if (issues.length === 0 && findings.length === 0) return null;

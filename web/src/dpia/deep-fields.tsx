@@ -6,9 +6,9 @@
  * "consulted".
  */
 import { Checkbox, Select, Stack, Textarea, TextInput } from "@mantine/core";
-import { getIn } from "../components/fields.tsx";
+import { getIn, setIn } from "../../../src/core/drafting.ts";
 import { Findings } from "../components/findings.tsx";
-import { findingPath } from "../live.ts";
+import type { Lens } from "../lens.ts";
 import type { DraftForm } from "../use-draft.ts";
 
 const empty = (v: unknown): boolean =>
@@ -19,28 +19,31 @@ const empty = (v: unknown): boolean =>
   (typeof v === "object" && !Array.isArray(v) && Object.values(v as object).every(empty));
 
 /**
- * Set `path` (e.g. `dpia.dpoAdvice.advice`) in the draft (the draft creates missing parents);
- * when the value is empty, drop the parents left with no answer, down to the DPIA's own parts
- * (`dpia.<part>`), never `dpia` itself.
+ * Write `value` at a place of the DPIA (e.g. `dpia.dpoAdvice.advice`; the draft creates
+ * missing parents); when the value is empty, drop the parents left with no answer, down to
+ * the DPIA's own parts (`dpia.<part>`), never `dpia` itself.
  */
-export function setDeep(form: DraftForm, path: string, value: unknown): void {
+export function setDeep<V>(form: DraftForm, at: Lens<V>, value: V | undefined): void {
   if (!empty(value)) {
-    form.setFieldValue(path, value);
+    form.set(at, value);
     return;
   }
-  if (getIn(form.getValues(), path) === undefined) return; // nothing there to clear
-  form.setFieldValue(path, undefined);
-  const parts = path.split(".");
-  for (let k = parts.length - 1; k >= 2; k--) {
-    const at = parts.slice(0, k).join(".");
-    if (!empty(getIn(form.getValues(), at))) break;
-    form.setFieldValue(at, undefined);
-  }
+  if (form.get(at) === undefined) return; // nothing there to clear
+  form.update((doc) => {
+    // The parents are whatever lies above the place: emptied ones go, by their keys.
+    let next = setIn(doc, at.keys, undefined);
+    for (let k = at.keys.length - 1; k >= 2; k--) {
+      const parent = at.keys.slice(0, k);
+      if (!empty(getIn(next, parent))) break;
+      next = setIn(next, parent, undefined);
+    }
+    return next;
+  });
 }
 
-interface Props {
+interface Props<V> {
   form: DraftForm;
-  path: string;
+  at: Lens<V>;
   label: string;
   readOnly: boolean;
   findings?: boolean;
@@ -48,21 +51,19 @@ interface Props {
 
 export function DeepText({
   form,
-  path,
+  at,
   label,
   readOnly,
   multiline,
   type,
   findings = true,
-}: Props & { multiline?: boolean; type?: "date" }) {
-  const value = getIn(form.values, path);
+}: Props<string> & { multiline?: boolean; type?: "date" }) {
   const common = {
     label,
     readOnly,
-    value: typeof value === "string" ? value : "",
-    "data-path": findingPath(path),
-    onChange: (e: { currentTarget: { value: string } }) =>
-      setDeep(form, path, e.currentTarget.value),
+    value: form.get(at) ?? "",
+    "data-path": at.where,
+    onChange: (e: { currentTarget: { value: string } }) => setDeep(form, at, e.currentTarget.value),
   };
   return (
     <Stack gap={4}>
@@ -71,48 +72,48 @@ export function DeepText({
       ) : (
         <TextInput type={type ?? "text"} {...common} />
       )}
-      {findings && <Findings at={findingPath(path)} exact />}
+      {findings && <Findings at={at} exact />}
     </Stack>
   );
 }
 
-export function DeepCheck({ form, path, label, readOnly }: Props) {
+export function DeepCheck({ form, at, label, readOnly }: Props<boolean>) {
   return (
     <Stack gap={4}>
       <Checkbox
         label={label}
         disabled={readOnly}
-        checked={getIn(form.values, path) === true}
-        onChange={(e) => setDeep(form, path, e.currentTarget.checked)}
-        data-path={findingPath(path)}
+        checked={form.get(at) === true}
+        onChange={(e) => setDeep(form, at, e.currentTarget.checked)}
+        data-path={at.where}
       />
-      <Findings at={findingPath(path)} exact />
+      <Findings at={at} exact />
     </Stack>
   );
 }
 
-export function DeepSelect({
+export function DeepSelect<O extends string>({
   form,
-  path,
+  at,
   label,
   readOnly,
   options,
   findings = true,
-}: Props & { options: Record<string, string> }) {
-  const value = getIn(form.values, path);
+}: Props<O> & { options: Readonly<Record<NoInfer<O>, string>> }) {
+  const offered = (v: string): v is O => Object.hasOwn(options, v);
   return (
     <Stack gap={4}>
       <Select
         label={label}
         readOnly={readOnly}
         clearable
-        data={Object.entries(options).map(([v, l]) => ({ value: v, label: l }))}
-        value={typeof value === "string" ? value : null}
-        onChange={(v) => setDeep(form, path, v ?? undefined)}
+        data={Object.entries<string>(options).map(([v, l]) => ({ value: v, label: l }))}
+        value={form.get(at) ?? null}
+        onChange={(v) => setDeep(form, at, v !== null && offered(v) ? v : undefined)}
         comboboxProps={{ withinPortal: true }}
-        data-path={findingPath(path)}
+        data-path={at.where}
       />
-      {findings && <Findings at={findingPath(path)} exact />}
+      {findings && <Findings at={at} exact />}
     </Stack>
   );
 }

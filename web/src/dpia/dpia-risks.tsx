@@ -4,14 +4,15 @@
  * each measure with its status, owner and due date.
  */
 import { Group, MultiSelect, SimpleGrid, Stack, Text } from "@mantine/core";
+import type { DpiaRisk, RiskRating } from "../../../src/core/schema/dpia.ts";
 import {
   DPIA_RISK_KIND_LABELS,
   MEASURE_STATUS_LABELS,
   RISK_LEVEL_LABELS,
 } from "../../../src/render/labels.ts";
-import { getIn, RecordList, SelectField, TextField, TextList } from "../components/fields.tsx";
+import { RecordList, SelectField, TextField, TextList } from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
-import { findingPath } from "../live.ts";
+import { draft, type Lens } from "../lens.ts";
 import type { DraftForm } from "../use-draft.ts";
 import { DeepSelect } from "./deep-fields.tsx";
 import { type MapRisk, RiskMap } from "./risk-map.tsx";
@@ -22,19 +23,16 @@ interface Props {
   readOnly: boolean;
 }
 
-interface RiskDraft {
-  id?: string;
-  title?: string;
-  before?: MapRisk["before"];
-  after?: MapRisk["after"];
-  measures?: string[];
-}
-interface MeasureDraft {
-  id?: string;
-  title?: string;
-}
+/** A risk as the draft holds it: rated in part, or not yet. */
+type RiskDraft = Partial<Omit<DpiaRisk, "before" | "after">> & {
+  before?: Partial<RiskRating> | undefined;
+  after?: Partial<RiskRating> | undefined;
+};
 
-const rated = (r: Partial<NonNullable<MapRisk["before"]>> | undefined) =>
+const risksAt = draft.at("dpia", "risks");
+const measuresAt = draft.at("dpia", "measures");
+
+const rated = (r: Partial<RiskRating> | undefined) =>
   r?.likelihood && r.severity ? { likelihood: r.likelihood, severity: r.severity } : undefined;
 
 export function mapRisks(risks: RiskDraft[]): MapRisk[] {
@@ -46,7 +44,7 @@ export function mapRisks(risks: RiskDraft[]): MapRisk[] {
   }));
 }
 
-function Rating({ form, readOnly, path, when }: Props & { path: string; when: string }) {
+function Rating({ form, readOnly, at, when }: Props & { at: Lens<RiskRating>; when: string }) {
   const f = { form, readOnly, findings: false };
   // A rating does not exist until its first level is picked: DeepSelect creates it.
   return (
@@ -57,13 +55,13 @@ function Rating({ form, readOnly, path, when }: Props & { path: string; when: st
       <SimpleGrid cols={2} spacing="xs">
         <DeepSelect
           {...f}
-          path={`${path}.likelihood`}
+          at={at.at("likelihood")}
           label={`Likelihood ${when.toLowerCase()}`}
           options={RISK_LEVEL_LABELS}
         />
         <DeepSelect
           {...f}
-          path={`${path}.severity`}
+          at={at.at("severity")}
           label={`Severity ${when.toLowerCase()}`}
           options={RISK_LEVEL_LABELS}
         />
@@ -72,9 +70,9 @@ function Rating({ form, readOnly, path, when }: Props & { path: string; when: st
   );
 }
 
-function MeasuresOf({ form, readOnly, path }: Props & { path: string }) {
-  const measures = (getIn(form.values, "dpia.measures") as MeasureDraft[] | undefined) ?? [];
-  const value = (getIn(form.values, path) as string[] | undefined) ?? [];
+function MeasuresOf({ form, readOnly, at }: Props & { at: Lens<string[]> }) {
+  const measures = form.get(measuresAt) ?? [];
+  const value = form.get(at) ?? [];
   return (
     <Stack gap={4}>
       <MultiSelect
@@ -84,35 +82,35 @@ function MeasuresOf({ form, readOnly, path }: Props & { path: string }) {
           .filter((m) => m.id)
           .map((m) => ({ value: String(m.id), label: m.title || String(m.id) }))}
         value={value}
-        onChange={(v) => form.setFieldValue(path, v.length > 0 ? v : undefined)}
+        onChange={(v) => form.set(at, v.length > 0 ? v : undefined)}
         comboboxProps={{ withinPortal: true }}
-        data-path={findingPath(path)}
+        data-path={at.where}
       />
-      <Findings at={findingPath(path)} exact />
+      <Findings at={at} exact />
     </Stack>
   );
 }
 
 export function RisksEditor({ form, readOnly }: Props) {
   const f = { form, readOnly };
-  const risks = (getIn(form.values, "dpia.risks") as RiskDraft[] | undefined) ?? [];
+  const risks: RiskDraft[] = form.get(risksAt) ?? [];
   return (
     <Stack gap="sm">
       <RiskMap risks={mapRisks(risks)} />
       <RecordList
         {...f}
-        path="dpia.risks"
+        at={risksAt}
         label="Risks to people"
         addLabel="Add a risk"
         empty={{ id: freshId("risk", risks), kind: "other", title: "" }}
-        itemLabel={(r, i) => `R${i + 1} ${String(r.title || "Untitled risk")}`}
+        itemLabel={(r, i) => `R${i + 1} ${r.title || "Untitled risk"}`}
         render={(p) => (
           <Stack gap="xs">
             <Group grow align="flex-start">
-              <TextField {...f} path={`${p}.title`} label="Risk" />
+              <TextField {...f} at={p.at("title")} label="Risk" />
               <SelectField
                 {...f}
-                path={`${p}.kind`}
+                at={p.at("kind")}
                 label="Kind"
                 options={DPIA_RISK_KIND_LABELS}
                 clearable={false}
@@ -120,21 +118,16 @@ export function RisksEditor({ form, readOnly }: Props) {
             </Group>
             <TextList
               {...f}
-              path={`${p}.impactsOnPeople`}
+              at={p.at("impactsOnPeople")}
               label="Impacts on people"
               addLabel="Add an impact"
             />
-            <TextList {...f} path={`${p}.threats`} label="Threats" addLabel="Add a threat" />
-            <TextList
-              {...f}
-              path={`${p}.sources`}
-              label="Sources of risk"
-              addLabel="Add a source"
-            />
-            <Rating {...f} path={`${p}.before`} when="Before the measures" />
-            <Rating {...f} path={`${p}.after`} when="With the measures" />
-            <Findings at={findingPath(p)} exact />
-            <MeasuresOf {...f} path={`${p}.measures`} />
+            <TextList {...f} at={p.at("threats")} label="Threats" addLabel="Add a threat" />
+            <TextList {...f} at={p.at("sources")} label="Sources of risk" addLabel="Add a source" />
+            <Rating {...f} at={p.at("before")} when="Before the measures" />
+            <Rating {...f} at={p.at("after")} when="With the measures" />
+            <Findings at={p} exact />
+            <MeasuresOf {...f} at={p.at("measures")} />
           </Stack>
         )}
       />
@@ -144,31 +137,31 @@ export function RisksEditor({ form, readOnly }: Props) {
 
 export function ActionPlanEditor({ form, readOnly }: Props) {
   const f = { form, readOnly };
-  const measures = (getIn(form.values, "dpia.measures") as MeasureDraft[] | undefined) ?? [];
+  const measures = form.get(measuresAt) ?? [];
   return (
     <RecordList
       {...f}
-      path="dpia.measures"
+      at={measuresAt}
       label="Action plan"
       addLabel="Add a measure"
       empty={{ id: freshId("measure", measures), title: "", status: "planned" }}
-      itemLabel={(m, i) => String(m.title || `Measure ${i + 1}`)}
+      itemLabel={(m, i) => m.title || `Measure ${i + 1}`}
       render={(p) => (
         <Stack gap="xs">
-          <TextField {...f} path={`${p}.title`} label="Measure" />
-          <TextField {...f} path={`${p}.description`} label="What it does" multiline />
+          <TextField {...f} at={p.at("title")} label="Measure" />
+          <TextField {...f} at={p.at("description")} label="What it does" multiline />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
             <SelectField
               {...f}
-              path={`${p}.status`}
+              at={p.at("status")}
               label="Status"
               options={MEASURE_STATUS_LABELS}
               clearable={false}
             />
-            <TextField {...f} path={`${p}.owner`} label="Owner" />
-            <TextField {...f} path={`${p}.due`} label="Due date" type="date" />
+            <TextField {...f} at={p.at("owner")} label="Owner" />
+            <TextField {...f} at={p.at("due")} label="Due date" type="date" />
           </SimpleGrid>
-          <Findings at={findingPath(p)} exact />
+          <Findings at={p} exact />
         </Stack>
       )}
     />

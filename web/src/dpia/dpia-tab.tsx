@@ -7,10 +7,9 @@
  */
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import type { Assessment } from "../../../src/core/schema/index.ts";
 import { DPIA_VERDICT_LABELS } from "../../../src/render/labels.ts";
-import { getIn } from "../components/fields.tsx";
-import { Findings, useLive } from "../components/findings.tsx";
+import { Findings, type Place, useLive } from "../components/findings.tsx";
+import { draft } from "../lens.ts";
 import type { AssessmentView } from "../types.ts";
 import type { DraftForm } from "../use-draft.ts";
 import { DeepCheck, DeepText } from "./deep-fields.tsx";
@@ -23,6 +22,8 @@ interface Props {
   view: AssessmentView;
 }
 
+const dpiaAt = draft.at("dpia");
+
 const FORMATS = [
   { format: "pdf", label: "PDF" },
   { format: "docx", label: "Word (.docx)" },
@@ -30,7 +31,7 @@ const FORMATS = [
   { format: "md", label: "Markdown" },
 ];
 
-function Part({ title, at, children }: { title: string; at?: string; children: ReactNode }) {
+function Part({ title, at, children }: { title: string; at?: Place; children: ReactNode }) {
   return (
     <Card withBorder component="section" aria-label={title}>
       <Stack gap="sm">
@@ -78,8 +79,8 @@ function Screening() {
 
 export function DpiaTab({ form, readOnly, view }: Props) {
   const f = { form, readOnly };
-  const dpia = getIn(form.values, "dpia");
-  const saved = Boolean((view.document as { dpia?: unknown }).dpia);
+  const dpia = form.get(dpiaAt);
+  const saved = Boolean(view.document.dpia);
   if (!dpia)
     return (
       <Stack>
@@ -92,175 +93,188 @@ export function DpiaTab({ form, readOnly, view }: Props) {
         <Button
           w="fit-content"
           disabled={readOnly}
-          onClick={() =>
-            form.setFieldValue("dpia", startDpia(form.getValues() as Partial<Assessment>))
-          }
+          onClick={() => form.set(dpiaAt, startDpia(form.getValues()))}
         >
           Start the DPIA
         </Button>
       </Stack>
     );
-  const sought = getIn(form.values, "dpia.dataSubjectViews.sought") === true;
+  const sought = form.get(dpiaAt.at("dataSubjectViews", "sought")) === true;
   const url = (format: string) =>
     `/api/assessments/${view.id}/document?format=${format}&document=dpia`;
   return (
     <Stack>
       <Screening />
-      <Findings at="dpia" exact />
-      <Part title="Systematic description" at="dpia.description">
+      <Findings at={dpiaAt} exact />
+      <Part title="Systematic description" at={dpiaAt.at("description")}>
         <DeepText
           {...f}
-          path="dpia.description.nature"
+          at={dpiaAt.at("description", "nature")}
           label="Nature: how the data is collected, used, stored and deleted"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.description.scope"
+          at={dpiaAt.at("description", "scope")}
           label="Scope: what data, how much, for how long, how widely"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.description.context"
+          at={dpiaAt.at("description", "context")}
           label="Context: relationship, expectations, concerns"
           multiline
         />
-        <DeepText {...f} path="dpia.description.purposes" label="Purposes" multiline />
+        <DeepText {...f} at={dpiaAt.at("description", "purposes")} label="Purposes" multiline />
         <DeepText
           {...f}
-          path="dpia.description.responsibilities"
+          at={dpiaAt.at("description", "responsibilities")}
           label="Responsibilities: controller, processors"
           multiline
         />
-        <DeepText {...f} path="dpia.description.standards" label="Standards that apply" multiline />
+        <DeepText
+          {...f}
+          at={dpiaAt.at("description", "standards")}
+          label="Standards that apply"
+          multiline
+        />
       </Part>
-      <Part title="Necessity and proportionality" at="dpia.necessity">
+      <Part title="Necessity and proportionality" at={dpiaAt.at("necessity")}>
         <DeepCheck
           {...f}
-          path="dpia.necessity.reusesLia"
+          at={dpiaAt.at("necessity", "reusesLia")}
           label="Necessity and balancing are those of this activity's LIA"
         />
         <DeepText
           {...f}
-          path="dpia.necessity.notes"
+          at={dpiaAt.at("necessity", "notes")}
           label="Adequate, relevant and limited to what is necessary"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.necessity.lawfulBasis"
+          at={dpiaAt.at("necessity", "lawfulBasis")}
           label="Lawful basis, in words"
           multiline
         />
-        <DeepText {...f} path="dpia.necessity.accuracy" label="Accuracy" multiline />
+        <DeepText {...f} at={dpiaAt.at("necessity", "accuracy")} label="Accuracy" multiline />
         <DeepText
           {...f}
-          path="dpia.necessity.rights.information"
+          at={dpiaAt.at("necessity", "rights", "information")}
           label="How people are informed (Arts. 13 and 14)"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.necessity.rights.accessAndPortability"
+          at={dpiaAt.at("necessity", "rights", "accessAndPortability")}
           label="Access and portability (Arts. 15 and 20)"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.necessity.rights.rectificationAndErasure"
+          at={dpiaAt.at("necessity", "rights", "rectificationAndErasure")}
           label="Rectification and erasure (Arts. 16 and 17)"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.necessity.rights.restrictionAndObjection"
+          at={dpiaAt.at("necessity", "rights", "restrictionAndObjection")}
           label="Restriction and objection (Arts. 18 and 21)"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.necessity.processors"
+          at={dpiaAt.at("necessity", "processors")}
           label="Processors and their contracts (Art. 28)"
           multiline
         />
         <DeepText
           {...f}
-          path="dpia.necessity.transfers"
+          at={dpiaAt.at("necessity", "transfers")}
           label="Transfers and their safeguards (Chapter V)"
           multiline
         />
       </Part>
-      <Part title="Risks to people" at="dpia.risks">
+      <Part title="Risks to people" at={dpiaAt.at("risks")}>
         <RisksEditor {...f} />
       </Part>
-      <Part title="Action plan" at="dpia.measures">
+      <Part title="Action plan" at={dpiaAt.at("measures")}>
         <ActionPlanEditor {...f} />
       </Part>
-      <Part title="Advice of the data protection officer" at="dpia.dpoAdvice">
-        <DeepText {...f} path="dpia.dpoAdvice.advice" label="Advice" multiline />
+      <Part title="Advice of the data protection officer" at={dpiaAt.at("dpoAdvice")}>
+        <DeepText {...f} at={dpiaAt.at("dpoAdvice", "advice")} label="Advice" multiline />
         <DeepCheck
           {...f}
-          path="dpia.dpoAdvice.favourable"
+          at={dpiaAt.at("dpoAdvice", "favourable")}
           label="The DPO advises that the processing may go ahead"
         />
         <Group grow align="flex-start">
-          <DeepText {...f} path="dpia.dpoAdvice.by" label="Given by" />
-          <DeepText {...f} path="dpia.dpoAdvice.on" label="Given on" type="date" />
+          <DeepText {...f} at={dpiaAt.at("dpoAdvice", "by")} label="Given by" />
+          <DeepText {...f} at={dpiaAt.at("dpoAdvice", "on")} label="Given on" type="date" />
         </Group>
-        <DeepCheck {...f} path="dpia.dpoAdvice.followed" label="The advice is followed" />
+        <DeepCheck {...f} at={dpiaAt.at("dpoAdvice", "followed")} label="The advice is followed" />
         <DeepText
           {...f}
-          path="dpia.dpoAdvice.reasonNotFollowed"
+          at={dpiaAt.at("dpoAdvice", "reasonNotFollowed")}
           label="Why it is not followed"
           multiline
         />
       </Part>
-      <Part title="Views of the people concerned" at="dpia.dataSubjectViews">
+      <Part title="Views of the people concerned" at={dpiaAt.at("dataSubjectViews")}>
         <DeepCheck
           {...f}
-          path="dpia.dataSubjectViews.sought"
+          at={dpiaAt.at("dataSubjectViews", "sought")}
           label="Their views, or their representatives', were sought"
         />
         {sought ? (
           <>
-            <DeepText {...f} path="dpia.dataSubjectViews.by" label="Whose views" />
+            <DeepText {...f} at={dpiaAt.at("dataSubjectViews", "by")} label="Whose views" />
             <DeepText
               {...f}
-              path="dpia.dataSubjectViews.summary"
+              at={dpiaAt.at("dataSubjectViews", "summary")}
               label="What they said"
               multiline
             />
             <DeepCheck
               {...f}
-              path="dpia.dataSubjectViews.favourable"
+              at={dpiaAt.at("dataSubjectViews", "favourable")}
               label="They consider that the processing may go ahead"
             />
           </>
         ) : (
           <DeepText
             {...f}
-            path="dpia.dataSubjectViews.reasonNotSought"
+            at={dpiaAt.at("dataSubjectViews", "reasonNotSought")}
             label="Why their views were not sought"
             multiline
           />
         )}
       </Part>
-      <Part title="Prior consultation (Art. 36)" at="dpia.priorConsultation">
+      <Part title="Prior consultation (Art. 36)" at={dpiaAt.at("priorConsultation")}>
         <Text size="sm">
           Needed when high risk remains with the measures in place: the supervisory authority is
           consulted before the processing starts.
         </Text>
         <Group grow align="flex-start">
-          <DeepText {...f} path="dpia.priorConsultation.date" label="Consulted on" type="date" />
-          <DeepText {...f} path="dpia.priorConsultation.outcome" label="Outcome" />
+          <DeepText
+            {...f}
+            at={dpiaAt.at("priorConsultation", "date")}
+            label="Consulted on"
+            type="date"
+          />
+          <DeepText {...f} at={dpiaAt.at("priorConsultation", "outcome")} label="Outcome" />
         </Group>
       </Part>
-      <Part title="Conclusion" at="dpia.conclusion">
-        <DeepText {...f} path="dpia.conclusion.summary" label="Summary" multiline />
+      <Part title="Conclusion" at={dpiaAt.at("conclusion")}>
+        <DeepText {...f} at={dpiaAt.at("conclusion", "summary")} label="Summary" multiline />
         <Group grow align="flex-start">
-          <DeepText {...f} path="dpia.conclusion.decidedBy" label="Decided by" />
-          <DeepText {...f} path="dpia.conclusion.decidedOn" label="Decided on" type="date" />
+          <DeepText {...f} at={dpiaAt.at("conclusion", "decidedBy")} label="Decided by" />
+          <DeepText
+            {...f}
+            at={dpiaAt.at("conclusion", "decidedOn")}
+            label="Decided on"
+            type="date"
+          />
         </Group>
       </Part>
       <Part title="The DPIA document">

@@ -6,6 +6,7 @@
 import { MultiSelect, SegmentedControl, SimpleGrid, Stack, Text } from "@mantine/core";
 import { FACTOR_LABELS } from "../../../src/core/messages/en.ts";
 import { CHILD_MEASURE_LABELS } from "../../../src/core/messages/value-labels.ts";
+import type { ChildMeasure } from "../../../src/core/schema/common.ts";
 import {
   EXPECTED_LABELS,
   LEVEL_LABELS,
@@ -15,7 +16,6 @@ import {
 } from "../../../src/render/labels.ts";
 import {
   CheckField,
-  getIn,
   MultiSelectField,
   RecordList,
   SelectField,
@@ -23,8 +23,12 @@ import {
   YesNoField,
 } from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
+import { draft } from "../lens.ts";
 import { PerInterest } from "./per-interest.tsx";
-import type { StepProps } from "./steps.ts";
+import { lia, type StepProps } from "./steps.ts";
+
+/** A picked measure is one of the labelled ones. */
+const isChildMeasure = (v: string): v is ChildMeasure => v in CHILD_MEASURE_LABELS;
 
 const WEIGHT = { low: "Low", moderate: "Moderate", high: "High" };
 
@@ -44,35 +48,33 @@ const AGAINST_FACTORS = Object.fromEntries(
 
 export function BalancingStep({ form, readOnly }: StepProps) {
   const f = { form, readOnly };
-  const children = (
-    (getIn(form.values, "activity.dataSubjects") as { children?: boolean }[] | undefined) ?? []
-  ).some((g) => g.children);
+  const children = (form.get(draft.at("activity", "dataSubjects")) ?? []).some((g) => g.children);
   return (
     <PerInterest
       form={form}
       readOnly={readOnly}
-      list="balancing"
+      list={lia.at("balancing")}
       startLabel="Start the balancing test"
     >
-      {(p, i) => (
+      {(p) => (
         <>
           <Text fw={500} size="sm">
             Nature of the data
           </Text>
           <RecordList
             {...f}
-            path={`${p}.natureOfData`}
+            at={p.at("natureOfData")}
             label="Nature of the data"
             addLabel="Add a data element"
             empty={{ element: "" }}
-            itemLabel={(d, n) => String(d.element || `Element ${n + 1}`)}
+            itemLabel={(d, n) => d.element || `Element ${n + 1}`}
             render={(dp) => (
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextField {...f} path={`${dp}.element`} label="Element" />
-                <TextField {...f} path={`${dp}.assessment`} label="Assessment" />
+                <TextField {...f} at={dp.at("element")} label="Element" />
+                <TextField {...f} at={dp.at("assessment")} label="Assessment" />
                 <SelectField
                   {...f}
-                  path={`${dp}.sensitivity`}
+                  at={dp.at("sensitivity")}
                   label="Sensitivity"
                   options={SENSITIVITY_LABELS}
                 />
@@ -85,85 +87,85 @@ export function BalancingStep({ form, readOnly }: StepProps) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextField
               {...f}
-              path={`${p}.reasonableExpectations.relationship`}
+              at={p.at("reasonableExpectations", "relationship")}
               label="Relationship"
               multiline
             />
             <TextField
               {...f}
-              path={`${p}.reasonableExpectations.whatTheyWereTold`}
+              at={p.at("reasonableExpectations", "whatTheyWereTold")}
               label="What they were told"
               multiline
             />
             <TextField
               {...f}
-              path={`${p}.reasonableExpectations.context`}
+              at={p.at("reasonableExpectations", "context")}
               label="Context"
               multiline
             />
             <SelectField
               {...f}
-              path={`${p}.reasonableExpectations.expected`}
+              at={p.at("reasonableExpectations", "expected")}
               label="Would they expect it?"
               options={EXPECTED_LABELS}
             />
             <YesNoField
               {...f}
-              path={`${p}.reasonableExpectations.toldAtCollection`}
+              at={p.at("reasonableExpectations", "toldAtCollection")}
               label="Were people told of this use when their data was collected?"
             />
             <YesNoField
               {...f}
-              path={`${p}.reasonableExpectations.noticeContradicts`}
+              at={p.at("reasonableExpectations", "noticeContradicts")}
               label="Does anything people were told rule this use out?"
             />
             <YesNoField
               {...f}
-              path={`${p}.reasonableExpectations.likelyToObject`}
+              at={p.at("reasonableExpectations", "likelyToObject")}
               label="Are people likely to object?"
             />
             <YesNoField
               {...f}
-              path={`${p}.reasonableExpectations.happyToExplain`}
+              at={p.at("reasonableExpectations", "happyToExplain")}
               label="Would you be comfortable explaining it to them?"
             />
             <TextField
               {...f}
-              path={`${p}.reasonableExpectations.evidence`}
+              at={p.at("reasonableExpectations", "evidence")}
               label="Evidence about expectations (research, complaints)"
               multiline
             />
           </SimpleGrid>
-          <Findings at={`lia.balancing[${i}].reasonableExpectations`} />
+          <Findings at={p.at("reasonableExpectations")} />
           <Text fw={500} size="sm">
             Impacts
           </Text>
           <RecordList
             {...f}
-            path={`${p}.impacts`}
+            at={p.at("impacts")}
             label="Impacts"
             addLabel="Add an impact"
             empty={{ kind: "" }}
-            itemLabel={(d, n) => String(d.kind || `Impact ${n + 1}`)}
+            itemLabel={(d, n) => d.kind || `Impact ${n + 1}`}
             render={(ip) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextField {...f} path={`${ip}.kind`} label="Kind (e.g. re-identification)" />
-                <TextField {...f} path={`${ip}.description`} label="Description" />
+                <TextField {...f} at={ip.at("kind")} label="Kind (e.g. re-identification)" />
+                <TextField {...f} at={ip.at("description")} label="Description" />
                 <SelectField
                   {...f}
-                  path={`${ip}.likelihood`}
+                  at={ip.at("likelihood")}
                   label="Likelihood"
                   options={LIKELIHOOD_LABELS}
                 />
                 <SelectField
                   {...f}
-                  path={`${ip}.severity`}
+                  at={ip.at("severity")}
                   label="Severity"
                   options={SEVERITY_LABELS}
                 />
                 <CheckField
                   {...f}
-                  path={`${ip}.fromOwnUnlawfulConduct`}
+                  at={ip.at("fromOwnUnlawfulConduct")}
                   label="The legal consequence of the person's own unlawful act"
                 />
               </SimpleGrid>
@@ -174,31 +176,33 @@ export function BalancingStep({ form, readOnly }: StepProps) {
           </Text>
           <RecordList
             {...f}
-            path={`${p}.safeguards`}
+            at={p.at("safeguards")}
             label="Safeguards"
             addLabel="Add a safeguard"
             empty={{ measure: "", kind: "additional" }}
             itemLabel={(s, n) =>
-              `${s.kind === "baseline" ? "Baseline" : "Additional"}: ${String(s.measure || `safeguard ${n + 1}`)}`
+              `${s.kind === "baseline" ? "Baseline" : "Additional"}: ${s.measure || `safeguard ${n + 1}`}`
             }
             render={(sp) => (
               <Stack gap="xs">
-                <TextField {...f} path={`${sp}.measure`} label="Measure" />
-                <TextField {...f} path={`${sp}.implementation`} label="How it is implemented" />
+                <TextField {...f} at={sp.at("measure")} label="Measure" />
+                <TextField {...f} at={sp.at("implementation")} label="How it is implemented" />
                 <SegmentedControl
                   aria-label="Kind of safeguard"
                   disabled={readOnly}
-                  value={String(getIn(form.values, `${sp}.kind`) ?? "additional")}
-                  onChange={(v) => form.setFieldValue(`${sp}.kind`, v)}
+                  value={form.get(sp.at("kind")) ?? "additional"}
+                  onChange={(v) =>
+                    form.set(sp.at("kind"), v === "baseline" ? "baseline" : "additional")
+                  }
                   data={[
                     { value: "baseline", label: "Baseline (the law requires it)" },
                     { value: "additional", label: "Additional (goes beyond)" },
                   ]}
                 />
-                {getIn(form.values, `${sp}.kind`) !== "baseline" && (
+                {form.get(sp.at("kind")) !== "baseline" && (
                   <MultiSelectField
                     {...f}
-                    path={`${sp}.offsets`}
+                    at={sp.at("offsets")}
                     label="Facts of the balance it reduces"
                     options={AGAINST_FACTORS}
                   />
@@ -212,13 +216,13 @@ export function BalancingStep({ form, readOnly }: StepProps) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <CheckField
               {...f}
-              path={`${p}.optOut.available`}
+              at={p.at("optOut", "available")}
               label="People can object or opt out"
             />
-            <TextField {...f} path={`${p}.optOut.route`} label="How" />
-            <TextField {...f} path={`${p}.optOut.reason`} label="If no opt-out: why not" />
+            <TextField {...f} at={p.at("optOut", "route")} label="How" />
+            <TextField {...f} at={p.at("optOut", "reason")} label="If no opt-out: why not" />
           </SimpleGrid>
-          <Findings at={`lia.balancing[${i}].optOut`} />
+          <Findings at={p.at("optOut")} />
           {children && (
             <>
               <Text fw={500} size="sm">
@@ -232,30 +236,24 @@ export function BalancingStep({ form, readOnly }: StepProps) {
                   value,
                   label,
                 }))}
-                value={
-                  ((getIn(form.values, `${p}.children`) as { measures?: string[] } | undefined)
-                    ?.measures ?? []) as string[]
-                }
+                value={form.get(p.at("children", "measures")) ?? []}
                 onChange={(v) =>
-                  form.setFieldValue(
-                    `${p}.children`,
+                  form.set(
+                    p.at("children"),
                     v.length === 0
                       ? undefined
-                      : {
-                          ...((getIn(form.values, `${p}.children`) as object | undefined) ?? {}),
-                          measures: v,
-                        },
+                      : { ...form.get(p.at("children")), measures: v.filter(isChildMeasure) },
                   )
                 }
                 comboboxProps={{ withinPortal: true }}
               />
               <TextField
                 {...f}
-                path={`${p}.childrenConsidered`}
+                at={p.at("childrenConsidered")}
                 label="How the balance protects children"
                 multiline
               />
-              <Findings at={`lia.balancing[${i}].children`} />
+              <Findings at={p.at("children")} />
             </>
           )}
           <Text fw={500} size="sm">
@@ -264,23 +262,23 @@ export function BalancingStep({ form, readOnly }: StepProps) {
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <SelectField
               {...f}
-              path={`${p}.interestWeight`}
+              at={p.at("interestWeight")}
               label="Weight of the interest"
               options={WEIGHT}
             />
             <SelectField
               {...f}
-              path={`${p}.impactLevel`}
+              at={p.at("impactLevel")}
               label="Impact after safeguards"
               options={LEVEL_LABELS}
             />
-            <CheckField
+            <YesNoField
               {...f}
-              path={`${p}.overridden`}
-              label="The people's interests or rights override it"
+              at={p.at("overridden")}
+              label="Do the people's interests or rights override it?"
             />
           </SimpleGrid>
-          <TextField {...f} path={`${p}.reasoning`} label="Reasoning" multiline />
+          <TextField {...f} at={p.at("reasoning")} label="Reasoning" multiline />
           <Text fw={500} size="sm">
             Concluding against the weighing
           </Text>
@@ -290,15 +288,15 @@ export function BalancingStep({ form, readOnly }: StepProps) {
           </Text>
           <TextField
             {...f}
-            path={`${p}.override.justification`}
+            at={p.at("override", "justification")}
             label="Why the conclusion differs from the weighing"
             multiline
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextField {...f} path={`${p}.override.by`} label="Override written by" />
-            <TextField {...f} path={`${p}.override.on`} label="On" type="date" />
+            <TextField {...f} at={p.at("override", "by")} label="Override written by" />
+            <TextField {...f} at={p.at("override", "on")} label="On" type="date" />
           </SimpleGrid>
-          <Findings at={`lia.balancing[${i}].override`} />
+          <Findings at={p.at("override")} />
         </>
       )}
     </PerInterest>

@@ -2,7 +2,7 @@
 import { SimpleGrid, Stack, Text } from "@mantine/core";
 import { NumberField, TextField, TextList } from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
-import type { StepProps } from "./steps.ts";
+import { lia, type StepProps } from "./steps.ts";
 
 export function ConclusionStep({ form, readOnly }: StepProps) {
   const f = { form, readOnly };
@@ -12,10 +12,15 @@ export function ConclusionStep({ form, readOnly }: StepProps) {
         Objections (Art. 21)
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextField {...f} path="lia.objection.route" label="How a person objects" multiline />
+        <TextField
+          {...f}
+          at={lia.at("objection", "route")}
+          label="How a person objects"
+          multiline
+        />
         <NumberField
           {...f}
-          path="lia.objection.responseDays"
+          at={lia.at("objection", "responseDays")}
           label="Response within (days)"
           min={1}
           max={92}
@@ -23,26 +28,26 @@ export function ConclusionStep({ form, readOnly }: StepProps) {
       </SimpleGrid>
       <TextField
         {...f}
-        path="lia.objection.outcomeIfUpheld"
+        at={lia.at("objection", "outcomeIfUpheld")}
         label="What happens when an objection is upheld"
         multiline
       />
-      <Findings at="lia.objection" />
+      <Findings at={lia.at("objection")} />
       <Text fw={500} size="sm">
         Conclusion
       </Text>
-      <TextField {...f} path="lia.conclusion.summary" label="Summary" multiline />
+      <TextField {...f} at={lia.at("conclusion", "summary")} label="Summary" multiline />
       <TextList
         {...f}
-        path="lia.conclusion.conditions"
+        at={lia.at("conclusion", "conditions")}
         label="Conditions attached"
         addLabel="Add a condition"
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextField {...f} path="lia.conclusion.decidedBy" label="Decided by" />
-        <TextField {...f} path="lia.conclusion.decidedOn" label="Decided on" type="date" />
+        <TextField {...f} at={lia.at("conclusion", "decidedBy")} label="Decided by" />
+        <TextField {...f} at={lia.at("conclusion", "decidedOn")} label="Decided on" type="date" />
       </SimpleGrid>
-      <Findings at="lia.conclusion" />
+      <Findings at={lia.at("conclusion")} />
     </Stack>
   );
 }

@@ -15,40 +15,40 @@ import {
   TextInput,
   VisuallyHidden,
 } from "@mantine/core";
+import type { SpecField } from "../../../src/core/schema/lia.ts";
 import { TRANSFORMATION_LABELS } from "../../../src/render/labels.ts";
-import { getIn, RecordList, TextField } from "../components/fields.tsx";
+import { RecordList, TextField } from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
-import type { StepProps } from "./steps.ts";
-
-interface Field {
-  name?: string;
-  retentionDays?: number;
-  transformation?: string;
-}
+import { lia, type StepProps } from "./steps.ts";
 
 const TRANSFORMATIONS = Object.entries(TRANSFORMATION_LABELS).map(([value, label]) => ({
   value,
   label,
 }));
+const isTransformation = (v: string): v is NonNullable<SpecField["transformation"]> =>
+  v in TRANSFORMATION_LABELS;
+
+const minimisation = lia.at("minimisation");
+const specFields = minimisation.at("fields");
 
 export function MinimisationTable({ form, readOnly }: StepProps) {
-  const fields = (getIn(form.values, "lia.minimisation.fields") as Field[] | undefined) ?? [];
+  const fields: Partial<SpecField>[] = form.get(specFields) ?? [];
   const add = () =>
-    getIn(form.values, "lia.minimisation")
-      ? form.insertListItem("lia.minimisation.fields", { name: "" })
-      : form.setFieldValue("lia.minimisation", { fields: [{ name: "" }] });
-  const cell = (i: number, key: string, label: string) => (
+    form.get(minimisation)
+      ? form.append(specFields, { name: "" })
+      : form.set(minimisation, { fields: [{ name: "" }] });
+  const cell = (i: number, key: "name" | "type" | "purpose" | "retention", label: string) => (
     <TextInput
       aria-label={`${label} of field ${i + 1}`}
       readOnly={readOnly}
       size="xs"
-      {...form.getInputProps(`lia.minimisation.fields.${i}.${key}`)}
-      value={String(getIn(form.values, `lia.minimisation.fields.${i}.${key}`) ?? "")}
+      value={form.get(specFields.at(i, key)) ?? ""}
+      onChange={(e) => form.set(specFields.at(i, key), e.currentTarget.value)}
     />
   );
   return (
     <Stack mt="md">
-      <Findings at="lia.minimisation" exact />
+      <Findings at={minimisation} exact />
       <ScrollArea type="auto" viewportProps={{ tabIndex: 0 }}>
         <Table withTableBorder miw={880} aria-label="Data-minimisation specification">
           <Table.Thead>
@@ -80,8 +80,8 @@ export function MinimisationTable({ form, readOnly }: StepProps) {
                     readOnly={readOnly}
                     value={field.retentionDays ?? ""}
                     onChange={(v) =>
-                      form.setFieldValue(
-                        `lia.minimisation.fields.${i}.retentionDays`,
+                      form.set(
+                        specFields.at(i, "retentionDays"),
                         typeof v === "number" ? v : undefined,
                       )
                     }
@@ -96,9 +96,9 @@ export function MinimisationTable({ form, readOnly }: StepProps) {
                     readOnly={readOnly}
                     value={field.transformation ?? null}
                     onChange={(v) =>
-                      form.setFieldValue(
-                        `lia.minimisation.fields.${i}.transformation`,
-                        v ?? undefined,
+                      form.set(
+                        specFields.at(i, "transformation"),
+                        v && isTransformation(v) ? v : undefined,
                       )
                     }
                   />
@@ -109,7 +109,7 @@ export function MinimisationTable({ form, readOnly }: StepProps) {
                       variant="subtle"
                       color="red"
                       aria-label={`Remove field ${field.name || i + 1}`}
-                      onClick={() => form.removeListItem("lia.minimisation.fields", i)}
+                      onClick={() => form.remove(specFields, i)}
                     >
                       ✕
                     </ActionIcon>
@@ -122,7 +122,7 @@ export function MinimisationTable({ form, readOnly }: StepProps) {
       </ScrollArea>
       {fields.map((_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by position
-        <Findings key={i} at={`lia.minimisation.fields[${i}]`} />
+        <Findings key={i} at={specFields.at(i)} />
       ))}
       {!readOnly && (
         <Button variant="light" size="xs" w="fit-content" onClick={add}>
@@ -135,18 +135,18 @@ export function MinimisationTable({ form, readOnly }: StepProps) {
       <RecordList
         form={form}
         readOnly={readOnly}
-        path="lia.minimisation.prohibited"
+        at={minimisation.at("prohibited")}
         label="Prohibited fields"
         addLabel="Add a prohibited field"
         empty={{ name: "" }}
-        itemLabel={(p, n) => String(p.name || `Prohibited field ${n + 1}`)}
+        itemLabel={(p, n) => p.name || `Prohibited field ${n + 1}`}
         render={(pp) => (
           <>
-            <TextField form={form} readOnly={readOnly} path={`${pp}.name`} label="Field" />
+            <TextField form={form} readOnly={readOnly} at={pp.at("name")} label="Field" />
             <TextField
               form={form}
               readOnly={readOnly}
-              path={`${pp}.reason`}
+              at={pp.at("reason")}
               label="Why it is prohibited"
             />
           </>
@@ -155,7 +155,7 @@ export function MinimisationTable({ form, readOnly }: StepProps) {
       <TextField
         form={form}
         readOnly={readOnly}
-        path="lia.minimisation.rule"
+        at={minimisation.at("rule")}
         label="Rule"
         multiline
       />

@@ -10,7 +10,7 @@ import {
   YesNoField,
 } from "../components/fields.tsx";
 import { PerInterest } from "./per-interest.tsx";
-import type { StepProps } from "./steps.ts";
+import { lia, type StepProps } from "./steps.ts";
 
 export function NecessityStep({ form, readOnly }: StepProps) {
   const f = { form, readOnly };
@@ -18,20 +18,20 @@ export function NecessityStep({ form, readOnly }: StepProps) {
     <PerInterest
       form={form}
       readOnly={readOnly}
-      list="necessity"
+      list={lia.at("necessity")}
       startLabel="Start the necessity test"
     >
       {(p) => (
         <>
           <TextField
             {...f}
-            path={`${p}.processing`}
+            at={p.at("processing")}
             label="What is processed for this interest"
             multiline
           />
           <TextList
             {...f}
-            path={`${p}.whyNecessary`}
+            at={p.at("whyNecessary")}
             label="Why it is necessary"
             addLabel="Add a reason"
           />
@@ -40,52 +40,52 @@ export function NecessityStep({ form, readOnly }: StepProps) {
           </Text>
           <RecordList
             {...f}
-            path={`${p}.alternatives`}
+            at={p.at("alternatives")}
             label="Alternatives considered"
             addLabel="Add an alternative"
             empty={{ alternative: "" }}
-            itemLabel={(a, n) => String(a.alternative || `Alternative ${n + 1}`)}
+            itemLabel={(a, n) => a.alternative || `Alternative ${n + 1}`}
             render={(ap) => (
               <Stack gap="xs">
-                <TextField {...f} path={`${ap}.alternative`} label="Alternative" />
-                <TextField {...f} path={`${ap}.assessment`} label="Assessment" multiline />
+                <TextField {...f} at={ap.at("alternative")} label="Alternative" />
+                <TextField {...f} at={ap.at("assessment")} label="Assessment" multiline />
                 <TextField
                   {...f}
-                  path={`${ap}.rejectedBecause`}
+                  at={ap.at("rejectedBecause")}
                   label="Rejected because"
                   multiline
                 />
                 <MultiSelectField
                   {...f}
-                  path={`${ap}.rejectedFor`}
+                  at={ap.at("rejectedFor")}
                   label="Kinds of reason"
                   description="Cost, convenience, profit or detail alone do not make processing necessary"
                   options={REJECTION_REASON_LABELS}
                 />
-                <YesNoField {...f} path={`${ap}.lessIntrusive`} label="Is it less intrusive?" />
+                <YesNoField {...f} at={ap.at("lessIntrusive")} label="Is it less intrusive?" />
                 <YesNoField
                   {...f}
-                  path={`${ap}.workable`}
+                  at={ap.at("workable")}
                   label="Would it achieve the purpose as well?"
                 />
                 <CheckField
                   {...f}
-                  path={`${ap}.adopted`}
+                  at={ap.at("adopted")}
                   label="It is what the processing now does"
                 />
-                <TextField {...f} path={`${ap}.evidence`} label="Evidence" />
+                <TextField {...f} at={ap.at("evidence")} label="Evidence" />
               </Stack>
             )}
           />
           <TextList
             {...f}
-            path={`${p}.minimisation`}
+            at={p.at("minimisation")}
             label="Minimisation measures"
             addLabel="Add a measure"
           />
           <CheckField
             {...f}
-            path={`${p}.necessary`}
+            at={p.at("necessary")}
             label="Conclusion: necessary, not merely useful"
           />
         </>

@@ -5,25 +5,28 @@
 import { Button, Paper, Stack, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Findings } from "../components/findings.tsx";
-import { addEntry, entryFor, interestsOf, type StepProps } from "./steps.ts";
+import type { Lens } from "../lens.ts";
+import { interestsOf, type StepProps } from "./steps.ts";
 
-export function PerInterest({
+export function PerInterest<E extends { interest: string }>({
   form,
   readOnly,
   list,
   startLabel,
   children,
 }: StepProps & {
-  list: "necessity" | "balancing";
+  /** The LIA's list of entries, one per interest (`lia.necessity`, `lia.balancing`). */
+  list: Lens<E[]>;
   startLabel: string;
-  /** The test's inputs, given the form path of the interest's entry (`lia.balancing.0`). */
-  children: (path: string, index: number) => ReactNode;
+  /** The test's inputs, given the place of the interest's entry (`lia.balancing[0]`). */
+  children: (entry: Lens<E>, index: number) => ReactNode;
 }) {
+  const entries: { interest: string }[] = form.get(list) ?? [];
   return (
     <Stack mt="md">
-      <Findings at={`lia.${list}`} exact />
+      <Findings at={list} exact />
       {interestsOf(form).map((interest) => {
-        const i = entryFor(form, list, interest.id);
+        const i = entries.findIndex((e) => e.interest === interest.id);
         return (
           <Paper key={interest.id} withBorder p="sm">
             <Stack gap="sm">
@@ -35,14 +38,15 @@ export function PerInterest({
                   w="fit-content"
                   variant="light"
                   disabled={readOnly}
-                  onClick={() => addEntry(form, list, interest.id)}
+                  // A test starts with only the interest it is for; its answers follow.
+                  onClick={() => form.append(list, { interest: interest.id } as E)}
                 >
                   {startLabel}
                 </Button>
               ) : (
                 <>
-                  {children(`lia.${list}.${i}`, i)}
-                  <Findings at={`lia.${list}[${i}]`} exact />
+                  {children(list.at(i), i)}
+                  <Findings at={list.at(i)} exact />
                 </>
               )}
             </Stack>

@@ -11,10 +11,25 @@ import {
   TextField,
   TextList,
 } from "../components/fields.tsx";
-import type { StepProps } from "./steps.ts";
+import { useReferences } from "../components/findings.tsx";
+import type { ReferenceInfo } from "../types.ts";
+import { lia, type StepProps } from "./steps.ts";
+
+/** Authorities that can recognise an interest (no articles or proposals), and any already named. */
+function recognisers(
+  references: Map<string, ReferenceInfo>,
+  named: readonly string[] = [],
+): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const [id, r] of references)
+    if (r.kind === "recital" || r.kind === "case" || r.kind === "guidance") options[id] = r.title;
+  for (const id of named) options[id] ??= references.get(id)?.title ?? "Not in the reference list";
+  return options;
+}
 
 export function PurposeStep({ form, readOnly }: StepProps) {
   const f = { form, readOnly };
+  const references = useReferences();
   return (
     <Stack mt="md">
       <Text size="sm">
@@ -23,68 +38,76 @@ export function PurposeStep({ form, readOnly }: StepProps) {
       </Text>
       <RecordList
         {...f}
-        path="lia.interests"
+        at={lia.at("interests")}
         label="Interests"
         addLabel="Add an interest"
         empty={newInterest("")}
-        itemLabel={(i, n) => `Interest ${n + 1}${i.title ? `: ${String(i.title)}` : ""}`}
+        itemLabel={(i, n) => `Interest ${n + 1}${i.title ? `: ${i.title}` : ""}`}
         render={(p) => (
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextField {...f} path={`${p}.id`} label="Id (lower-case, dashes)" />
-              <TextField {...f} path={`${p}.title`} label="Interest" />
+              <TextField {...f} at={p.at("id")} label="Id (lower-case, dashes)" />
+              <TextField {...f} at={p.at("title")} label="Interest" />
             </SimpleGrid>
-            <TextField {...f} path={`${p}.description`} label="Description" multiline />
-            <TextList {...f} path={`${p}.benefits`} label="Benefits" addLabel="Add a benefit" />
+            <TextField {...f} at={p.at("description")} label="Description" multiline />
+            <TextList {...f} at={p.at("benefits")} label="Benefits" addLabel="Add a benefit" />
             <TextList
               {...f}
-              path={`${p}.beneficiaries`}
+              at={p.at("beneficiaries")}
               label="Who benefits"
               addLabel="Add a beneficiary"
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <CheckField
                 {...f}
-                path={`${p}.checks.lawful`}
+                at={p.at("checks", "lawful")}
                 label="Lawful under EU or national law"
               />
               <CheckField
                 {...f}
-                path={`${p}.checks.specific`}
+                at={p.at("checks", "specific")}
                 label="Clearly and precisely articulated"
               />
               <CheckField
                 {...f}
-                path={`${p}.checks.realAndPresent`}
+                at={p.at("checks", "realAndPresent")}
                 label="Real and present, not speculative"
               />
               <CheckField
                 {...f}
-                path={`${p}.statedInPrivacyNotice`}
+                at={p.at("statedInPrivacyNotice")}
                 label="Stated in the privacy notice (Art. 13(1)(d))"
               />
               <CheckField
                 {...f}
-                path={`${p}.servesDataSubjects`}
+                at={p.at("servesDataSubjects")}
                 label="Improves a service the people use, or is in their interest"
               />
             </SimpleGrid>
             <MultiSelectField
               {...f}
-              path={`${p}.kind`}
+              at={p.at("kind")}
               label="Whose interest"
               options={INTEREST_KIND_LABELS}
+            />
+            <MultiSelectField
+              {...f}
+              at={p.at("recognisedBy")}
+              label="Recognised as a legitimate interest by"
+              description="Recitals, judgments or guidance that name this kind of interest"
+              placeholder="Pick from the legal references"
+              options={recognisers(references, form.get(p.at("recognisedBy")))}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <SelectField
                 {...f}
-                path={`${p}.consequenceIfNot.severity`}
+                at={p.at("consequenceIfNot", "severity")}
                 label="Consequence of not pursuing it"
                 options={CONSEQUENCE_SEVERITY_LABELS}
               />
               <TextField
                 {...f}
-                path={`${p}.consequenceIfNot.description`}
+                at={p.at("consequenceIfNot", "description")}
                 label="What would happen"
               />
             </SimpleGrid>

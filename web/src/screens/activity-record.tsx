@@ -3,8 +3,9 @@
  * categories (flagging Art. 9 and Art. 10 data), data subjects (children, vulnerable
  * people), recipients, transfers with their Chapter V mechanism, retention and security.
  */
-import { Button, Divider, SimpleGrid, Stack, Title } from "@mantine/core";
+import { Anchor, Button, Divider, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
+import { Link, useParams } from "wouter";
 import {
   ADM_EXCEPTION_LABELS,
   DATA_NATURE_LABELS,
@@ -22,12 +23,12 @@ import {
   TRANSFER_MECHANISM_LABELS,
   WORKS_COUNCIL_LABELS,
 } from "../../../src/core/messages/value-labels.ts";
+import type { DataSource } from "../../../src/core/schema/common.ts";
 import { JURISDICTION_LABELS, SPECIAL_CATEGORY_LABELS } from "../../../src/render/labels.ts";
 import {
   CheckField,
   CountriesField,
   CountryField,
-  getIn,
   MultiSelectField,
   NumberField,
   RecordList,
@@ -37,20 +38,24 @@ import {
   YesNoField,
 } from "../components/fields.tsx";
 import { Findings, under, useLive } from "../components/findings.tsx";
+import { draft } from "../lens.ts";
 import type { DraftForm } from "../use-draft.ts";
+
+const activity = draft.at("activity");
+const organisation = draft.at("organisation");
 
 export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: boolean }) {
   const f = { form, readOnly };
   const purposeOptions = Object.fromEntries(
-    ((getIn(form.values, "activity.purposes") as { id?: string; description?: string }[]) ?? [])
+    (form.get(activity.at("purposes")) ?? [])
       .filter((p) => p.id)
-      .map((p) => [p.id as string, p.description || (p.id as string)]),
+      .map((p) => [p.id, p.description || p.id]),
   );
-  const groups = (getIn(form.values, "activity.dataSubjects") as { relationship?: string }[]) ?? [];
+  const groups = form.get(activity.at("dataSubjects")) ?? [];
   const staff = groups.some(
     (g) => g.relationship === "employee" || g.relationship === "job-applicant",
   );
-  const outside = getIn(form.values, "organisation.establishedIn") === "outside";
+  const outside = form.get(organisation.at("establishedIn")) === "outside";
   return (
     <Stack gap="lg">
       <section aria-labelledby="h-assessment">
@@ -58,12 +63,12 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           Assessment
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextField {...f} path="title" label="Title" />
-          <TextField {...f} path="assessedOn" label="Assessment date" type="date" />
-          <TextField {...f} path="author" label="Author" />
+          <TextField {...f} at={draft.at("title")} label="Title" />
+          <TextField {...f} at={draft.at("assessedOn")} label="Assessment date" type="date" />
+          <TextField {...f} at={draft.at("author")} label="Author" />
           <NumberField
             {...f}
-            path="review.cadenceMonths"
+            at={draft.at("review", "cadenceMonths")}
             label="Review every (months)"
             min={1}
             max={60}
@@ -75,18 +80,22 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           Controller
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextField {...f} path="organisation.name" label="Controller's legal name" />
+          <TextField {...f} at={organisation.at("name")} label="Controller's legal name" />
           <SelectField
             {...f}
-            path="organisation.jurisdiction"
+            at={organisation.at("jurisdiction")}
             label="Which GDPR applies"
             options={JURISDICTION_LABELS}
             clearable={false}
           />
-          <CountryField {...f} path="organisation.country" label="Country of main establishment" />
+          <CountryField
+            {...f}
+            at={organisation.at("country")}
+            label="Country of main establishment"
+          />
           <SelectField
             {...f}
-            path="organisation.establishedIn"
+            at={organisation.at("establishedIn")}
             label="Where the controller is established"
             options={ESTABLISHED_IN_LABELS}
           />
@@ -94,28 +103,32 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             <>
               <CheckField
                 {...f}
-                path="organisation.targetsOrMonitors"
+                at={organisation.at("targetsOrMonitors")}
                 label="Offers goods or services to, or monitors, people in the EU/UK (Art. 3(2))"
               />
-              <TextField {...f} path="organisation.representative" label="Art. 27 representative" />
+              <TextField
+                {...f}
+                at={organisation.at("representative")}
+                label="Art. 27 representative"
+              />
             </>
           )}
-          <TextField {...f} path="organisation.dpoContact" label="DPO contact" />
-          <TextField {...f} path="organisation.address" label="Address" multiline />
+          <TextField {...f} at={organisation.at("dpoContact")} label="DPO contact" />
+          <TextField {...f} at={organisation.at("address")} label="Address" multiline />
           <CheckField
             {...f}
-            path="organisation.publicAuthority"
+            at={organisation.at("publicAuthority")}
             label="A public authority or body"
           />
           <CheckField
             {...f}
-            path="organisation.notForProfit"
+            at={organisation.at("notForProfit")}
             label="A foundation, association or other not-for-profit body"
           />
-          <CheckField {...f} path="organisation.charity" label="A charity" />
+          <CheckField {...f} at={organisation.at("charity")} label="A charity" />
           <CheckField
             {...f}
-            path="organisation.dominantPosition"
+            at={organisation.at("dominantPosition")}
             label="Holds a dominant position over the people concerned"
           />
         </SimpleGrid>
@@ -126,22 +139,22 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           Processing activity
         </Title>
         <Stack>
-          <TextField {...f} path="activity.name" label="Name" />
-          <TextField {...f} path="activity.description" label="Description" multiline />
+          <TextField {...f} at={activity.at("name")} label="Name" />
+          <TextField {...f} at={activity.at("description")} label="Description" multiline />
           <RecordList
             {...f}
-            path="activity.purposes"
+            at={activity.at("purposes")}
             label="Purposes"
             addLabel="Add a purpose"
             empty={{ id: "", description: "" }}
             itemLabel={(p, i) => `Purpose ${i + 1}${p.id ? `: ${p.id}` : ""}`}
             render={(p) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextField {...f} path={`${p}.id`} label="Id (lower-case, dashes)" />
-                <TextField {...f} path={`${p}.description`} label="Description" multiline />
+                <TextField {...f} at={p.at("id")} label="Id (lower-case, dashes)" />
+                <TextField {...f} at={p.at("description")} label="Description" multiline />
                 <SelectField
                   {...f}
-                  path={`${p}.category`}
+                  at={p.at("category")}
                   label="Kind of purpose"
                   options={PURPOSE_CATEGORY_LABELS}
                 />
@@ -150,40 +163,50 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           />
           <RecordList
             {...f}
-            path="activity.dataCategories"
+            at={activity.at("dataCategories")}
             label="Categories of personal data"
             addLabel="Add a category"
             empty={{ name: "" }}
-            itemLabel={(c, i) => String(c.name || `Category ${i + 1}`)}
+            itemLabel={(c, i) => c.name || `Category ${i + 1}`}
             render={(p) => (
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextField {...f} path={`${p}.name`} label="Category" />
+                <TextField {...f} at={p.at("name")} label="Category" />
                 <SelectField
                   {...f}
-                  path={`${p}.specialCategory`}
+                  at={p.at("specialCategory")}
                   label="Special category (Art. 9)"
                   options={SPECIAL_CATEGORY_LABELS}
                 />
                 <CheckField
                   {...f}
-                  path={`${p}.criminalOffence`}
+                  at={p.at("criminalOffence")}
                   label="Criminal-offence data (Art. 10)"
                 />
                 <MultiSelectField
                   {...f}
-                  path={`${p}.nature`}
+                  at={p.at("nature")}
                   label="What the data is"
                   options={DATA_NATURE_LABELS}
                 />
                 <SelectField
                   {...f}
-                  path={`${p}.source`}
+                  at={p.at("source")}
                   label="Where it comes from"
                   options={DATA_SOURCE_LABELS}
                 />
+                {(fromElsewhere(form.get(p.at("source"))) ||
+                  form.get(p.at("sourceRetentionDays")) !== undefined) && (
+                  <NumberField
+                    {...f}
+                    at={p.at("sourceRetentionDays")}
+                    label="How long its source keeps it, in days"
+                    description="E.g. how long a public register shows an entry"
+                    min={1}
+                  />
+                )}
                 <MultiSelectField
                   {...f}
-                  path={`${p}.purposes`}
+                  at={p.at("purposes")}
                   label="Purposes that use it (none picked: every purpose)"
                   options={purposeOptions}
                 />
@@ -192,42 +215,42 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           />
           <RecordList
             {...f}
-            path="activity.dataSubjects"
+            at={activity.at("dataSubjects")}
             label="Data subjects"
             addLabel="Add a group"
             empty={{ name: "" }}
-            itemLabel={(g, i) => String(g.name || `Group ${i + 1}`)}
+            itemLabel={(g, i) => g.name || `Group ${i + 1}`}
             render={(p) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextField {...f} path={`${p}.name`} label="Group" />
+                <TextField {...f} at={p.at("name")} label="Group" />
                 <NumberField
                   {...f}
-                  path={`${p}.youngestAge`}
+                  at={p.at("youngestAge")}
                   label="Youngest age, if children"
                   min={0}
                   max={17}
                 />
-                <CheckField {...f} path={`${p}.children`} label="Includes children" />
+                <CheckField {...f} at={p.at("children")} label="Includes children" />
                 <CheckField
                   {...f}
-                  path={`${p}.vulnerable`}
+                  at={p.at("vulnerable")}
                   label="Vulnerable people or a power imbalance"
                 />
                 <SelectField
                   {...f}
-                  path={`${p}.relationship`}
+                  at={p.at("relationship")}
                   label="Relationship with the controller"
                   options={RELATIONSHIP_LABELS}
                 />
                 <MultiSelectField
                   {...f}
-                  path={`${p}.purposes`}
+                  at={p.at("purposes")}
                   label="Purposes that concern them (none picked: every purpose)"
                   options={purposeOptions}
                 />
                 <CountriesField
                   {...f}
-                  path={`${p}.countries`}
+                  at={p.at("countries")}
                   label="Countries where the service reaches them"
                 />
               </SimpleGrid>
@@ -235,66 +258,71 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           />
           <TextList
             {...f}
-            path="activity.recipients"
+            at={activity.at("recipients")}
             label="Recipients"
             addLabel="Add a recipient"
           />
           <RecordList
             {...f}
-            path="activity.transfers"
+            at={activity.at("transfers")}
             label="International transfers"
             addLabel="Add a transfer"
             empty={{ destination: "" }}
-            itemLabel={(t, i) => String(t.destination || `Transfer ${i + 1}`)}
+            itemLabel={(t, i) => t.destination || `Transfer ${i + 1}`}
             render={(p) => (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextField {...f} path={`${p}.destination`} label="Destination" />
-                <TextField {...f} path={`${p}.recipient`} label="Recipient" />
+                <TextField {...f} at={p.at("destination")} label="Destination" />
+                <TextField {...f} at={p.at("recipient")} label="Recipient" />
                 <SelectField
                   {...f}
-                  path={`${p}.mechanism`}
+                  at={p.at("mechanism")}
                   label="Chapter V safeguard"
                   options={TRANSFER_MECHANISM_LABELS}
                 />
-                <TextField {...f} path={`${p}.details`} label="Details" />
+                <TextField {...f} at={p.at("details")} label="Details" />
               </SimpleGrid>
             )}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextField
               {...f}
-              path="activity.retention"
+              at={activity.at("retention")}
               label="Retention"
               description="A period (e.g. 13 months) or a rule with a maximum"
             />
             <NumberField
               {...f}
-              path="activity.retentionDays"
+              at={activity.at("retentionDays")}
               label="Longest retention in days, if the text does not say"
               min={1}
             />
             <SelectField
               {...f}
-              path="activity.retentionReason.kind"
+              at={activity.at("retentionReason", "kind")}
               label="Why it is kept that long"
               options={RETENTION_REASON_LABELS}
             />
             <TextField
               {...f}
-              path="activity.retentionReason.reference"
+              at={activity.at("retentionReason", "reference")}
               label="The law or limitation period relied on"
             />
-            <TextField {...f} path="activity.startsOn" label="Processing starts on" type="date" />
-            <TextField {...f} path="activity.volume" label="Volume" />
+            <TextField
+              {...f}
+              at={activity.at("startsOn")}
+              label="Processing starts on"
+              type="date"
+            />
+            <TextField {...f} at={activity.at("volume")} label="Volume" />
             <NumberField
               {...f}
-              path="activity.subjectCount"
+              at={activity.at("subjectCount")}
               label="About how many people it concerns"
               min={0}
             />
             <SelectField
               {...f}
-              path="activity.scale"
+              at={activity.at("scale")}
               label="Scale, when no count is known"
               options={SCALE_LABELS}
             />
@@ -306,17 +334,17 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <CheckField
                 {...f}
-                path="activity.collection.fromDataSubject"
+                at={activity.at("collection", "fromDataSubject")}
                 label="From the people themselves (Art. 13)"
               />
               <CheckField
                 {...f}
-                path="activity.collection.fromOthers"
+                at={activity.at("collection", "fromOthers")}
                 label="From others (Art. 14)"
               />
               <CheckField
                 {...f}
-                path="activity.collection.informedOfIndirect"
+                at={activity.at("collection", "informedOfIndirect")}
                 label="People are told about data obtained from others"
               />
             </SimpleGrid>
@@ -326,69 +354,73 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <CheckField
                 {...f}
-                path="activity.characteristics.profiling"
+                at={activity.at("characteristics", "profiling")}
                 label="Profiles people"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.combinesSources"
+                at={activity.at("characteristics", "combinesSources")}
                 label="Combines data from several sources"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.tracksAcrossSites"
+                at={activity.at("characteristics", "tracksAcrossSites")}
                 label="Follows people across other sites or apps"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.tracksAcrossDevices"
+                at={activity.at("characteristics", "tracksAcrossDevices")}
                 label="Follows people across devices"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.behaviouralAdvertising"
+                at={activity.at("characteristics", "behaviouralAdvertising")}
                 label="Targets advertising on behaviour"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.covert"
+                at={activity.at("characteristics", "covert")}
                 label="People are not told when they are monitored"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.newTechnology"
+                at={activity.at("characteristics", "newTechnology")}
                 label="New or innovative technology"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.infersSensitive"
+                at={activity.at("characteristics", "infersSensitive")}
                 label="Infers health, beliefs or other sensitive traits"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.sharesWithThirdParties"
+                at={activity.at("characteristics", "sharesWithThirdParties")}
                 label="Discloses the data to others for their own purposes"
               />
-              <CheckField {...f} path="activity.characteristics.sellsData" label="Sells the data" />
               <CheckField
                 {...f}
-                path="activity.characteristics.preventsServiceOrRight"
+                at={activity.at("characteristics", "sellsData")}
+                label="Sells the data"
+              />
+              <CheckField
+                {...f}
+                at={activity.at("characteristics", "preventsServiceOrRight")}
                 label="Can stop someone using a service or exercising a right"
               />
               <CheckField
                 {...f}
-                path="activity.characteristics.breachEndangersSafety"
+                at={activity.at("characteristics", "breachEndangersSafety")}
                 label="A breach could endanger someone's health or safety"
               />
               <MultiSelectField
                 {...f}
-                path="activity.characteristics.monitoring"
+                at={activity.at("characteristics", "monitoring")}
                 label="What is systematically monitored"
                 options={MONITORING_LABELS}
               />
               <SelectField
                 {...f}
-                path="activity.characteristics.monitoringGranularity"
+                at={activity.at("characteristics", "monitoringGranularity")}
                 label="How closely"
                 options={MONITORING_GRANULARITY_LABELS}
               />
@@ -401,13 +433,13 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <SelectField
                     {...f}
-                    path="activity.employment.worksCouncil"
+                    at={activity.at("employment", "worksCouncil")}
                     label="Staff representatives (works council)"
                     options={WORKS_COUNCIL_LABELS}
                   />
                   <TextField
                     {...f}
-                    path="activity.employment.nationalLaw"
+                    at={activity.at("employment", "nationalLaw")}
                     label="National employment-data law relied on"
                   />
                 </SimpleGrid>
@@ -415,22 +447,22 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             )}
             <RecordList
               {...f}
-              path="activity.jointControllers"
+              at={activity.at("jointControllers")}
               label="Joint controllers"
               addLabel="Add a joint controller"
               empty={{ name: "" }}
-              itemLabel={(j, i) => String(j.name || `Joint controller ${i + 1}`)}
+              itemLabel={(j, i) => j.name || `Joint controller ${i + 1}`}
               render={(p) => (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextField {...f} path={`${p}.name`} label="Name" />
+                  <TextField {...f} at={p.at("name")} label="Name" />
                   <CheckField
                     {...f}
-                    path={`${p}.arrangement`}
+                    at={p.at("arrangement")}
                     label="An Art. 26 arrangement sets out each one's duties"
                   />
                   <TextField
                     {...f}
-                    path={`${p}.interest`}
+                    at={p.at("interest")}
                     label="Their own legitimate interest, if relied on"
                   />
                 </SimpleGrid>
@@ -438,29 +470,29 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             />
             <RecordList
               {...f}
-              path="activity.automatedDecisions"
+              at={activity.at("automatedDecisions")}
               label="Automated decisions"
               addLabel="Add an automated decision"
               empty={{ description: "", solelyAutomated: false, legalOrSimilarEffect: false }}
-              itemLabel={(d, i) => String(d.description || `Automated decision ${i + 1}`)}
+              itemLabel={(d, i) => d.description || `Automated decision ${i + 1}`}
               render={(p) => (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextField {...f} path={`${p}.description`} label="What is decided" multiline />
-                  <YesNoField {...f} path={`${p}.solelyAutomated`} label="Solely automated?" />
+                  <TextField {...f} at={p.at("description")} label="What is decided" multiline />
+                  <YesNoField {...f} at={p.at("solelyAutomated")} label="Solely automated?" />
                   <YesNoField
                     {...f}
-                    path={`${p}.legalOrSimilarEffect`}
+                    at={p.at("legalOrSimilarEffect")}
                     label="Legal or similarly significant effect?"
                   />
                   <SelectField
                     {...f}
-                    path={`${p}.exception`}
+                    at={p.at("exception")}
                     label="Art. 22(2) exception relied on"
                     options={ADM_EXCEPTION_LABELS}
                   />
                   <TextList
                     {...f}
-                    path={`${p}.safeguards`}
+                    at={p.at("safeguards")}
                     label="Safeguards (human review, contesting, explanation)"
                     addLabel="Add a safeguard"
                   />
@@ -470,24 +502,30 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
             <Title order={4} size="h5">
               DPIA (Art. 35)
             </Title>
+            <DpiaTabLink />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <MultiSelectField
                 {...f}
-                path="activity.dpiaIndicators"
+                at={activity.at("dpiaIndicators")}
                 label="Criteria that apply (WP248)"
                 options={DPIA_INDICATOR_LABELS}
               />
               <SelectField
                 {...f}
-                path="activity.dpia.status"
+                at={activity.at("dpia", "status")}
                 label="DPIA status"
                 options={DPIA_STATUS_LABELS}
               />
-              <TextField {...f} path="activity.dpia.reference" label="DPIA reference" />
-              <TextField {...f} path="activity.dpia.completedOn" label="Completed on" type="date" />
+              <TextField {...f} at={activity.at("dpia", "reference")} label="DPIA reference" />
+              <TextField
+                {...f}
+                at={activity.at("dpia", "completedOn")}
+                label="Completed on"
+                type="date"
+              />
               <SelectField
                 {...f}
-                path="activity.dpia.residualRisk"
+                at={activity.at("dpia", "residualRisk")}
                 label="Risk remaining after its measures"
                 options={RESIDUAL_RISK_LABELS}
               />
@@ -495,25 +533,55 @@ export function ActivityRecord({ form, readOnly }: { form: DraftForm; readOnly: 
           </MoreFacts>
           <TextList
             {...f}
-            path="activity.securityMeasures"
+            at={activity.at("securityMeasures")}
             label="Security measures"
             addLabel="Add a measure"
           />
-          <TextList {...f} path="activity.systems" label="Systems" addLabel="Add a system" />
-          <Findings at="activity.dpia" />
+          <TextList {...f} at={activity.at("systems")} label="Systems" addLabel="Add a system" />
+          <TextField
+            {...f}
+            at={activity.at("classification")}
+            label="Data classification"
+            description="The organisation's own level for this data, e.g. restricted or confidential"
+          />
+          <DpiaTabLink />
+          <Findings at={activity.at("dpia")} />
         </Stack>
       </section>
     </Stack>
   );
 }
 
+/**
+ * The DPIA itself (its description, risks, action plan, the DPO's advice) is written on the
+ * DPIA tab; the record keeps only its status, and links there.
+ */
+function DpiaTabLink() {
+  const { slug } = useParams<{ slug: string }>();
+  return (
+    <Text size="sm">
+      The DPIA itself (its description, risks, action plan and the DPO's advice) is written on{" "}
+      <Anchor component={Link} href={`/activities/${slug}/dpia`}>
+        the DPIA tab
+      </Anchor>
+      .
+    </Text>
+  );
+}
+
+/** Data a third party or the public holds, whose own retention is a yardstick for ours. */
+const fromElsewhere = (source: DataSource | undefined) =>
+  source === "third-party" ||
+  source === "publicly-available" ||
+  source === "made-public-by-subject";
+
 const MORE_FACTS = [
-  "activity.collection",
-  "activity.characteristics",
-  "activity.employment",
-  "activity.jointControllers",
-  "activity.automatedDecisions",
-  "activity.dpia",
+  activity.at("collection"),
+  activity.at("characteristics"),
+  activity.at("employment"),
+  activity.at("jointControllers"),
+  activity.at("automatedDecisions"),
+  activity.at("dpia"),
 ];
 
 /**
@@ -523,7 +591,7 @@ const MORE_FACTS = [
 function MoreFacts({ label, children }: { label: string; children: ReactNode }) {
   const live = useLive();
   const concerned = (live?.findings ?? []).some(
-    (x) => x.severity !== "info" && MORE_FACTS.some((at) => under(x.path, at)),
+    (x) => x.severity !== "info" && MORE_FACTS.some((at) => under(x.path, at.where)),
   );
   const [open, setOpen] = useState(false);
   return open || concerned ? (

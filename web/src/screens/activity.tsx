@@ -1,6 +1,6 @@
 /**
  * One processing activity: its Art. 30 record, a basis decision per purpose, the LIA, the
- * DPIA, the findings with the trace, versions and documents. The draft autosaves; the outcome and what
+ * DPIA, the screening kept with it, the findings with the trace, versions and documents. The draft autosaves; the outcome and what
  * would change it stay in view beside whatever step the user is on.
  */
 import {
@@ -40,6 +40,7 @@ import { BasisWizard } from "./basis-wizard.tsx";
 import { DocumentsTab } from "./documents-tab.tsx";
 import { FindingsTab } from "./findings-tab.tsx";
 import { ObjectionsTab } from "./objections-tab.tsx";
+import { ScreeningTab } from "./screening-tab.tsx";
 import { SignOffTab } from "./sign-off-tab.tsx";
 import { VersionsTab } from "./versions-tab.tsx";
 
@@ -48,6 +49,7 @@ const TABS = [
   { id: "basis", label: "Lawful basis" },
   { id: "lia", label: "LIA" },
   { id: "dpia", label: "DPIA" },
+  { id: "screening", label: "Screening" },
   { id: "findings", label: "Findings" },
   { id: "sign-off", label: "Sign-off" },
   { id: "objections", label: "Objections" },
@@ -187,7 +189,6 @@ function Editor({
   const live = useLiveEvaluation(draft.form.values, todayIso());
   const canEdit = useCan("editor");
   const readOnly = !canEdit || draft.locked;
-  const values = draft.form.values as { title?: string; status?: string };
   const counts = (sev: string) => live.findings.filter((f) => f.severity === sev).length;
 
   return (
@@ -199,13 +200,10 @@ function Editor({
               <Link href="/register">Register</Link> / {view.slug}
             </Text>
             <Title order={2} className="wrap-anywhere">
-              {values.title || view.title}
+              {draft.form.values.title || view.title}
             </Title>
             <Group gap="xs">
-              <Badge variant="outline">
-                {STATUS_LABELS[(values.status ?? view.status) as keyof typeof STATUS_LABELS] ??
-                  view.status}
-              </Badge>
+              <Badge variant="outline">{STATUS_LABELS[view.status]}</Badge>
               <Text size="sm" c="dimmed">
                 version {draft.baseVersion}
               </Text>
@@ -258,6 +256,9 @@ function Editor({
               </Tabs.Panel>
               <Tabs.Panel value="dpia" pt="md">
                 <DpiaTab form={draft.form} readOnly={readOnly} view={view} />
+              </Tabs.Panel>
+              <Tabs.Panel value="screening" pt="md">
+                <ScreeningTab form={draft.form} readOnly={readOnly} view={view} />
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <FindingsTab />

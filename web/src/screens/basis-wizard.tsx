@@ -33,12 +33,11 @@ import {
   TERMINAL_EXEMPTION_LABELS,
   TERMINAL_TECHNOLOGY_LABELS,
 } from "../../../src/core/messages/value-labels.ts";
-import { LawfulBasis } from "../../../src/core/schema/index.ts";
+import { type BasisDecision, LawfulBasis } from "../../../src/core/schema/index.ts";
 import { BASIS_LABELS } from "../../../src/render/labels.ts";
 import {
   CheckField,
   CountriesField,
-  getIn,
   MultiSelectField,
   RecordList,
   SelectField,
@@ -47,7 +46,7 @@ import {
   YesNoField,
 } from "../components/fields.tsx";
 import { Findings } from "../components/findings.tsx";
-import { findingPath } from "../live.ts";
+import { draft, type Lens } from "../lens.ts";
 import type { DraftForm } from "../use-draft.ts";
 import { BASIS_HELP, RECOGNISED_INTERESTS } from "./basis-explanations.ts";
 
@@ -62,27 +61,16 @@ const schedule1Options = (parts: readonly number[]) =>
 const SCHEDULE_1_ART9 = schedule1Options([1, 2]);
 const SCHEDULE_1_ART10 = schedule1Options([1, 2, 3]);
 
-interface Purpose {
-  id: string;
-  description: string;
-}
-interface Decision {
-  purpose: string;
-  basis?: string;
-  terminalAccess?: unknown;
-  electronicMarketing?: unknown;
-  directMarketing?: boolean;
-}
-interface Category {
-  name?: string;
-  specialCategory?: string;
-  criminalOffence?: boolean;
-  purposes?: string[];
-}
+type ElectronicMarketing = NonNullable<BasisDecision["electronicMarketing"]>;
+type MarketingChannel = ElectronicMarketing["channels"][number];
+
+const decisionsAt = draft.at("decisions");
+const organisation = draft.at("organisation");
+const activity = draft.at("activity");
 
 export function BasisWizard({ form, readOnly }: { form: DraftForm; readOnly: boolean }) {
-  const purposes = (getIn(form.values, "activity.purposes") as Purpose[] | undefined) ?? [];
-  const decisions = (getIn(form.values, "decisions") as Decision[] | undefined) ?? [];
+  const purposes = form.get(activity.at("purposes")) ?? [];
+  const decisions = form.get(decisionsAt) ?? [];
   const [selected, setSelected] = useState(purposes[0]?.id ?? "");
   const purpose = purposes.find((p) => p.id === selected) ?? purposes[0];
   if (!purpose)
@@ -94,7 +82,7 @@ export function BasisWizard({ form, readOnly }: { form: DraftForm; readOnly: boo
   const index = decisions.findIndex((d) => d.purpose === purpose.id);
   return (
     <Stack>
-      <Findings at="decisions" exact />
+      <Findings at={decisionsAt} exact />
       <Select
         label="Purpose"
         data={purposes.map((p) => ({
@@ -112,7 +100,7 @@ export function BasisWizard({ form, readOnly }: { form: DraftForm; readOnly: boo
         <Button
           w="fit-content"
           disabled={readOnly}
-          onClick={() => form.insertListItem("decisions", newDecision(purpose.id))}
+          onClick={() => form.append(decisionsAt, newDecision(purpose.id))}
         >
           Decide the basis for this purpose
         </Button>
@@ -133,28 +121,26 @@ function DecisionSteps({
   readOnly: boolean;
 }) {
   const [step, setStep] = useState(0);
-  const p = `decisions.${index}`;
+  const p = decisionsAt.at(index);
   const f = { form, readOnly };
-  const decision = getIn(form.values, p) as Decision;
-  const jurisdiction = getIn(form.values, "organisation.jurisdiction");
+  const decision: Partial<BasisDecision> = form.get(p) ?? {};
+  const jurisdiction = form.get(organisation.at("jurisdiction"));
   const bases = LawfulBasis.options.filter(
     (b) => b !== "recognised-legitimate-interest" || jurisdiction === "UK",
   );
-  const categories = (
-    (getIn(form.values, "activity.dataCategories") as Category[] | undefined) ?? []
-  ).filter((c) => !c.purposes || c.purposes.includes(decision.purpose));
+  const categories = (form.get(activity.at("dataCategories")) ?? []).filter(
+    (c) => !c.purposes || (decision.purpose !== undefined && c.purposes.includes(decision.purpose)),
+  );
   const special = categories.some((c) => c.specialCategory);
   const criminal = categories.some((c) => c.criminalOffence);
-  const children = (
-    (getIn(form.values, "activity.dataSubjects") as { children?: boolean }[] | undefined) ?? []
-  ).some((g) => g.children);
+  const children = (form.get(activity.at("dataSubjects")) ?? []).some((g) => g.children);
   const basis = decision.basis;
   const interestOptions = Object.fromEntries(
-    ((getIn(form.values, "lia.interests") as { id?: string; title?: string }[] | undefined) ?? [])
+    (form.get(draft.at("lia", "interests")) ?? [])
       .filter((i) => i.id)
-      .map((i) => [i.id as string, i.title || (i.id as string)]),
+      .map((i) => [i.id, i.title || i.id]),
   );
-  const publicAuthority = getIn(form.values, "organisation.publicAuthority") === true;
+  const publicAuthority = form.get(organisation.at("publicAuthority")) === true;
   const steps = ["Basis", "Necessity", "Alternatives", "Extra questions"];
   return (
     <Paper withBorder p="md">
@@ -164,8 +150,11 @@ function DecisionSteps({
             <Radio.Group
               label="Lawful basis for this purpose"
               value={basis ?? null}
-              onChange={(v) => form.setFieldValue(`${p}.basis`, v)}
-              data-path={`decisions[${index}].basis`}
+              onChange={(v) => {
+                const picked = LawfulBasis.safeParse(v);
+                if (picked.success) form.set(p.at("basis"), picked.data);
+              }}
+              data-path={p.at("basis").where}
             >
               <Stack gap="xs" mt="xs">
                 {bases.map((b) => (
@@ -179,24 +168,25 @@ function DecisionSteps({
                 ))}
               </Stack>
             </Radio.Group>
-            <Findings at={`decisions[${index}].basis`} exact />
+            <Findings at={p.at("basis")} exact />
+            <PreviousBasis form={form} readOnly={readOnly} p={p} />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={steps[1]} description="Why it is needed">
           <Stack mt="md">
-            <TextField {...f} path={`${p}.justification`} label="Why this basis fits" multiline />
+            <TextField {...f} at={p.at("justification")} label="Why this basis fits" multiline />
             <CheckField
               {...f}
-              path={`${p}.necessity.necessary`}
+              at={p.at("necessity", "necessary")}
               label="The processing is necessary for this purpose, not merely useful"
             />
             <TextField
               {...f}
-              path={`${p}.necessity.explanation`}
+              at={p.at("necessity", "explanation")}
               label="Why it is necessary"
               multiline
             />
-            <Findings at={`decisions[${index}].necessity`} />
+            <Findings at={p.at("necessity")} />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={steps[2]} description="Bases rejected">
@@ -204,23 +194,23 @@ function DecisionSteps({
             <Text size="sm">Record each other basis you considered and why it does not fit.</Text>
             <RecordList
               {...f}
-              path={`${p}.alternatives`}
+              at={p.at("alternatives")}
               label="Alternative bases rejected"
               addLabel="Add an alternative"
               empty={{ basis: "consent", rejectedBecause: "" }}
-              itemLabel={(a) => BASIS_LABELS[a.basis as keyof typeof BASIS_LABELS] ?? "Alternative"}
+              itemLabel={(a) => (a.basis ? BASIS_LABELS[a.basis] : "Alternative")}
               render={(ap) => (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <SelectField
                     {...f}
-                    path={`${ap}.basis`}
+                    at={ap.at("basis")}
                     label="Basis"
                     options={BASIS_LABELS}
                     clearable={false}
                   />
                   <TextField
                     {...f}
-                    path={`${ap}.rejectedBecause`}
+                    at={ap.at("rejectedBecause")}
                     label="Rejected because"
                     multiline
                   />
@@ -239,7 +229,7 @@ function DecisionSteps({
                 </Text>
                 <MultiSelectField
                   {...f}
-                  path={`${p}.interests`}
+                  at={p.at("interests")}
                   label="LIA interests relied on"
                   options={interestOptions}
                   placeholder={
@@ -254,7 +244,7 @@ function DecisionSteps({
               <Layer title="Recognised legitimate interest" badge="UK Annex 1">
                 <SelectField
                   {...f}
-                  path={`${p}.recognisedInterest`}
+                  at={p.at("recognisedInterest")}
                   label="Annex 1 condition"
                   options={RECOGNISED_INTERESTS}
                 />
@@ -263,42 +253,42 @@ function DecisionSteps({
             {basis === "consent" && (
               <Layer title="Consent checklist" badge="Art. 4(11), Art. 7">
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <CheckField {...f} path={`${p}.consent.freelyGiven`} label="Freely given" />
-                  <CheckField {...f} path={`${p}.consent.specific`} label="Specific" />
-                  <CheckField {...f} path={`${p}.consent.informed`} label="Informed" />
-                  <CheckField {...f} path={`${p}.consent.unambiguous`} label="Unambiguous" />
+                  <CheckField {...f} at={p.at("consent", "freelyGiven")} label="Freely given" />
+                  <CheckField {...f} at={p.at("consent", "specific")} label="Specific" />
+                  <CheckField {...f} at={p.at("consent", "informed")} label="Informed" />
+                  <CheckField {...f} at={p.at("consent", "unambiguous")} label="Unambiguous" />
                   <CheckField
                     {...f}
-                    path={`${p}.consent.withdrawable`}
+                    at={p.at("consent", "withdrawable")}
                     label="As easy to withdraw as to give"
                   />
                   {special && (
                     <CheckField
                       {...f}
-                      path={`${p}.consent.explicit`}
+                      at={p.at("consent", "explicit")}
                       label="Explicit (an express statement)"
                     />
                   )}
                 </SimpleGrid>
                 <SelectField
                   {...f}
-                  path={`${p}.consent.howGiven`}
+                  at={p.at("consent", "howGiven")}
                   label="How people give it"
                   options={CONSENT_HOW_GIVEN_LABELS}
                 />
                 <YesNoField
                   {...f}
-                  path={`${p}.consent.separateFromOtherMatters`}
+                  at={p.at("consent", "separateFromOtherMatters")}
                   label="Asked separately from the terms and other purposes (Art. 7(2))?"
                 />
                 <YesNoField
                   {...f}
-                  path={`${p}.consent.refusalHasDetriment`}
+                  at={p.at("consent", "refusalHasDetriment")}
                   label="Does refusing cost the person the service or another detriment (Art. 7(4))?"
                 />
                 <TextField
                   {...f}
-                  path={`${p}.consent.mechanism`}
+                  at={p.at("consent", "mechanism")}
                   label="How consent is asked, recorded and withdrawn"
                   multiline
                 />
@@ -308,105 +298,105 @@ function DecisionSteps({
               <Layer title="Special-category data" badge="Art. 9(2)">
                 <SelectField
                   {...f}
-                  path={`${p}.specialCategory.condition`}
+                  at={p.at("specialCategory", "condition")}
                   label="Art. 9(2) condition"
                   options={ARTICLE9_LABELS}
                 />
                 <TextField
                   {...f}
-                  path={`${p}.specialCategory.justification`}
+                  at={p.at("specialCategory", "justification")}
                   label="Justification"
                   multiline
                 />
                 <TextField
                   {...f}
-                  path={`${p}.specialCategory.memberStateLaw`}
+                  at={p.at("specialCategory", "memberStateLaw")}
                   label="Law relied on, for (b), (g), (h), (i), (j)"
                 />
                 {jurisdiction === "UK" && (
                   <>
                     <SelectField
                       {...f}
-                      path={`${p}.specialCategory.schedule1.condition`}
+                      at={p.at("specialCategory", "schedule1", "condition")}
                       label="DPA 2018 Schedule 1 condition"
                       options={SCHEDULE_1_ART9}
                     />
                     <CheckField
                       {...f}
-                      path={`${p}.specialCategory.schedule1.appropriatePolicyDocument`}
+                      at={p.at("specialCategory", "schedule1", "appropriatePolicyDocument")}
                       label="An appropriate policy document is in place"
                     />
                   </>
                 )}
-                <Findings at={`decisions[${index}].specialCategory`} />
+                <Findings at={p.at("specialCategory")} />
               </Layer>
             )}
             {criminal && (
               <Layer title="Criminal-offence data" badge="Art. 10">
                 <CheckField
                   {...f}
-                  path={`${p}.criminalOffence.officialAuthority`}
+                  at={p.at("criminalOffence", "officialAuthority")}
                   label="Under the control of official authority"
                 />
                 <TextField
                   {...f}
-                  path={`${p}.criminalOffence.legalAuthorisation`}
+                  at={p.at("criminalOffence", "legalAuthorisation")}
                   label="The law that authorises it"
                 />
                 {jurisdiction === "UK" && (
                   <>
                     <SelectField
                       {...f}
-                      path={`${p}.criminalOffence.schedule1.condition`}
+                      at={p.at("criminalOffence", "schedule1", "condition")}
                       label="DPA 2018 Schedule 1 condition"
                       options={SCHEDULE_1_ART10}
                     />
                     <CheckField
                       {...f}
-                      path={`${p}.criminalOffence.schedule1.appropriatePolicyDocument`}
+                      at={p.at("criminalOffence", "schedule1", "appropriatePolicyDocument")}
                       label="An appropriate policy document is in place"
                     />
                   </>
                 )}
                 <TextList
                   {...f}
-                  path={`${p}.criminalOffence.safeguards`}
+                  at={p.at("criminalOffence", "safeguards")}
                   label="Safeguards for the rights of the people concerned"
                   addLabel="Add a safeguard"
                 />
-                <Findings at={`decisions[${index}].criminalOffence`} />
+                <Findings at={p.at("criminalOffence")} />
               </Layer>
             )}
             {children && basis === "consent" && (
               <Layer title="Children's consent" badge="Art. 8">
                 <CheckField
                   {...f}
-                  path={`${p}.children.informationSocietyService`}
+                  at={p.at("children", "informationSocietyService")}
                   label="An information-society service is offered directly to a child"
                 />
                 <CheckField
                   {...f}
-                  path={`${p}.children.parentalConsent`}
+                  at={p.at("children", "parentalConsent")}
                   label="Parental consent is obtained below the national age"
                 />
                 <TextField
                   {...f}
-                  path={`${p}.children.ageVerification`}
+                  at={p.at("children", "ageVerification")}
                   label="How age is checked"
                 />
                 <TextField
                   {...f}
-                  path={`${p}.children.parentalConsentMechanism`}
+                  at={p.at("children", "parentalConsentMechanism")}
                   label="How parental consent is obtained and checked"
                 />
-                <Findings at={`decisions[${index}].children`} />
+                <Findings at={p.at("children")} />
               </Layer>
             )}
             {basis === "legitimate-interests" && publicAuthority && (
               <Layer title="Public authority" badge="Art. 6(1), last subparagraph">
                 <YesNoField
                   {...f}
-                  path={`${p}.outsidePublicTasks`}
+                  at={p.at("outsidePublicTasks")}
                   label="Is this processing outside the performance of the authority's tasks?"
                 />
               </Layer>
@@ -423,8 +413,8 @@ function DecisionSteps({
                 checked={decision.terminalAccess !== undefined}
                 disabled={readOnly}
                 onChange={(e) =>
-                  form.setFieldValue(
-                    `${p}.terminalAccess`,
+                  form.set(
+                    p.at("terminalAccess"),
                     e.currentTarget.checked
                       ? { technologies: ["cookies"], strictlyNecessary: false }
                       : undefined,
@@ -435,53 +425,53 @@ function DecisionSteps({
                 <>
                   <MultiSelectField
                     {...f}
-                    path={`${p}.terminalAccess.technologies`}
+                    at={p.at("terminalAccess", "technologies")}
                     label="How the device is accessed"
                     options={TERMINAL_TECHNOLOGY_LABELS}
                   />
                   <CheckField
                     {...f}
-                    path={`${p}.terminalAccess.strictlyNecessary`}
+                    at={p.at("terminalAccess", "strictlyNecessary")}
                     label="Strictly necessary for the service asked for"
                   />
                   <CheckField
                     {...f}
-                    path={`${p}.terminalAccess.consent`}
+                    at={p.at("terminalAccess", "consent")}
                     label="Consent is asked before access"
                   />
                   <SelectField
                     {...f}
-                    path={`${p}.terminalAccess.exemptionKind`}
+                    at={p.at("terminalAccess", "exemptionKind")}
                     label="Exemption relied on, if any"
                     options={TERMINAL_EXEMPTION_LABELS}
                   />
                   <TextField
                     {...f}
-                    path={`${p}.terminalAccess.exemption`}
+                    at={p.at("terminalAccess", "exemption")}
                     label="The exemption in words (e.g. the regulator's guidance relied on)"
                   />
                   <CheckField
                     {...f}
-                    path={`${p}.terminalAccess.clearInformation`}
+                    at={p.at("terminalAccess", "clearInformation")}
                     label="Clear information is given about the access"
                   />
                   <CheckField
                     {...f}
-                    path={`${p}.terminalAccess.easyToObject`}
+                    at={p.at("terminalAccess", "easyToObject")}
                     label="A simple, free way to object is offered"
                   />
-                  <Findings at={`decisions[${index}].terminalAccess`} />
+                  <Findings at={p.at("terminalAccess")} />
                 </>
               )}
               <CheckField
                 {...f}
-                path={`${p}.directMarketing`}
+                at={p.at("directMarketing")}
                 label="This purpose is direct marketing"
               />
               {decision.directMarketing && (
                 <MarketingFields form={form} readOnly={readOnly} p={p} uk={jurisdiction === "UK"} />
               )}
-              <Findings at={`decisions[${index}].electronicMarketing`} />
+              <Findings at={p.at("electronicMarketing")} />
             </Layer>
           </Stack>
         </Stepper.Step>
@@ -494,7 +484,7 @@ function DecisionSteps({
           Next
         </Button>
       </Group>
-      <Findings at={`decisions[${index}]`} exact />
+      <Findings at={p} exact />
     </Paper>
   );
 }
@@ -523,14 +513,17 @@ function Layer({
   );
 }
 
-const basisName = (b: string | undefined) =>
-  b === undefined ? "no basis yet" : (BASIS_LABELS[b as keyof typeof BASIS_LABELS] ?? b);
+const basisName = (b: LawfulBasis | undefined) =>
+  b === undefined ? "no basis yet" : BASIS_LABELS[b];
+
+/** A picked channel is one of the labelled ones. */
+const isMarketingChannel = (v: string): v is MarketingChannel => v in MARKETING_CHANNEL_LABELS;
 
 interface LayerProps {
   form: DraftForm;
   readOnly: boolean;
-  /** The form path of the decision, `decisions.0`. */
-  p: string;
+  /** The decision's place in the draft, `decisions[0]`. */
+  p: Lens<BasisDecision>;
   uk: boolean;
 }
 
@@ -541,9 +534,8 @@ interface LayerProps {
  */
 function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
   const f = { form, readOnly };
-  const m = getIn(form.values, `${p}.electronicMarketing`) as
-    | { channels?: string[]; route?: string }
-    | undefined;
+  const marketing = p.at("electronicMarketing");
+  const m: Partial<ElectronicMarketing> | undefined = form.get(marketing);
   const channels = m?.channels ?? [];
   const electronicMail = channels.some((c) => c === "email" || c === "sms");
   const phone = channels.includes("phone");
@@ -557,26 +549,28 @@ function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
         data={Object.entries(MARKETING_CHANNEL_LABELS).map(([value, label]) => ({ value, label }))}
         value={channels}
         onChange={(v) =>
-          form.setFieldValue(
-            `${p}.electronicMarketing`,
-            v.length === 0 ? undefined : { recipients: "individuals", ...(m ?? {}), channels: v },
+          form.set(
+            marketing,
+            v.length === 0
+              ? undefined
+              : { recipients: "individuals", ...m, channels: v.filter(isMarketingChannel) },
           )
         }
         comboboxProps={{ withinPortal: true }}
-        data-path={findingPath(`${p}.electronicMarketing.channels`)}
+        data-path={marketing.at("channels").where}
       />
       {m !== undefined && (
         <>
           <SelectField
             {...f}
-            path={`${p}.electronicMarketing.recipients`}
+            at={p.at("electronicMarketing", "recipients")}
             label="Who receives it"
             options={MARKETING_RECIPIENT_LABELS}
             clearable={false}
           />
           <CountriesField
             {...f}
-            path={`${p}.electronicMarketing.countries`}
+            at={p.at("electronicMarketing", "countries")}
             label="Where the recipients are (if not only the controller's country)"
           />
           {(electronicMail ||
@@ -585,7 +579,7 @@ function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
             channels.includes("fax")) && (
             <SelectField
               {...f}
-              path={`${p}.electronicMarketing.route`}
+              at={p.at("electronicMarketing", "route")}
               label="ePrivacy / PECR route for electronic marketing"
               options={MARKETING_ROUTE_LABELS}
             />
@@ -594,22 +588,22 @@ function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.softOptIn.existingCustomer`}
+                at={p.at("electronicMarketing", "softOptIn", "existingCustomer")}
                 label="Details were obtained in a sale or negotiation"
               />
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.softOptIn.similarProducts`}
+                at={p.at("electronicMarketing", "softOptIn", "similarProducts")}
                 label="Only the controller's own similar products or services"
               />
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.softOptIn.optOutAtCollection`}
+                at={p.at("electronicMarketing", "softOptIn", "optOutAtCollection")}
                 label="A free opt-out was offered when the details were collected"
               />
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.softOptIn.optOutInEveryMessage`}
+                at={p.at("electronicMarketing", "softOptIn", "optOutInEveryMessage")}
                 label="A free opt-out is offered in every message"
               />
             </SimpleGrid>
@@ -618,22 +612,22 @@ function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.charitySoftOptIn.supporterOrInterested`}
+                at={p.at("electronicMarketing", "charitySoftOptIn", "supporterOrInterested")}
                 label="The person supported or expressed interest in the charity"
               />
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.charitySoftOptIn.charitablePurposesOnly`}
+                at={p.at("electronicMarketing", "charitySoftOptIn", "charitablePurposesOnly")}
                 label="Only for the charity's charitable purposes"
               />
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.charitySoftOptIn.optOutAtCollection`}
+                at={p.at("electronicMarketing", "charitySoftOptIn", "optOutAtCollection")}
                 label="A free opt-out was offered when the details were collected"
               />
               <CheckField
                 {...f}
-                path={`${p}.electronicMarketing.charitySoftOptIn.optOutInEveryMessage`}
+                at={p.at("electronicMarketing", "charitySoftOptIn", "optOutInEveryMessage")}
                 label="A free opt-out is offered in every message"
               />
             </SimpleGrid>
@@ -641,7 +635,7 @@ function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
           {phone && (
             <CheckField
               {...f}
-              path={`${p}.electronicMarketing.callScreening`}
+              at={p.at("electronicMarketing", "callScreening")}
               label="Live calls are screened against the national opt-out register"
             />
           )}
@@ -651,10 +645,46 @@ function MarketingFields({ form, readOnly, p, uk }: LayerProps) {
   );
 }
 
+/**
+ * The basis relied on before, when the basis of this purpose was changed (a switch away from
+ * consent is a finding of its own): which one, until when, and why it changed. Choosing none
+ * removes the record of the change.
+ */
+function PreviousBasis({ form, readOnly, p }: Omit<LayerProps, "uk">) {
+  const f = { form, readOnly };
+  const previous = p.at("previousBasis");
+  return (
+    <Stack gap="xs">
+      <Select
+        label="Basis relied on before, if the basis was changed"
+        description="Leave empty when this purpose has always had the basis above"
+        readOnly={readOnly}
+        clearable
+        data={Object.entries(BASIS_LABELS).map(([value, label]) => ({ value, label }))}
+        value={form.get(previous.at("basis")) ?? null}
+        onChange={(v) => {
+          const picked = LawfulBasis.safeParse(v);
+          if (picked.success) form.set(previous.at("basis"), picked.data);
+          else form.set(previous, undefined);
+        }}
+        comboboxProps={{ withinPortal: true }}
+        data-path={previous.at("basis").where}
+      />
+      {form.get(previous) !== undefined && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextField {...f} at={previous.at("until")} label="Relied on until" type="date" />
+          <TextField {...f} at={previous.at("reason")} label="Why the basis changed" multiline />
+        </SimpleGrid>
+      )}
+      <Findings at={previous} />
+    </Stack>
+  );
+}
+
 /** Data collected for another purpose: the Art. 6(4) compatibility test (UK: Annex 2). */
 function FurtherProcessingFields({ form, readOnly, p, uk }: LayerProps) {
   const f = { form, readOnly };
-  const fp = getIn(form.values, `${p}.furtherProcessing`);
+  const fp = form.get(p.at("furtherProcessing"));
   return (
     <Layer title="Data collected for another purpose" badge="Art. 6(4)">
       <Switch
@@ -662,8 +692,8 @@ function FurtherProcessingFields({ form, readOnly, p, uk }: LayerProps) {
         checked={fp !== undefined}
         disabled={readOnly}
         onChange={(e) =>
-          form.setFieldValue(
-            `${p}.furtherProcessing`,
+          form.set(
+            p.at("furtherProcessing"),
             e.currentTarget.checked ? { originalPurpose: "" } : undefined,
           )
         }
@@ -672,50 +702,50 @@ function FurtherProcessingFields({ form, readOnly, p, uk }: LayerProps) {
         <>
           <TextField
             {...f}
-            path={`${p}.furtherProcessing.originalPurpose`}
+            at={p.at("furtherProcessing", "originalPurpose")}
             label="What the data was first collected for"
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextField
               {...f}
-              path={`${p}.furtherProcessing.compatibility.link`}
+              at={p.at("furtherProcessing", "compatibility", "link")}
               label="Link between the two purposes"
               multiline
             />
             <TextField
               {...f}
-              path={`${p}.furtherProcessing.compatibility.context`}
+              at={p.at("furtherProcessing", "compatibility", "context")}
               label="Context of collection"
               multiline
             />
             <TextField
               {...f}
-              path={`${p}.furtherProcessing.compatibility.natureOfData`}
+              at={p.at("furtherProcessing", "compatibility", "natureOfData")}
               label="Nature of the data"
               multiline
             />
             <TextField
               {...f}
-              path={`${p}.furtherProcessing.compatibility.consequences`}
+              at={p.at("furtherProcessing", "compatibility", "consequences")}
               label="Possible consequences for the people"
               multiline
             />
             <TextField
               {...f}
-              path={`${p}.furtherProcessing.compatibility.safeguards`}
+              at={p.at("furtherProcessing", "compatibility", "safeguards")}
               label="Safeguards"
               multiline
             />
           </SimpleGrid>
           <YesNoField
             {...f}
-            path={`${p}.furtherProcessing.compatible`}
+            at={p.at("furtherProcessing", "compatible")}
             label="Is the new purpose compatible with the original one?"
           />
           {uk && (
             <SelectField
               {...f}
-              path={`${p}.furtherProcessing.annex2`}
+              at={p.at("furtherProcessing", "annex2")}
               label="UK Annex 2 purpose treated as compatible, if any"
               options={ANNEX2_LABELS}
             />

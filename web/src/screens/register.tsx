@@ -3,7 +3,9 @@
  * due, special-category data, children), sorting and pages, served by the API so it stays
  * fast on a register of thousands: the next and previous page are asked by the cursors the
  * page came with (read from the index at that row, without counting again), a page further
- * away by its number. New activities start from a template or from scratch.
+ * away by its number. New activities start from a template or from scratch. The view on
+ * screen (search, filters and sort, every page of it) downloads as the Art. 30 record in CSV
+ * or XLSX, or as the register's lawful-basis assessment in PDF.
  */
 import {
   Anchor,
@@ -26,6 +28,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
 import { addDays } from "../../../src/core/dates.ts";
+import { type RegisterFileKind, registerFileName } from "../../../src/core/file-names.ts";
 import { BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
 import { api, qs } from "../api.ts";
 import { OutcomeBadge } from "../components/outcome.tsx";
@@ -41,6 +44,33 @@ const SORTS = {
   outcome: "Outcome",
 };
 const DUE = { "": "Any time", overdue: "Overdue", "30": "Within 30 days", "90": "Within 90 days" };
+
+/** The downloads of the view: the Art. 30 record as a spreadsheet, the register's assessment as PDF. */
+const EXPORTS: {
+  label: string;
+  title: string;
+  kind: RegisterFileKind;
+  format: "csv" | "xlsx" | "pdf";
+}[] = [
+  {
+    label: "CSV",
+    title: "Record of processing activities (Art. 30), CSV",
+    kind: "art30",
+    format: "csv",
+  },
+  {
+    label: "XLSX",
+    title: "Record of processing activities (Art. 30), Excel workbook",
+    kind: "art30",
+    format: "xlsx",
+  },
+  {
+    label: "PDF",
+    title: "Lawful-basis assessment of these activities, PDF",
+    kind: "lawful-basis",
+    format: "pdf",
+  },
+];
 
 export default function RegisterScreen() {
   const [q, setQ] = useState("");
@@ -59,17 +89,26 @@ export default function RegisterScreen() {
   const today = todayIso();
   const reviewDueBefore =
     due === "" ? undefined : due === "overdue" ? addDays(today, -1) : addDays(today, Number(due));
-  const params = {
-    q: search,
+  const view = {
+    q: search.trim(),
     basis,
     outcome,
     reviewDueBefore,
     specialCategory: special ? "true" : undefined,
     children: children ? "true" : undefined,
     sort,
+  };
+  const params = {
+    ...view,
     ...(at.cursor ? { cursor: at.cursor } : { page: at.page }),
     pageSize: 25,
   };
+  const { sort: _order, ...selection } = view;
+  const filtered = Object.values(selection).some((v) => v !== undefined && v !== null && v !== "");
+  const exportUrl = (kind: RegisterFileKind, format: string) =>
+    kind === "art30"
+      ? `/api/register/export${qs({ ...view, format })}`
+      : `/api/register/document${qs({ ...view, format, document: kind })}`;
   const { data, isFetching, error } = useQuery({
     queryKey: ["register", params],
     queryFn: () => api.get<Page<RegisterRow>>(`/api/activities${qs(params)}`),
@@ -148,6 +187,26 @@ export default function RegisterScreen() {
               ? `${data.totalExact ? "" : "about "}${data.total.toLocaleString("en-GB")} activities${isFetching ? " · updating…" : ""}`
               : "Loading…"}
         </Text>
+      </Group>
+      <Group gap="xs" role="group" aria-label="Download this view">
+        <Text size="sm" c="dimmed">
+          {filtered ? "Download the activities shown:" : "Download the register:"}
+        </Text>
+        {EXPORTS.map((x) => (
+          <Button
+            key={x.format}
+            component="a"
+            href={exportUrl(x.kind, x.format)}
+            download={registerFileName(x.kind, x.format, today, filtered)}
+            variant="default"
+            size="xs"
+            title={x.title}
+            aria-label={`${x.label}: ${x.title}`}
+            data-export={x.format}
+          >
+            {x.label}
+          </Button>
+        ))}
       </Group>
       <ScrollArea type="auto" viewportProps={{ tabIndex: 0 }}>
         <Table
