@@ -162,7 +162,10 @@ async function writeBatch(
         results.push({ slug: doc.id, result: "unchanged", version: row.currentVersion });
       } else {
         const { document: _stored, ...head } = row;
-        const rec = await updateIn(tx, { ...head, status: head.status }, doc, ctx, "imported");
+        const rec = await updateIn(tx, { ...head, status: head.status }, doc, ctx, "imported", {
+          content,
+          evaluation,
+        });
         results.push({ slug: doc.id, result: "updated", version: rec.version });
       }
     }

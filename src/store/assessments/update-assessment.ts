@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
+import type { Evaluation } from "../../core/rules/types.ts";
 import type { Assessment } from "../../core/schema/index.ts";
 import { decideEdit, fieldsAdded } from "../../core/workflow/edit.ts";
 import { type AssessmentContent, contentOf } from "../../core/workflow/recorded-status.ts";
@@ -45,13 +46,17 @@ export async function updateAssessment(
   draftRevision?: number,
 ): Promise<AssessmentRecord> {
   let saved: AssessmentRecord | undefined;
+  // Evaluated before the transaction opens: the rules need nothing the transaction reads, and
+  // on PGlite every other request waits while a transaction is open.
+  const content = contentOf(doc);
+  const evaluated = { content, evaluation: evaluateForStore(content, ctx.today) };
   try {
     saved = await writeTransaction(deps.db, deps.cache, async (tx) => {
       const head = await lockHead(tx, ref);
       if (head.currentVersion !== baseVersion) return undefined;
       // Saved from the working draft: it becomes this version, unless it changed meanwhile.
       if (draftRevision !== undefined) await takeDraftIn(tx, head.id, draftRevision);
-      return updateIn(tx, head, doc, ctx, reason);
+      return updateIn(tx, head, doc, ctx, reason, evaluated);
     });
   } catch (e) {
     throw mapUnique(e, doc);
@@ -77,13 +82,15 @@ export async function updateIn(
   changed: Assessment,
   ctx: WriteContext,
   given: string | undefined,
+  /** `changed`'s content and evaluation as of `ctx.today`, when the caller made them already. */
+  evaluated?: { content: AssessmentContent; evaluation: Evaluation },
 ): Promise<AssessmentRecord> {
   const decision = decideEdit({ state: head.status, approvedVersion: head.approvedVersion }, given);
   const reason = given ?? "updated";
   if (!decision.ok) throw decision.error;
-  const content = contentOf(changed);
+  const content = evaluated?.content ?? contentOf(changed);
   const { id, approvedVersion, currentVersion: base } = head;
-  const evaluation = evaluateForStore(content, ctx.today);
+  const evaluation = evaluated?.evaluation ?? evaluateForStore(content, ctx.today);
   const next = base + 1;
   await tx
     .update(assessments)
