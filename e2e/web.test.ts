@@ -14,6 +14,7 @@ import {
   chromiumAvailable,
   createFromTemplate,
   GAPS,
+  LIKELY_SCREENING,
   newPage,
   type RunningApp,
   saved,
@@ -137,27 +138,7 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
 
   it("runs lia-screening-2018 one question at a time to a total of 11", LONG, async () => {
     await page.getByRole("link", { name: "Screening" }).click();
-    const answers: [string, string | string[]][] = [
-      ["Q1", "yes"],
-      ["Q2", "no"],
-      ["Q3", "Learn which pages draw visits, from our web-server logs"],
-      ["Q4", "Ourselves, and our clients"],
-      ["Q5", "Offerings shaped by what is used"],
-      ["Q6", "no"],
-      ["Q7", "no"],
-      ["Q8", "important"],
-      ["Q9", "probably"],
-      ["Q10", "no"],
-      ["Q11", "yes"],
-      ["Q13", ["web-users"]],
-      ["Q14", "no"],
-      ["Q15", "no"],
-      ["Q16", "no"],
-      ["Q17", "yes"],
-      ["Q18", "yes"],
-      ["Q19", "yes"],
-      ["Q20", "probably-yes"],
-    ];
+    const answers = LIKELY_SCREENING;
     for (const [id, value] of answers) {
       const card = page.locator("section", { has: page.locator(`#q-${id}`) });
       await card.waitFor();
