@@ -1,35 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ART8_AGES, ageOfDigitalConsent, GDPR_DEFAULT_AGE } from "./art8-ages.ts";
-
-const EU_MEMBER_STATES = [
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-];
+import { EU_MEMBER_STATES } from "./countries.ts";
 
 /** The groups exactly as LEGAL-FACTS.md lists them. */
 const GROUPS: Record<number, string[]> = {

@@ -21,6 +21,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import type { ReactNode } from "react";
+import { EEA_NON_EU_STATES, EU_MEMBER_STATES } from "../../../src/core/law/countries.ts";
 import { countryName } from "../../../src/render/labels.ts";
 import type { Lens } from "../lens.ts";
 import type { DraftForm } from "../use-draft.ts";
@@ -339,36 +340,8 @@ export function CountryField({ form, at, label, description, readOnly }: FieldPr
 
 /** The countries of Europe and the main destinations of transfers, by name. */
 const COUNTRY_CODES = [
-  "AT",
-  "BE",
-  "BG",
-  "HR",
-  "CY",
-  "CZ",
-  "DK",
-  "EE",
-  "FI",
-  "FR",
-  "DE",
-  "GR",
-  "HU",
-  "IE",
-  "IT",
-  "LV",
-  "LT",
-  "LU",
-  "MT",
-  "NL",
-  "PL",
-  "PT",
-  "RO",
-  "SK",
-  "SI",
-  "ES",
-  "SE",
-  "IS",
-  "LI",
-  "NO",
+  ...EU_MEMBER_STATES,
+  ...EEA_NON_EU_STATES,
   "GB",
   "CH",
   "US",
