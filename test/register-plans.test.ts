@@ -116,6 +116,41 @@ describe.each(backends.list)("the register's query plans on $name", (backend) =>
     expect(p, p).toMatch(/Index/);
   });
 
+  it.each(SORTS)(
+    "a page in the second half (sort %s) is read backwards from an index",
+    async (sort) => {
+      const query = { sort, page: 700, pageSize: 25 };
+      const q = registerQueries(db, query, ROWS + 3);
+      expect(q.fromEnd).toBe(true);
+      const p = await plan(db, q.rows);
+      expect(p, p).not.toMatch(/Seq Scan on assessments/);
+      expect(p, p).toMatch(/Index Only Scan Backward/);
+    },
+  );
+
+  it.each(Object.entries(FILTERS))(
+    "a page in the second half (%s) read from the end holds the rows read from the start",
+    async (_name, filter) => {
+      for (const sort of SORTS) {
+        const { total, totalExact } = await store.assessments.list({ ...filter, sort });
+        if (!totalExact || total < 4) continue;
+        for (const pageSize of [3, 25]) {
+          const pages = Math.ceil(total / pageSize);
+          for (const page of new Set([Math.ceil(pages * 0.6), pages - 1, pages])) {
+            if ((page - 1) * pageSize <= total / 2) continue;
+            const query = { ...filter, sort, page, pageSize };
+            const backwards = registerQueries(db, query, total);
+            expect(backwards.fromEnd, `${sort} page ${page} of ${pages}`).toBe(true);
+            const fromStart = (await registerQueries(db, query).rows).slice(0, pageSize);
+            const read = await store.assessments.list(query);
+            expect(read.items.map((i) => i.slug)).toEqual(fromStart.map((r) => r.slug));
+            expect(read.next === null, `${sort} page ${page}`).toBe(page === pages);
+          }
+        }
+      }
+    },
+  );
+
   const cursorShapes = Object.entries(FILTERS).flatMap(([name, filter]) =>
     SORTS.flatMap((sort) =>
       (["next", "prev"] as const).map((way): [string, ListQuery, "next" | "prev"] => [

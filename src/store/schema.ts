@@ -11,6 +11,7 @@ import {
   index,
   integer,
   jsonb,
+  type PgColumn,
   pgTable,
   primaryKey,
   text,
@@ -100,6 +101,19 @@ export const apiTokens = pgTable("api_tokens", {
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
 
+/** The columns the register filters on: each sort's index holds them after its own key. */
+const filterColumns = (t: Record<FilterColumn, PgColumn>, leading?: FilterColumn): PgColumn[] =>
+  FILTER_COLUMNS.filter((c) => c !== leading).map((c) => t[c]);
+const FILTER_COLUMNS = [
+  "status",
+  "outcome",
+  "specialCategory",
+  "children",
+  "nextReview",
+  "bases",
+] as const;
+type FilterColumn = (typeof FILTER_COLUMNS)[number];
+
 /** One row per assessment, with the register columns of its current version for listing. */
 export const assessments = pgTable(
   "assessments",
@@ -139,16 +153,24 @@ export const assessments = pgTable(
   },
   // One index per sort (its order, then the slug that breaks ties in the same direction, so
   // that keyset pagination is one row comparison), one per filter, and the search index:
-  // every register query is answered from an index (test/register-plans.test.ts).
+  // every register query is answered from an index (test/register-plans.test.ts). Each sort's
+  // index also holds the filter columns after the slug (which is unique, so they do not change
+  // the order): a page deep into a filtered sort is then read from the index alone, with no
+  // visit to the table for each row it passes over.
   (t) => [
     index("assessments_updated_idx").on(
       t.updatedAt.desc().nullsFirst(),
       t.slug.desc().nullsFirst(),
+      ...filterColumns(t),
     ),
-    index("assessments_title_idx").on(t.title, t.slug),
-    index("assessments_outcome_idx").on(t.outcome, t.slug),
+    index("assessments_title_idx").on(t.title, t.slug, ...filterColumns(t)),
+    index("assessments_outcome_idx").on(t.outcome, t.slug, ...filterColumns(t, "outcome")),
     // Without a next review an activity sorts last: the date no real review reaches.
-    index("assessments_next_review_idx").on(sql`coalesce(${t.nextReview}, '9999-12-31')`, t.slug),
+    index("assessments_next_review_idx").on(
+      sql`coalesce(${t.nextReview}, '9999-12-31')`,
+      t.slug,
+      ...filterColumns(t),
+    ),
     index("assessments_status_idx").on(
       t.status,
       t.updatedAt.desc().nullsFirst(),

@@ -8,7 +8,8 @@
  * text per row (test/register-plans.test.ts checks the plans on both backends).
  *
  * Two ways to a page. By number (`page`, what the web app's page buttons jump to): the page
- * is found on the sort's index reading slugs only, then only its rows are read. By cursor
+ * is found on the sort's index reading slugs only (from the end when it lies in the second
+ * half and the total is exact), then only its rows are read. By cursor
  * (`cursor`, which every answer carries for the next and the previous page): keyset
  * pagination, the rows after (or before) the cursor's row in the sort's order, read from the
  * index at that row whatever the depth.
@@ -186,32 +187,34 @@ export function registerSelection(query: RegisterSelection): {
  * rows (one more than the page, to know whether a next page exists), and the number of rows
  * the filter matches.
  */
-export function registerQueries(db: Db, query: ListQuery) {
+export function registerQueries(db: Db, query: ListQuery, total?: number) {
   const { filter, sort, page, pageSize, cursor } = normalise(query);
   const condition = whereOf(filter);
   const select = { ...SUMMARY, sortKey: KEYS[sort].text };
+  const offset = (page - 1) * pageSize;
+  // A page in the second half of a register whose exact total is known is found from the end
+  // (the sort read backwards), so no page passes over more than half of the rows.
+  const fromEnd = !cursor && total !== undefined && offset < total && offset > total / 2;
+  const pageSlugs = db
+    .select({ slug: assessments.slug })
+    .from(assessments)
+    .where(condition)
+    .orderBy(...orderOf(sort, fromEnd))
+    .limit(fromEnd ? Math.min(pageSize, total - offset) : pageSize + 1)
+    .offset(fromEnd ? Math.max(total - offset - pageSize, 0) : offset);
   const rows = cursor
     ? keysetRows(db, select, condition, sort, pageSize, cursor)
     : db
         .select(select)
         .from(assessments)
-        .where(
-          // The page is found on the sort's index, reading slugs only; then only its rows.
-          inArray(
-            assessments.slug,
-            db
-              .select({ slug: assessments.slug })
-              .from(assessments)
-              .where(condition)
-              .orderBy(...orderOf(sort))
-              .limit(pageSize + 1)
-              .offset((page - 1) * pageSize),
-          ),
-        )
+        // The page is found on the sort's index, reading slugs only; then only its rows.
+        .where(inArray(assessments.slug, pageSlugs))
         .orderBy(...orderOf(sort));
   const key = totalKey(filter);
   return {
     rows,
+    /** Whether the page was read from the end (its rows hold no extra one past the page). */
+    fromEnd,
     /** The kept total of the filter, when it is one the database keeps. */
     kept:
       key === undefined
@@ -326,14 +329,16 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
   const { filterKey, sort, page, pageSize, cursor } = normalise(query);
   const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
   return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
-    const queries = registerQueries(db, query);
-    const found = await queries.rows;
     // A cursor made under this filter carries its total: paging on does not count again.
     const { total, exact } =
       cursor && cursor.filter === filterKey
         ? { total: cursor.total, exact: cursor.exact }
-        : await cache.read("assessments", `total:${filterKey}`, () => totalOf(db, queries));
-    const more = found.length > pageSize;
+        : await cache.read("assessments", `total:${filterKey}`, () =>
+            totalOf(db, registerQueries(db, query)),
+          );
+    const queries = registerQueries(db, query, exact ? total : undefined);
+    const found = await queries.rows;
+    const more = queries.fromEnd ? page * pageSize < total : found.length > pageSize;
     const rows = found.slice(0, pageSize);
     if (cursor?.way === "prev") rows.reverse();
     const first = rows[0];
