@@ -16,6 +16,7 @@ import {
   seriousViolations,
   setUpAdmin,
   signIn,
+  signInQuietly,
   startApp,
 } from "./support.ts";
 
@@ -101,7 +102,7 @@ describe.skipIf(!chromiumAvailable())("Account page and register downloads in Ch
     );
     const phone = await newPage(app, 390);
     try {
-      await signIn(phone, EDITOR.email, EDITOR.password);
+      await signInQuietly(phone, EDITOR.email, EDITOR.password);
       await phone.goto("/account");
       await phone.getByRole("heading", { name: "Your account" }).waitFor();
       await phone.getByRole("combobox", { name: "Role" }).click();

@@ -21,6 +21,7 @@ import {
   seriousViolations,
   setUpAdmin,
   signIn,
+  signInQuietly,
   startApp,
 } from "./support.ts";
 
@@ -159,7 +160,7 @@ describe.skipIf(!chromiumAvailable())("the DPIA tab in Chromium", () => {
 
   it("has no serious or critical axe violation on the DPIA tab at 390 px", LONG, async () => {
     const p = await newPage(app, 390);
-    await signIn(p, ADMIN.email, ADMIN.password);
+    await signInQuietly(p, ADMIN.email, ADMIN.password);
     await p.goto(`/activities/${SLUG}/dpia`);
     await p.getByTestId("risk-map").waitFor();
     await p.waitForLoadState("networkidle");

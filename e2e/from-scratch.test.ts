@@ -23,6 +23,7 @@ import {
   saved,
   seriousViolations,
   signIn,
+  signInQuietly,
   startApp,
 } from "./support.ts";
 
@@ -213,7 +214,7 @@ describe.skipIf(!chromiumAvailable())("an activity from scratch in Chromium", ()
     // The approver, in a browser of their own, approves.
     const approver = await newPage(app);
     approver.on("pageerror", (e) => errors.push(e.message));
-    await signIn(approver, APPROVER.email, APPROVER.password);
+    await signInQuietly(approver, APPROVER.email, APPROVER.password);
     await approveOnSignOff(approver, SLUG);
     await approver.context().close();
 

@@ -5,14 +5,13 @@
  * HTTP server does not answer, leaving a blank page. Behind TLS (BASIS_SECURE_COOKIES=1) the
  * directive is kept.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServe, stopAll } from "../test/support/serve.ts";
-import { chromiumAvailable, launchChromium, ROOT } from "./support.ts";
+import { chromiumAvailable, launchChromium } from "./support.ts";
 
 /** An address of this machine that is not loopback, as a colleague on the LAN would use. */
 function lanAddress(): string | undefined {
@@ -29,12 +28,8 @@ describe.skipIf(!chromiumAvailable() || !lan)(
   () => {
     let browser: Browser;
     const dirs: string[] = [];
+    // The web app `basis serve` serves is built by the suite's global setup (test/setup/global.ts).
     beforeAll(async () => {
-      const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-web.mjs")], {
-        cwd: ROOT,
-        encoding: "utf8",
-      });
-      if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
       browser = await launchChromium();
     }, 180_000);
     afterAll(async () => {

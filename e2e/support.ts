@@ -5,7 +5,6 @@
  * Debian's Chromium driven by playwright-core. Without Chromium the suite is skipped loudly;
  * with BASIS_REQUIRE_ALL=1 (CI) that is a failure.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -55,12 +54,11 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/**
+ * The app over a new embedded database. The web app it serves is the one the suite's global
+ * setup (test/setup/global.ts) built when its sources changed, once for the whole run.
+ */
 export async function startApp(): Promise<RunningApp> {
-  const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build-web.mjs")], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}${build.stdout}`);
   const dir = mkdtempSync(join(tmpdir(), "basis-e2e-"));
   const store = await openStore({ dataDir: dir, databaseUrl: "", renderSigned: renderSignedPdf });
   const app: FastifyInstance = await buildServer({ store, now: () => new Date() });
@@ -82,18 +80,59 @@ export async function startApp(): Promise<RunningApp> {
   };
 }
 
+/**
+ * Mantine's transitions and the loaders' spinning, cut to no time: nothing a test checks
+ * depends on them, and each frame of an animation is drawn by the CPU here (no GPU). What is
+ * on the page and where stays the same; only the steps in between are skipped.
+ */
+const NO_MOTION = `*, *::before, *::after {
+  transition-duration: 0s !important; transition-delay: 0s !important;
+  animation-duration: 0s !important; animation-delay: 0s !important;
+  animation-iteration-count: 1 !important; scroll-behavior: auto !important; }`;
+
 export async function newContext(app: RunningApp, width = 1280): Promise<BrowserContext> {
-  return app.browser.newContext({
+  const context = await app.browser.newContext({
     baseURL: app.url,
     viewport: { width, height: width < 600 ? 844 : 900 },
     acceptDownloads: true,
+    reducedMotion: "reduce",
   });
+  await context.addInitScript((css: string) => {
+    const add = () => {
+      const style = document.createElement("style");
+      style.dataset.test = "no-motion";
+      style.textContent = css;
+      document.head.append(style);
+    };
+    if (document.head) add();
+    else document.addEventListener("DOMContentLoaded", add, { once: true });
+  }, NO_MOTION);
+  return context;
 }
 
 export async function newPage(app: RunningApp, width = 1280): Promise<Page> {
   const page = await (await newContext(app, width)).newPage();
   page.setDefaultTimeout(15_000);
   return page;
+}
+
+/**
+ * Opens a screen of the app at `path` as the app's own links do, without reloading the page,
+ * when the app is already open in the page (its main navigation shows); otherwise loads it by
+ * its address. A reload starts the whole app again (about a second of CPU here, more in a new
+ * browser context), which is not what the tests that use this are about.
+ */
+export async function openScreen(page: Page, path: string): Promise<void> {
+  const open =
+    page.url().startsWith("http") &&
+    (await page.getByRole("navigation", { name: "Main" }).count()) > 0;
+  if (!open) {
+    await page.goto(path);
+    return;
+  }
+  // wouter, the app's router, follows history.pushState as a link click makes it.
+  await page.evaluate((to) => window.history.pushState(null, "", to), path);
+  await page.waitForURL((url) => url.pathname + url.search === path);
 }
 
 /** Creates the first administrator through the one-time setup link, as a new install does. */
@@ -118,6 +157,16 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole("navigation", { name: "Main" }).waitFor();
 }
 
+/**
+ * Signs a person in for a page's browser through the API, as the sign-in form does, where
+ * signing in is not what the test is about (web.test.ts drives the form itself): the session
+ * cookie lands in the page's browser context, and the next page opened is signed in.
+ */
+export async function signInQuietly(page: Page, email: string, password: string): Promise<void> {
+  const answer = await page.request.post("/api/session", { data: { email, password } });
+  if (!answer.ok()) throw new Error(`sign-in of ${email} refused: ${answer.status()}`);
+}
+
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -130,7 +179,8 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations on the page as it is now, one line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
+  // Once per loaded page: axe stays on the page until the next navigation.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
   const result = (await page.evaluate(() =>
     (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
       resultTypes: ["violations"],
@@ -156,7 +206,7 @@ export async function createFromTemplate(
   title: string,
   template = "cookieless-analytics",
 ): Promise<void> {
-  await page.goto("/register");
+  await openScreen(page, "/register");
   await page.getByRole("button", { name: "New activity" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("combobox", { name: "Template" }).click();
@@ -250,7 +300,7 @@ export async function addUser(
   page: Page,
   user: { name: string; email: string; role: RegExp; password: string },
 ): Promise<void> {
-  await page.goto("/users");
+  await openScreen(page, "/users");
   await page.getByLabel("Name", { exact: true }).fill(user.name);
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByRole("combobox", { name: "Role", exact: true }).click();
@@ -262,7 +312,7 @@ export async function addUser(
 
 /** Approves the version in review on an activity's Sign-off tab and waits for the answer. */
 export async function approveOnSignOff(page: Page, slug: string): Promise<void> {
-  await page.goto(`/activities/${slug}/sign-off`);
+  await openScreen(page, `/activities/${slug}/sign-off`);
   await page.getByTestId("sign-off-status").waitFor();
   await page.getByRole("button", { name: "Approve" }).click();
   await page.locator('[data-testid="sign-off-status"][data-status="approved"]').waitFor();

@@ -21,6 +21,7 @@ import {
   screenshot,
   seriousViolations,
   signIn,
+  signInQuietly,
   startApp,
 } from "./support.ts";
 
@@ -208,7 +209,7 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
     LONG,
     async () => {
       const second = await newPage(app);
-      await signIn(second, ADMIN.email, ADMIN.password);
+      await signInQuietly(second, ADMIN.email, ADMIN.password);
       const field = '[data-path="lia.interests[0].description"]';
       for (const p of [page, second]) {
         await p.goto(`/activities/${SLUG}/lia`);
@@ -293,7 +294,7 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
       const problems: string[] = [];
       for (const width of [1280, 390]) {
         const p = await newPage(app, width);
-        await signIn(p, ADMIN.email, ADMIN.password);
+        await signInQuietly(p, ADMIN.email, ADMIN.password);
         for (const [name, url] of screens) {
           await p.goto(url as string);
           await p.getByRole("heading").first().waitFor();

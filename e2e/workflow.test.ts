@@ -17,7 +17,7 @@ import {
   type RunningApp,
   saved,
   screenshot,
-  signIn,
+  signInQuietly,
   startApp,
 } from "./support.ts";
 
@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable())("sign-off workflow in Chromium", () => {
         now,
       );
       const page = await newPage(app);
-      await signIn(page, p.email, PASSWORD);
+      await signInQuietly(page, p.email, PASSWORD);
       pages[key as keyof typeof PEOPLE] = page;
     }
     await app.store.signOff.setRequiredRoles(["dpo", "legal-counsel"], {
