@@ -5,7 +5,7 @@
  * edited, deleted or reordered event breaks the chain at a findable place.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
 import { AUDIT_EVENTS, type AuditInput } from "./audit-events.ts";
 import type { ChangeFeed, StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";

@@ -139,13 +139,13 @@ async function writeBatch(
       // Rows as JSON text, one array per table, turned back into rows by the database: one
       // parameter per statement, whatever the batch's size.
       rows.push(
-        JSON.stringify({
+        `${JSON.stringify({
           id,
           ...registerRow(content, evaluation),
           status: state,
           current_version: 1,
           approved_version: inForce ? 1 : null,
-        }).slice(0, -1) + `,"created_at":${now},"updated_at":${now}}`,
+        }).slice(0, -1)},"created_at":${now},"updated_at":${now}}`,
       );
       versions.push(
         `{"assessment_id":"${id}","version":1,"document":${JSON.stringify(content)},"evaluation":${JSON.stringify(evaluation)},"outcome":${JSON.stringify(evaluation.outcome)},"finding_codes":${JSON.stringify(evaluation.findings.map((f) => f.code))},"status":${JSON.stringify(state)},"reason":"imported","created_by":${JSON.stringify(ctx.actor)},"created_at":${now}}`,
@@ -238,8 +238,6 @@ function registerRow(content: AssessmentContent, evaluation: Evaluation) {
     children: c.children,
   };
 }
-
-
 
 /**
  * The error of a failed batch, naming the document that caused it: each of the batch's
