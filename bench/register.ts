@@ -11,6 +11,8 @@
  * the length of each load (default 10). BENCH_REGISTER_PGLITE_DIR names a PGlite data
  * directory seeded beforehand (with activities `bench-000000`…, as this bench seeds them):
  * it is measured as it is, on PGlite only, instead of seeding (the import is not timed).
+ * BENCH_REGISTER_LOADS (pages, cursors, put) and BENCH_REGISTER_BACKENDS (pglite, postgres)
+ * pick what runs, for a short run of one figure.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +28,10 @@ import { start, stop, writeBareFastify } from "./server.ts";
 const BIN = fileURLToPath(new URL("../bin/basis.js", import.meta.url));
 const SIZES = (process.env.BENCH_REGISTER_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Which loads run (BENCH_REGISTER_LOADS: pages, cursors, put; default all three). */
+const LOADS = new Set((process.env.BENCH_REGISTER_LOADS ?? "pages,cursors,put").split(","));
+/** Which backends run (BENCH_REGISTER_BACKENDS: pglite, postgres; default both). */
+const BACKENDS = new Set((process.env.BENCH_REGISTER_BACKENDS ?? "pglite,postgres").split(","));
 
 const SORTS = ["updated", "title", "next-review", "outcome"];
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -214,7 +220,9 @@ async function backend(
       ...(size === 100_000 ? { goal: "<= 120000 ms" } : {}),
     });
   const headers = { authorization: `Bearer ${seeded.token}` };
-  for (const cache of ["on", "off"]) {
+  // Updates run with the cache on only: the cache-off pass is skipped when they are all.
+  const caches = LOADS.has("pages") || LOADS.has("cursors") ? ["on", "off"] : ["on"];
+  for (const cache of caches) {
     const server = await start([BIN, "serve", "--port", "0", ...args], {
       ...env,
       BASIS_READ_CACHE: cache,
@@ -223,35 +231,40 @@ async function backend(
     const loads: [string, Awaited<ReturnType<typeof run>>][] = [];
     try {
       const next = randomUrls(size);
-      loads.push([
-        "random pages by number",
-        await run(server.url, {
-          headers,
-          requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: next() }) }],
-        }),
-      ]);
-      const cursors = await harvest(server.url, headers, size, 200);
-      loads.push([
-        "random pages by cursor",
-        await run(server.url, {
-          headers,
-          requests: [
-            {
-              method: "GET",
-              setupRequest: (req, context) => {
-                const path = cursors.next() ?? next();
-                (context as { path?: string }).path = path;
-                return { ...req, path };
+      if (LOADS.has("pages"))
+        loads.push([
+          "random pages by number",
+          await run(server.url, {
+            headers,
+            requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: next() }) }],
+          }),
+        ]);
+      const cursors = LOADS.has("cursors")
+        ? await harvest(server.url, headers, size, 200)
+        : new Cursors();
+      if (LOADS.has("cursors"))
+        loads.push([
+          "random pages by cursor",
+          await run(server.url, {
+            headers,
+            requests: [
+              {
+                method: "GET",
+                setupRequest: (req, context) => {
+                  const path = cursors.next() ?? next();
+                  (context as { path?: string }).path = path;
+                  return { ...req, path };
+                },
+                onResponse: (_status, body, context) => {
+                  // The answer's own cursors join the pool (its path is kept by setupRequest).
+                  cursors.take(String((context as { path?: string }).path ?? ""), body);
+                },
               },
-              onResponse: (_status, body, context) => {
-                // The answer's own cursors join the pool (its path is kept by setupRequest).
-                cursors.take(String((context as { path?: string }).path ?? ""), body);
-              },
-            },
-          ],
-        }),
-      ]);
-      if (cache === "on") loads.push(["update (PUT)", await updates(server.url, headers, size)]);
+            ],
+          }),
+        ]);
+      if (cache === "on" && LOADS.has("put"))
+        loads.push(["update (PUT)", await updates(server.url, headers, size)]);
     } finally {
       await stop(server.child);
     }
@@ -314,18 +327,19 @@ export async function registerBench(): Promise<Row[]> {
     }
     for (const size of SIZES) {
       const dataDir = join(tmp, `data-${size}`);
-      rows.push(
-        ...(await backend(
-          "PGlite",
-          size,
-          { DATABASE_URL: "" },
-          ["--data-dir", dataDir],
-          () => openStore({ dataDir, databaseUrl: "" }),
-          bare,
-        )),
-      );
+      if (BACKENDS.has("pglite"))
+        rows.push(
+          ...(await backend(
+            "PGlite",
+            size,
+            { DATABASE_URL: "" },
+            ["--data-dir", dataDir],
+            () => openStore({ dataDir, databaseUrl: "" }),
+            bare,
+          )),
+        );
       rmSync(dataDir, { recursive: true, force: true });
-      if (postgresAvailable()) {
+      if (BACKENDS.has("postgres") && postgresAvailable()) {
         const pg = await startPostgres();
         try {
           const url = await pg.createDatabase();

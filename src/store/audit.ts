@@ -5,7 +5,7 @@
  * edited, deleted or reordered event breaks the chain at a findable place.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
 import { AUDIT_EVENTS, type AuditInput } from "./audit-events.ts";
 import type { ChangeFeed, StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
@@ -127,7 +127,7 @@ export async function appendAudits(
     head = await lockHead(tx);
   }
   let prevHash = head?.hash ?? GENESIS;
-  const rows: SQL[] = [];
+  const rows: string[] = [];
   let last = { id: "", hash: "" };
   for (const input of inputs) {
     const event = {
@@ -142,18 +142,31 @@ export async function appendAudits(
     };
     const hash = eventHash(event);
     rows.push(
-      sql`(${event.id}, ${event.at}, ${event.actor}, ${event.action}, ${event.entityType},
-        ${event.entityId}, ${JSON.stringify(event.data)}::jsonb, ${event.prevHash}, ${hash})`,
+      JSON.stringify({
+        id: event.id,
+        at: event.at,
+        actor: event.actor,
+        action: event.action,
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        data: event.data,
+        prev_hash: event.prevHash,
+        hash,
+      }),
     );
     prevHash = hash;
     last = { id: event.id, hash };
   }
-  // Rows of one VALUES list take their sequence numbers in order. The head is kept beside the
-  // chain so that removing the newest events is noticed too.
+  // The events travel as one JSON array (one parameter, whatever their number) and take
+  // their sequence numbers in its order. The head is kept beside the chain so that removing
+  // the newest events is noticed too.
   await tx.execute(sql`
     with appended as (
       insert into audit_events (id, at, actor, action, entity_type, entity_id, data, prev_hash, hash)
-      values ${sql.join(rows, sql`, `)}
+      select e.id, e.at, e.actor, e.action, e.entity_type, e.entity_id, e.data, e.prev_hash, e.hash
+      from json_populate_recordset(null::audit_events, ${`[${rows.join(",")}]`}::json)
+        with ordinality as e
+      order by e.ordinality
       returning seq)
     update settings set value = ${JSON.stringify(last)}::jsonb
     where settings.key = ${HEAD_KEY} and exists (select 1 from appended)`);

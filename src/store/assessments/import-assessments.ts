@@ -13,10 +13,15 @@
  * their audit events.
  */
 import { randomUUID } from "node:crypto";
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
+import type { Evaluation } from "../../core/rules/types.ts";
 import type { Assessment } from "../../core/schema/index.ts";
-import { contentOf, initialState } from "../../core/workflow/recorded-status.ts";
+import {
+  type AssessmentContent,
+  contentOf,
+  initialState,
+} from "../../core/workflow/recorded-status.ts";
 import { HEAD } from "../assessment-ref.ts";
 import { appendAudits, canonical, type WriteTx, writeTransaction } from "../audit.ts";
 import type { AuditInput } from "../audit-events.ts";
@@ -24,7 +29,7 @@ import type { StoreDeps, WriteContext } from "../context.ts";
 import { databaseCode } from "../db-errors.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
 import { CURRENT_VERSION } from "./get-assessment.ts";
-import { evaluateForStore, mapUnique, versionRow } from "./record.ts";
+import { evaluateForStore, mapUnique } from "./record.ts";
 import { registerColumns } from "./register-columns.ts";
 import { updateIn } from "./update-assessment.ts";
 
@@ -43,9 +48,6 @@ export interface ImportOptions {
 
 /** Imports writing this many rows end by refreshing the table's statistics. */
 const VACUUM_AFTER = 1000;
-
-/** Rows per INSERT statement: well under the 65,535 parameters a statement may carry. */
-const ROWS_PER_INSERT = 500;
 
 export async function importAssessments(
   deps: StoreDeps,
@@ -114,72 +116,128 @@ async function writeBatch(
   prepared: readonly Prepared[],
   ctx: WriteContext,
 ): Promise<ImportResult[]> {
-  const docs = prepared.map((p) => p.doc);
-  {
-    const existing = new Map(
-      (
-        await tx
-          .select({ ...HEAD, document: assessmentVersions.document })
-          .from(assessments)
-          .innerJoin(assessmentVersions, CURRENT_VERSION)
-          .where(
-            inArray(
-              assessments.slug,
-              docs.map((d) => d.id),
-            ),
-          )
-          .for("update", { of: assessments })
-      ).map((r) => [r.slug, r]),
-    );
-    const results: ImportResult[] = [];
-    const created: { row: typeof assessments.$inferInsert; version: VersionInsert }[] = [];
-    const audits: AuditInput[] = [];
-    for (const { doc, content, evaluation } of prepared) {
-      const row = existing.get(doc.id);
-      if (!row) {
-        const { state, inForce } = initialState(doc.status);
-        const id = randomUUID();
-        created.push({
-          row: {
-            id,
-            ...registerColumns(content, evaluation),
-            status: state,
-            currentVersion: 1,
-            approvedVersion: inForce ? 1 : null,
-            createdAt: ctx.now,
-            updatedAt: ctx.now,
-          },
-          version: versionRow(id, 1, content, evaluation, state, "imported", ctx),
-        });
-        audits.push({
-          actor: ctx.actor,
-          action: "assessment.create",
-          entityId: id,
-          data: { slug: content.id, version: 1, outcome: evaluation.outcome, reason: "imported" },
-        });
-        results.push({ slug: doc.id, result: "created", version: 1 });
-      } else if (canonical(row.document) === canonical(content)) {
-        results.push({ slug: doc.id, result: "unchanged", version: row.currentVersion });
-      } else {
-        const { document: _stored, ...head } = row;
-        const rec = await updateIn(tx, { ...head, status: head.status }, doc, ctx, "imported", {
-          content,
-          evaluation,
-        });
-        results.push({ slug: doc.id, result: "updated", version: rec.version });
-      }
+  const existing = new Map(
+    (
+      await tx
+        .select({ ...HEAD, document: assessmentVersions.document })
+        .from(assessments)
+        .innerJoin(assessmentVersions, CURRENT_VERSION)
+        .where(sql`${assessments.slug} = any(${sql.param(prepared.map((p) => p.doc.id))}::text[])`)
+        .for("update", { of: assessments })
+    ).map((r) => [r.slug, r]),
+  );
+  const results: ImportResult[] = [];
+  const rows: string[] = [];
+  const versions: string[] = [];
+  const audits: AuditInput[] = [];
+  const now = JSON.stringify(ctx.now);
+  for (const { doc, content, evaluation } of prepared) {
+    const row = existing.get(doc.id);
+    if (!row) {
+      const { state, inForce } = initialState(doc.status);
+      const id = randomUUID();
+      // Rows as JSON text, one array per table, turned back into rows by the database: one
+      // parameter per statement, whatever the batch's size.
+      rows.push(
+        `${JSON.stringify({
+          id,
+          ...registerRow(content, evaluation),
+          status: state,
+          current_version: 1,
+          approved_version: inForce ? 1 : null,
+        }).slice(0, -1)},"created_at":${now},"updated_at":${now}}`,
+      );
+      versions.push(
+        `{"assessment_id":"${id}","version":1,"document":${JSON.stringify(content)},"evaluation":${JSON.stringify(evaluation)},"outcome":${JSON.stringify(evaluation.outcome)},"finding_codes":${JSON.stringify(evaluation.findings.map((f) => f.code))},"status":${JSON.stringify(state)},"reason":"imported","created_by":${JSON.stringify(ctx.actor)},"created_at":${now}}`,
+      );
+      audits.push({
+        actor: ctx.actor,
+        action: "assessment.create",
+        entityId: id,
+        data: { slug: content.id, version: 1, outcome: evaluation.outcome, reason: "imported" },
+      });
+      results.push({ slug: doc.id, result: "created", version: 1 });
+    } else if (canonical(row.document) === canonical(content)) {
+      results.push({ slug: doc.id, result: "unchanged", version: row.currentVersion });
+    } else {
+      const { document: _stored, ...head } = row;
+      const rec = await updateIn(tx, { ...head, status: head.status }, doc, ctx, "imported", {
+        content,
+        evaluation,
+      });
+      results.push({ slug: doc.id, result: "updated", version: rec.version });
     }
-    for (let i = 0; i < created.length; i += ROWS_PER_INSERT) {
-      const part = created.slice(i, i + ROWS_PER_INSERT);
-      await tx.insert(assessments).values(part.map((c) => c.row));
-      await tx.insert(assessmentVersions).values(part.map((c) => c.version));
-    }
-    await appendAudits(tx, audits, ctx.now);
-    return results;
   }
+  if (rows.length > 0) {
+    // Generated and defaulted columns are left to the database.
+    await tx.execute(sql`
+      with created as (
+        insert into assessments (${ASSESSMENT_COLUMNS})
+        select ${ASSESSMENT_COLUMNS} from json_populate_recordset(null::assessments, ${`[${rows.join(",")}]`}::json)
+        returning 1)
+      insert into assessment_versions (${VERSION_COLUMNS})
+      select ${VERSION_COLUMNS} from json_populate_recordset(null::assessment_versions, ${`[${versions.join(",")}]`}::json)`);
+  }
+  await appendAudits(tx, audits, ctx.now);
+  return results;
 }
 
-type VersionInsert = typeof assessmentVersions.$inferInsert;
+const columns = (names: string[]) => sql.raw(names.map((n) => `"${n}"`).join(", "));
+
+const ASSESSMENT_COLUMNS = columns([
+  "id",
+  "slug",
+  "title",
+  "activity_name",
+  "purpose_summary",
+  "owner",
+  "search_text",
+  "status",
+  "current_version",
+  "approved_version",
+  "bases",
+  "outcome",
+  "blockers",
+  "warnings",
+  "next_review",
+  "special_category",
+  "children",
+  "created_at",
+  "updated_at",
+]);
+
+const VERSION_COLUMNS = columns([
+  "assessment_id",
+  "version",
+  "document",
+  "evaluation",
+  "outcome",
+  "finding_codes",
+  "status",
+  "reason",
+  "created_by",
+  "created_at",
+]);
+
+/** The register columns under their SQL names. */
+function registerRow(content: AssessmentContent, evaluation: Evaluation) {
+  const c = registerColumns(content, evaluation);
+  return {
+    slug: c.slug,
+    title: c.title,
+    activity_name: c.activityName,
+    purpose_summary: c.purposeSummary,
+    owner: c.owner,
+    search_text: c.searchText,
+    bases: c.bases,
+    outcome: c.outcome,
+    blockers: c.blockers,
+    warnings: c.warnings,
+    next_review: c.nextReview,
+    special_category: c.specialCategory,
+    children: c.children,
+  };
+}
 
 /**
  * The error of a failed batch, naming the document that caused it: each of the batch's
