@@ -7,6 +7,36 @@ import { readFile } from "node:fs/promises";
 // without resolving and compiling their hundreds of files one by one (about 0.1 s a start).
 export const BUNDLED_PACKAGES = ["zod", "yaml", "js-yaml", "commander"];
 
+/**
+ * The server's pure-JavaScript packages, bundled with everything they import (but what
+ * `NEVER_BUNDLED` names): `basis serve` loads them from its own chunks, not as some 400 files
+ * resolved, read and compiled one by one (about 0.25 s of CPU at every start). Only `serve`
+ * loads these chunks, so no other command pays for them.
+ */
+export const SERVER_PACKAGES = [
+  "fastify",
+  "@fastify/compress",
+  "helmet",
+  "@fastify/rate-limit",
+  "@fastify/static",
+  "drizzle-orm",
+  "pg",
+];
+
+/**
+ * Left in node_modules even when a bundled package imports them: PGlite, which finds its
+ * WebAssembly and data files beside its own modules; Fastify's schema compilers (ajv and
+ * fast-json-stringify), loaded only if a route ever gives Fastify a schema to compile (see
+ * src/server/fastify-options.ts); and @fastify/cookie, whose `import("cookie")` of a CommonJS
+ * module gets the named exports Node gives it, not the default alone a bundle would.
+ */
+const NEVER_BUNDLED = [
+  "@electric-sql/pglite",
+  "@fastify/cookie",
+  "@fastify/ajv-compiler",
+  "@fastify/fast-json-stringify-compiler",
+];
+
 /** The package a bare import names: `zod/v4/core` -> `zod`, `@scope/x/y` -> `@scope/x`. */
 function packageOf(path) {
   const parts = path.split("/");
@@ -49,7 +79,11 @@ export function nodeBundleOptions(entryPoints, outdir) {
         setup(build) {
           build.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path.startsWith("node:")) return { path: args.path, external: true };
-            if (BUNDLED_PACKAGES.includes(packageOf(args.path))) return undefined;
+            const name = packageOf(args.path);
+            if (BUNDLED_PACKAGES.includes(name) || SERVER_PACKAGES.includes(name)) return undefined;
+            // What a bundled package imports is bundled with it.
+            if (/[/\\]node_modules[/\\]/.test(args.importer) && !NEVER_BUNDLED.includes(name))
+              return undefined;
             return { path: args.path, external: true };
           });
         },

@@ -19,11 +19,14 @@ const ROUNDS = 20;
 const withPg = postgresAvailable();
 let pgServer: TestPostgres | undefined;
 const dirs: string[] = [];
+/** Servers not yet killed: a failing round must not leave one running after the file. */
+const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
   if (withPg) pgServer = await startPostgres();
 }, 60_000);
 afterAll(() => {
+  for (const child of running) child.kill("SIGKILL");
   pgServer?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
@@ -37,6 +40,8 @@ function startServer(
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    running.add(child);
+    child.once("exit", () => running.delete(child));
     let out = "";
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
     child.stdout?.on("data", (d: Buffer) => {

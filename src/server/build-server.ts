@@ -79,7 +79,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy?.length ? deps.trustProxy : false,
     schemaController: SCHEMA_CONTROLLER,
   });
-  await addSecurityHeaders(app, {
+  addSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         "form-action": ["'self'"],

@@ -57,7 +57,7 @@ export function accountRoutes() {
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
       async handler({ body, store, now, reply, deps }) {
         const found = await store.accounts.credentials(body.email);
-        const ok = await verifyPassword(found?.passwordHash ?? (await DUMMY_HASH), body.password);
+        const ok = await verifyPassword(found?.passwordHash ?? DUMMY_HASH, body.password);
         if (!found || !ok || found.user.disabled)
           throw new DomainError("invalid_credentials", "wrong email or password");
         const session = await store.accounts.createSession(found.user, now);
