@@ -11,16 +11,19 @@
 //   files, each module loaded once.
 // - "integration" (test): files that start stores and servers in-process and close them
 //   afterwards; one process runs many files too, each file's stores closed by its own hooks.
-// - "isolated": files that need a process of their own: the browser tests (a browser and an
-//   app server each), and files that watch process-wide state a former file could have set
-//   off already (node-postgres warns of overlapping queries once per process).
+// - "browser" (e2e): the browser tests; each starts its own app server and Chromium and
+//   closes them afterwards, so one process runs many of them too, and the server, the store
+//   and playwright are loaded once a process, not once a file (about 3 s of CPU each).
+// - "isolated": files that need a process of their own: files that watch process-wide state a
+//   former file could have set off already (node-postgres warns of overlapping queries once
+//   per process).
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { LongestFirst } from "./test/setup/sequencer.ts";
 
 const timeouts = { testTimeout: 30_000, hookTimeout: 90_000 };
 /** Test files that must run in a process of their own (see above). */
-const OWN_PROCESS = ["e2e/**/*.test.ts", "test/sign-off.test.ts"];
+const OWN_PROCESS = ["test/sign-off.test.ts"];
 
 export default defineConfig({
   test: {
@@ -48,6 +51,9 @@ export default defineConfig({
           isolate: false,
           ...timeouts,
         },
+      },
+      {
+        test: { name: "browser", include: ["e2e/**/*.test.ts"], isolate: false, ...timeouts },
       },
       {
         test: { name: "isolated", include: OWN_PROCESS, ...timeouts },

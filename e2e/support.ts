@@ -80,34 +80,12 @@ export async function startApp(): Promise<RunningApp> {
   };
 }
 
-/**
- * Mantine's transitions and the loaders' spinning, cut to no time: nothing a test checks
- * depends on them, and each frame of an animation is drawn by the CPU here (no GPU). What is
- * on the page and where stays the same; only the steps in between are skipped.
- */
-const NO_MOTION = `*, *::before, *::after {
-  transition-duration: 0s !important; transition-delay: 0s !important;
-  animation-duration: 0s !important; animation-delay: 0s !important;
-  animation-iteration-count: 1 !important; scroll-behavior: auto !important; }`;
-
 export async function newContext(app: RunningApp, width = 1280): Promise<BrowserContext> {
-  const context = await app.browser.newContext({
+  return app.browser.newContext({
     baseURL: app.url,
     viewport: { width, height: width < 600 ? 844 : 900 },
     acceptDownloads: true,
-    reducedMotion: "reduce",
   });
-  await context.addInitScript((css: string) => {
-    const add = () => {
-      const style = document.createElement("style");
-      style.dataset.test = "no-motion";
-      style.textContent = css;
-      document.head.append(style);
-    };
-    if (document.head) add();
-    else document.addEventListener("DOMContentLoaded", add, { once: true });
-  }, NO_MOTION);
-  return context;
 }
 
 export async function newPage(app: RunningApp, width = 1280): Promise<Page> {

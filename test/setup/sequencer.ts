@@ -33,7 +33,7 @@ const KNOWN_SLOW: Record<string, number> = {
 /** Files at least this long (seconds) start first, whatever their project. */
 const LONG = 15;
 /** The order of the projects after the long files: the longer files first. */
-const PROJECTS = ["integration", "isolated", "unit"];
+const PROJECTS = ["integration", "browser", "isolated", "unit"];
 
 export class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
