@@ -5,7 +5,7 @@
  * main thread holds nothing that grows with the input. With `workers: 0` the tasks run in
  * the main thread, which is quicker for small inputs than starting threads.
  *
- * The worker runs from `dist/verify-worker.mjs` next to the bundled CLI when it exists, and
+ * The worker runs from `dist/verify-worker.mjs` beside the bundled CLI when it exists, and
  * from the TypeScript source through tsx otherwise (tests, a CLI run from source).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -88,8 +88,12 @@ function startWorker(plan: VerifyPlan): Worker {
   const here = import.meta.url;
   const workerData = { basisVerify: plan };
   if (!here.endsWith(".ts")) {
-    const bundled = new URL("./verify-worker.mjs", here);
-    if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData });
+    // In the bundle this module sits in dist/chunks/ (the CLI is split by command) or beside
+    // the entries in dist/; the worker is an entry of its own in dist/.
+    for (const rel of ["../verify-worker.mjs", "./verify-worker.mjs"]) {
+      const bundled = new URL(rel, here);
+      if (existsSync(fileURLToPath(bundled))) return new Worker(bundled, { workerData });
+    }
   }
   const source = here.endsWith(".ts")
     ? new URL("./worker.ts", here)

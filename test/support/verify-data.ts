@@ -27,37 +27,96 @@ export function random(seed: number): () => number {
   };
 }
 
-interface Writer {
-  line(text: string): void;
-  close(): void;
-  bytes: number;
-}
+/** A line's bytes wait in memory until this many have gathered. */
+const FLUSH_AT = 1 << 20;
+const HEX_DIGIT = Buffer.from("0123456789abcdef");
 
-function writer(path: string): Writer {
-  const fd = openSync(path, "w");
-  let block: string[] = [];
-  let pending = 0;
-  const w: Writer = {
-    bytes: 0,
-    line(text) {
-      block.push(text);
-      pending += text.length + 1;
-      if (pending >= 1 << 20) flush();
-    },
-    close() {
-      flush();
-      closeSync(fd);
-    },
-  };
-  function flush() {
-    if (block.length === 0) return;
-    const buf = Buffer.from(`${block.join("\n")}\n`);
-    writeSync(fd, buf);
-    w.bytes += buf.length;
-    block = [];
-    pending = 0;
+/**
+ * Lines written as bytes straight into a buffer flushed to disk once it holds 1 MiB: no string
+ * is made per field or line (making and joining them was most of the time, and garbage). Every
+ * generated text is ASCII, so a character is a byte. `bytes` counts what was flushed so far, as
+ * the `bytes` options' loops read it.
+ */
+class Writer {
+  bytes = 0;
+  private buf = Buffer.allocUnsafe(FLUSH_AT + (64 << 10));
+  private pos = 0;
+  private readonly fd: number;
+
+  constructor(path: string) {
+    this.fd = openSync(path, "w");
   }
-  return w;
+
+  /** Room for `n` more bytes before the next flush. */
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  /** ASCII text. */
+  text(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) throw new Error(`not ASCII: ${JSON.stringify(s)}`);
+      buf[pos++] = c;
+    }
+    this.pos = pos;
+  }
+
+  /** One ASCII character by its code. */
+  char(c: number): void {
+    this.room(1);
+    this.buf[this.pos++] = c;
+  }
+
+  /** A whole number >= 0 in decimal; at least `width` digits, zero-padded. */
+  int(v: number, width = 1): void {
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    const n = Math.max(digits, width);
+    this.room(n);
+    const buf = this.buf;
+    let x = v;
+    for (let i = this.pos + n - 1; i >= this.pos; i--) {
+      buf[i] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    }
+    this.pos += n;
+  }
+
+  /** The first `n` (at most 8) of the eight hex digits of the 32-bit `r`. */
+  hex(r: number, n: number): void {
+    this.room(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let shift = 28; shift > 28 - 4 * n; shift -= 4)
+      buf[pos++] = HEX_DIGIT[(r >>> shift) & 15] as number;
+    this.pos = pos;
+  }
+
+  /** End a line; flush once 1 MiB is waiting. */
+  endLine(): void {
+    this.char(10);
+    if (this.pos >= FLUSH_AT) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.pos === 0) return;
+    writeSync(this.fd, this.buf, 0, this.pos);
+    this.bytes += this.pos;
+    this.pos = 0;
+  }
 }
 
 /** Choose which record gets which planted kind: disjoint, spread over the whole file. */
@@ -81,50 +140,73 @@ function plantPlan<K extends string>(
   return plan;
 }
 
-/** Every 16-bit value as four hex digits: formatting numbers one by one is the slow part. */
-const HEX4 = Array.from({ length: 65536 }, (_, i) => i.toString(16).padStart(4, "0"));
-/** n (at most 8) random hex digits. */
-const hex = (rnd: () => number, n: number) => {
-  const r = (rnd() * 0x100000000) >>> 0;
-  const h = (HEX4[r >>> 16] as string) + (HEX4[r & 0xffff] as string);
-  return n === 8 ? h : h.slice(0, n);
-};
+/** A random 32-bit value: its hex digits are the data's random ids. */
+const u32 = (rnd: () => number) => (rnd() * 0x100000000) >>> 0;
+/** n (at most 8) random hex digits, as a string (made once per data set, not per line). */
+const hex = (rnd: () => number, n: number) => u32(rnd).toString(16).padStart(8, "0").slice(0, n);
 const MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
-const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+const two = (n: number) => String(n).padStart(2, "0");
 const dayCache = new Map<number, { iso: string; clf: string }>();
 /** A day's ISO (YYYY-MM-DD) and common-log (dd/Mon/yyyy) forms, made once per day. */
-function dayOf(ms: number): { day: number; iso: string; clf: string } {
-  const day = Math.floor(ms / DAY_MS);
+function formsOf(day: number): { iso: string; clf: string } {
   let forms = dayCache.get(day);
   if (forms === undefined) {
     const d = new Date(day * DAY_MS);
     forms = {
       iso: d.toISOString().slice(0, 10),
-      clf: `${TWO[d.getUTCDate()]}/${MONTH[d.getUTCMonth()]}/${d.getUTCFullYear()}`,
+      clf: `${two(d.getUTCDate())}/${MONTH[d.getUTCMonth()]}/${d.getUTCFullYear()}`,
     };
     if (dayCache.size < 10_000) dayCache.set(day, forms);
   }
-  return { day, ...forms };
+  return forms;
 }
 
-/** `toISOString()` without a Date per call. */
-function isoTime(ms: number): string {
-  const { day, iso } = dayOf(ms);
+/** `new Date(ms).toISOString()`, written without a Date per call. */
+function writeIsoTime(w: Writer, ms: number): void {
+  const day = Math.floor(ms / DAY_MS);
+  w.text(formsOf(day).iso);
   let rest = ms - day * DAY_MS;
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
   const m = Math.floor(rest / 60_000);
   rest -= m * 60_000;
   const sec = Math.floor(rest / 1000);
-  const milli = rest - sec * 1000;
-  return `${iso}T${TWO[h]}:${TWO[m]}:${TWO[sec]}.${THREE[milli]}Z`;
+  w.char(84); // T
+  w.int(h, 2);
+  w.char(58); // :
+  w.int(m, 2);
+  w.char(58);
+  w.int(sec, 2);
+  w.char(46); // .
+  w.int(rest - sec * 1000, 3);
+  w.char(90); // Z
+}
+
+/** A version-4 style id from six random values: 8-4-4-4-12 hex digits. */
+function writeUuid(
+  w: Writer,
+  r0: number,
+  r1: number,
+  r2: number,
+  r3: number,
+  r4: number,
+  r5: number,
+) {
+  w.hex(r0, 8);
+  w.char(45); // -
+  w.hex(r1, 4);
+  w.text("-4");
+  w.hex(r2, 3);
+  w.text("-a");
+  w.hex(r3, 3);
+  w.char(45);
+  w.hex(r4, 8);
+  w.hex(r5, 4);
 }
 const uuid = (rnd: () => number) =>
   `${hex(rnd, 8)}-${hex(rnd, 4)}-4${hex(rnd, 3)}-a${hex(rnd, 3)}-${hex(rnd, 8)}${hex(rnd, 4)}`;
 const octet = (rnd: () => number) => 1 + Math.floor(rnd() * 254);
-const pick = <T>(rnd: () => number, list: readonly T[]): T =>
-  list[Math.floor(rnd() * list.length)] as T;
+const pickIndex = (rnd: () => number, length: number) => Math.floor(rnd() * length);
 
 export interface AuditOptions {
   records?: number;
@@ -150,7 +232,7 @@ export function writeAuditEvents(
   const plan = plantPlan(records, counts, rnd);
   const today = dayStartMs(opts.today);
   const tenants = Array.from({ length: 50 }, () => uuid(rnd));
-  const w = writer(path);
+  const w = new Writer(path);
   let written = 0;
   for (
     let i = 0;
@@ -158,18 +240,61 @@ export function writeAuditEvents(
     i++
   ) {
     const kind = plan.get(i);
+    // The random values are drawn in the order the fields were always made in (so a seed gives
+    // the same data as before), and written in the order of the line.
     // Clean records are at most 2000 days old: well inside the 2557-day retention.
     const age =
       kind === "expired"
         ? (2600 + Math.floor(rnd() * 400)) * DAY_MS
         : Math.floor(rnd() * 2000 * DAY_MS);
-    const ts = isoTime(today - age - 1000);
-    const ip = `${octet(rnd)}.${octet(rnd)}.${octet(rnd)}.${kind === "fullIp" ? octet(rnd) : 0}`;
-    const actor = kind === "emailInField" ? `student${i}@school.example` : uuid(rnd);
-    let line = `{"action":"${pick(rnd, ACTIONS)}","resource_type":"${pick(rnd, RESOURCES)}","resource_id":"${uuid(rnd)}","actor_id":"${actor}","tenant_id":"${pick(rnd, tenants)}","ip_address":"${ip}","timestamp":"${ts}"`;
-    if (kind === "extraField") line += `,"session_id":"${uuid(rnd)}"`;
-    if (kind === "email") line += `,"email":"user${i}@example.org"`;
-    w.line(`${line}}`);
+    const ip1 = octet(rnd);
+    const ip2 = octet(rnd);
+    const ip3 = octet(rnd);
+    const ip4 = kind === "fullIp" ? octet(rnd) : 0;
+    const actorIsEmail = kind === "emailInField";
+    const a0 = actorIsEmail ? 0 : u32(rnd);
+    const a1 = actorIsEmail ? 0 : u32(rnd);
+    const a2 = actorIsEmail ? 0 : u32(rnd);
+    const a3 = actorIsEmail ? 0 : u32(rnd);
+    const a4 = actorIsEmail ? 0 : u32(rnd);
+    const a5 = actorIsEmail ? 0 : u32(rnd);
+    w.text('{"action":"');
+    w.text(ACTIONS[pickIndex(rnd, ACTIONS.length)] as string);
+    w.text('","resource_type":"');
+    w.text(RESOURCES[pickIndex(rnd, RESOURCES.length)] as string);
+    w.text('","resource_id":"');
+    writeUuid(w, u32(rnd), u32(rnd), u32(rnd), u32(rnd), u32(rnd), u32(rnd));
+    w.text('","actor_id":"');
+    if (actorIsEmail) {
+      w.text("student");
+      w.int(i);
+      w.text("@school.example");
+    } else writeUuid(w, a0, a1, a2, a3, a4, a5);
+    w.text('","tenant_id":"');
+    w.text(tenants[pickIndex(rnd, tenants.length)] as string);
+    w.text('","ip_address":"');
+    w.int(ip1);
+    w.char(46);
+    w.int(ip2);
+    w.char(46);
+    w.int(ip3);
+    w.char(46);
+    w.int(ip4);
+    w.text('","timestamp":"');
+    writeIsoTime(w, today - age - 1000);
+    w.char(34); // "
+    if (kind === "extraField") {
+      w.text(',"session_id":"');
+      writeUuid(w, u32(rnd), u32(rnd), u32(rnd), u32(rnd), u32(rnd), u32(rnd));
+      w.char(34);
+    }
+    if (kind === "email") {
+      w.text(',"email":"user');
+      w.int(i);
+      w.text('@example.org"');
+    }
+    w.char(125); // }
+    w.endLine();
     written++;
   }
   w.close();
@@ -236,14 +361,22 @@ const RAW_UA = [
   "curl/8.5.0",
 ];
 
-function clfDate(ms: number): string {
-  const { day, clf } = dayOf(ms);
+/** A time in the common log format (dd/Mon/yyyy:HH:MM:SS +0000). */
+function writeClfDate(w: Writer, ms: number): void {
+  const day = Math.floor(ms / DAY_MS);
+  w.text(formsOf(day).clf);
   let rest = ms - day * DAY_MS;
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
   const m = Math.floor(rest / 60_000);
   const sec = Math.floor((rest - m * 60_000) / 1000);
-  return `${clf}:${TWO[h]}:${TWO[m]}:${TWO[sec]} +0000`;
+  w.char(58); // :
+  w.int(h, 2);
+  w.char(58);
+  w.int(m, 2);
+  w.char(58);
+  w.int(sec, 2);
+  w.text(" +0000");
 }
 
 /**
@@ -271,7 +404,7 @@ export function writeAccessLog(
   };
   const plan = plantPlan(records, counts, rnd);
   const today = dayStartMs(opts.today);
-  const w = writer(path);
+  const w = new Writer(path);
   let written = 0;
   for (
     let i = 0;
@@ -279,29 +412,97 @@ export function writeAccessLog(
     i++
   ) {
     const kind = plan.get(i);
+    // The random values are drawn in the order the fields were always made in (so a seed gives
+    // the same data as before), and written in the order of the line.
     // The network is kept one day: clean lines fall within the day before `today`.
     const t =
       kind === "expired"
         ? today - (800 + Math.floor(rnd() * 100)) * DAY_MS
         : today - 1 - Math.floor(rnd() * (DAY_MS - 1000));
-    let ip: string;
-    if (kind === "fullIpv6") ip = `2001:db8:${hex(rnd, 4)}:${hex(rnd, 3)}1::${hex(rnd, 2)}1`;
-    else if (kind === "fullIpv4") ip = `${octet(rnd)}.${octet(rnd)}.${octet(rnd)}.${octet(rnd)}`;
-    else if (rnd() < 0.2) ip = `2001:db8:${hex(rnd, 4)}::`;
-    else ip = `${octet(rnd)}.${octet(rnd)}.${octet(rnd)}.0`;
-    const user = kind === "user" ? `member${i}` : "-";
-    let request = `GET ${pick(rnd, PATHS)}${rnd() < 0.5 ? `/${Math.floor(rnd() * 1000)}` : ""}`;
-    if (kind === "pathQuery") request += `?utm_source=newsletter&id=${hex(rnd, 8)}`;
-    let referrer = pick(rnd, REFERRERS);
-    if (kind === "referrerQuery") referrer = `https://search.example/?q=${hex(rnd, 6)}`;
-    if (kind === "referrerPath") referrer = `https://news.example.com/story/${hex(rnd, 6)}`;
-    if (kind === "emailInReferrer") referrer = `https://mail.example/?to=reader${i}%40example.org`;
-    const ua = kind === "rawUa" ? pick(rnd, RAW_UA) : pick(rnd, REDUCED_UA);
+    if (kind === "fullIpv6") {
+      w.text("2001:db8:");
+      w.hex(u32(rnd), 4);
+      w.char(58); // :
+      w.hex(u32(rnd), 3);
+      w.text("1::");
+      w.hex(u32(rnd), 2);
+      w.char(49); // 1
+    } else if (kind === "fullIpv4") {
+      w.int(octet(rnd));
+      w.char(46); // .
+      w.int(octet(rnd));
+      w.char(46);
+      w.int(octet(rnd));
+      w.char(46);
+      w.int(octet(rnd));
+    } else if (rnd() < 0.2) {
+      w.text("2001:db8:");
+      w.hex(u32(rnd), 4);
+      w.text("::");
+    } else {
+      w.int(octet(rnd));
+      w.char(46);
+      w.int(octet(rnd));
+      w.char(46);
+      w.int(octet(rnd));
+      w.text(".0");
+    }
+    w.text(" - ");
+    if (kind === "user") {
+      w.text("member");
+      w.int(i);
+    } else w.char(45); // -
+    w.text(" [");
+    writeClfDate(w, t);
+    w.text('] "GET ');
+    w.text(PATHS[pickIndex(rnd, PATHS.length)] as string);
+    if (rnd() < 0.5) {
+      w.char(47); // /
+      w.int(Math.floor(rnd() * 1000));
+    }
+    if (kind === "pathQuery") {
+      w.text("?utm_source=newsletter&id=");
+      w.hex(u32(rnd), 8);
+    }
+    w.text(' HTTP/1.1" ');
+    const referrer = REFERRERS[pickIndex(rnd, REFERRERS.length)] as string;
+    const referrerId = kind === "referrerQuery" || kind === "referrerPath" ? u32(rnd) : 0;
+    const ua =
+      kind === "rawUa"
+        ? (RAW_UA[pickIndex(rnd, RAW_UA.length)] as string)
+        : (REDUCED_UA[pickIndex(rnd, REDUCED_UA.length)] as string);
     const status = rnd() < 0.9 ? 200 : 404;
-    const id = opts.requestIds ? ` "${hex(rnd, 8)}${hex(rnd, 8)}${hex(rnd, 8)}${hex(rnd, 8)}"` : "";
-    w.line(
-      `${ip} - ${user} [${clfDate(t)}] "${request} HTTP/1.1" ${status} ${Math.floor(rnd() * 50000)} "${referrer}" "${ua}"${id}`,
-    );
+    const r0 = opts.requestIds ? u32(rnd) : 0;
+    const r1 = opts.requestIds ? u32(rnd) : 0;
+    const r2 = opts.requestIds ? u32(rnd) : 0;
+    const r3 = opts.requestIds ? u32(rnd) : 0;
+    w.int(status);
+    w.char(32);
+    w.int(Math.floor(rnd() * 50000));
+    w.text(' "');
+    if (kind === "referrerQuery") {
+      w.text("https://search.example/?q=");
+      w.hex(referrerId, 6);
+    } else if (kind === "referrerPath") {
+      w.text("https://news.example.com/story/");
+      w.hex(referrerId, 6);
+    } else if (kind === "emailInReferrer") {
+      w.text("https://mail.example/?to=reader");
+      w.int(i);
+      w.text("%40example.org");
+    } else w.text(referrer);
+    w.text('" "');
+    w.text(ua);
+    w.char(34); // "
+    if (opts.requestIds) {
+      w.text(' "');
+      w.hex(r0, 8);
+      w.hex(r1, 8);
+      w.hex(r2, 8);
+      w.hex(r3, 8);
+      w.char(34);
+    }
+    w.endLine();
     written++;
   }
   w.close();
