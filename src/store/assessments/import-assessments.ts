@@ -15,13 +15,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
-import type { Evaluation } from "../../core/rules/types.ts";
 import type { Assessment } from "../../core/schema/index.ts";
-import {
-  type AssessmentContent,
-  contentOf,
-  initialState,
-} from "../../core/workflow/recorded-status.ts";
+import { contentOf, initialState } from "../../core/workflow/recorded-status.ts";
 import { HEAD } from "../assessment-ref.ts";
 import { appendAudits, canonical, type WriteTx, writeTransaction } from "../audit.ts";
 import type { AuditInput } from "../audit-events.ts";
@@ -30,7 +25,7 @@ import { databaseCode } from "../db-errors.ts";
 import { assessments, assessmentVersions } from "../schema.ts";
 import { CURRENT_VERSION } from "./get-assessment.ts";
 import { evaluateForStore, mapUnique } from "./record.ts";
-import { registerColumns } from "./register-columns.ts";
+import { ASSESSMENT_COLUMNS, serialiseVersion, VERSION_COLUMNS, versionJson } from "./row-json.ts";
 import { updateIn } from "./update-assessment.ts";
 
 export interface ImportResult {
@@ -138,18 +133,11 @@ async function writeBatch(
       const id = randomUUID();
       // Rows as JSON text, one array per table, turned back into rows by the database: one
       // parameter per statement, whatever the batch's size.
+      const serialised = serialiseVersion(content, evaluation);
       rows.push(
-        `${JSON.stringify({
-          id,
-          ...registerRow(content, evaluation),
-          status: state,
-          current_version: 1,
-          approved_version: inForce ? 1 : null,
-        }).slice(0, -1)},"created_at":${now},"updated_at":${now}}`,
+        `{"id":"${id}",${serialised.register},"status":${JSON.stringify(state)},"current_version":1,"approved_version":${inForce ? 1 : null},"created_at":${now},"updated_at":${now}}`,
       );
-      versions.push(
-        `{"assessment_id":"${id}","version":1,"document":${JSON.stringify(content)},"evaluation":${JSON.stringify(evaluation)},"outcome":${JSON.stringify(evaluation.outcome)},"finding_codes":${JSON.stringify(evaluation.findings.map((f) => f.code))},"status":${JSON.stringify(state)},"reason":"imported","created_by":${JSON.stringify(ctx.actor)},"created_at":${now}}`,
-      );
+      versions.push(versionJson(serialised, id, 1, state, "imported", ctx.actor, ctx.now));
       audits.push({
         actor: ctx.actor,
         action: "assessment.create",
@@ -180,63 +168,6 @@ async function writeBatch(
   }
   await appendAudits(tx, audits, ctx.now);
   return results;
-}
-
-const columns = (names: string[]) => sql.raw(names.map((n) => `"${n}"`).join(", "));
-
-const ASSESSMENT_COLUMNS = columns([
-  "id",
-  "slug",
-  "title",
-  "activity_name",
-  "purpose_summary",
-  "owner",
-  "search_text",
-  "status",
-  "current_version",
-  "approved_version",
-  "bases",
-  "outcome",
-  "blockers",
-  "warnings",
-  "next_review",
-  "special_category",
-  "children",
-  "created_at",
-  "updated_at",
-]);
-
-const VERSION_COLUMNS = columns([
-  "assessment_id",
-  "version",
-  "document",
-  "evaluation",
-  "outcome",
-  "finding_codes",
-  "status",
-  "reason",
-  "created_by",
-  "created_at",
-]);
-
-/** The register columns under their SQL names. */
-function registerRow(content: AssessmentContent, evaluation: Evaluation) {
-  const c = registerColumns(content, evaluation);
-  return {
-    slug: c.slug,
-    title: c.title,
-    activity_name: c.activityName,
-    purpose_summary: c.purposeSummary,
-    owner: c.owner,
-    search_text: c.searchText,
-    bases: c.bases,
-    outcome: c.outcome,
-    blockers: c.blockers,
-    warnings: c.warnings,
-    next_review: c.nextReview,
-    special_category: c.specialCategory,
-    children: c.children,
-  };
 }
 
 /**

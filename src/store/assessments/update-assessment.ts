@@ -5,7 +5,7 @@
  * assessment as it is, not as a concurrent save, submit or approval left it a moment ago. A
  * stale base is refused with the current record, never applied.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { DomainError } from "../../core/errors.ts";
 import type { Evaluation } from "../../core/rules/types.ts";
 import type { Assessment } from "../../core/schema/index.ts";
@@ -16,16 +16,17 @@ import { appendAudit, type WriteTx, writeTransaction } from "../audit.ts";
 import type { ActorClock, StoreDeps, WriteContext } from "../context.ts";
 import { takeDraftIn } from "../drafts/draft-row.ts";
 import { raiseTriggerIn } from "../reviews/raise-trigger.ts";
-import { assessments, assessmentVersions } from "../schema.ts";
+import { assessmentVersions } from "../schema.ts";
 import { getAssessment } from "./get-assessment.ts";
+import { type AssessmentRecord, evaluateForStore, mapUnique, recordOf } from "./record.ts";
 import {
-  type AssessmentRecord,
-  evaluateForStore,
-  mapUnique,
-  recordOf,
-  versionRow,
-} from "./record.ts";
-import { registerColumns } from "./register-columns.ts";
+  type SerialisedVersion,
+  serialiseVersion,
+  UPDATE_COLUMNS,
+  UPDATE_VALUES,
+  VERSION_COLUMNS,
+  versionJson,
+} from "./row-json.ts";
 import { setVersionStatusIn } from "./version-status.ts";
 
 /**
@@ -46,10 +47,11 @@ export async function updateAssessment(
   draftRevision?: number,
 ): Promise<AssessmentRecord> {
   let saved: AssessmentRecord | undefined;
-  // Evaluated before the transaction opens: the rules need nothing the transaction reads, and
-  // on PGlite every other request waits while a transaction is open.
+  // Evaluated and serialised before the transaction opens: the rules need nothing the
+  // transaction reads, and on PGlite every other request waits while a transaction is open.
   const content = contentOf(doc);
-  const evaluated = { content, evaluation: evaluateForStore(content, ctx.today) };
+  const evaluation = evaluateForStore(content, ctx.today);
+  const evaluated = { content, evaluation, serialised: serialiseVersion(content, evaluation) };
   try {
     saved = await writeTransaction(deps.db, deps.cache, async (tx) => {
       const head = await lockHead(tx, ref);
@@ -83,7 +85,11 @@ export async function updateIn(
   ctx: WriteContext,
   given: string | undefined,
   /** `changed`'s content and evaluation as of `ctx.today`, when the caller made them already. */
-  evaluated?: { content: AssessmentContent; evaluation: Evaluation },
+  evaluated?: {
+    content: AssessmentContent;
+    evaluation: Evaluation;
+    serialised?: SerialisedVersion;
+  },
 ): Promise<AssessmentRecord> {
   const decision = decideEdit({ state: head.status, approvedVersion: head.approvedVersion }, given);
   const reason = given ?? "updated";
@@ -92,20 +98,20 @@ export async function updateIn(
   const { id, approvedVersion, currentVersion: base } = head;
   const evaluation = evaluated?.evaluation ?? evaluateForStore(content, ctx.today);
   const next = base + 1;
-  await tx
-    .update(assessments)
-    .set({
-      ...registerColumns(content, evaluation),
-      status: decision.next,
-      currentVersion: next,
-      updatedAt: ctx.now,
-    })
-    .where(eq(assessments.id, id));
+  const serialised = evaluated?.serialised ?? serialiseVersion(content, evaluation);
+  // The row's new columns and the version in one statement, each as one JSON parameter.
+  const row = `{${serialised.register},"status":${JSON.stringify(decision.next)},"current_version":${next},"updated_at":${JSON.stringify(ctx.now)}}`;
+  await tx.execute(sql`
+    with changed as (
+      update assessments as a set (${UPDATE_COLUMNS}) = (
+        select ${UPDATE_VALUES} from json_populate_record(null::assessments, ${row}::json) as r)
+      where a.id = ${id}
+      returning 1)
+    insert into assessment_versions (${VERSION_COLUMNS})
+    select ${VERSION_COLUMNS} from json_populate_record(null::assessment_versions,
+      ${versionJson(serialised, id, next, decision.next, reason, ctx.actor, ctx.now)}::json)`);
   // A review in progress is withdrawn: the reviewers were shown the text being replaced.
   if (decision.withdrawsReview) await setVersionStatusIn(tx, id, base, "draft");
-  await tx
-    .insert(assessmentVersions)
-    .values(versionRow(id, next, content, evaluation, decision.next, reason, ctx));
   const added =
     approvedVersion === null
       ? []
