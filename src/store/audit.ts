@@ -5,7 +5,7 @@
  * edited, deleted or reordered event breaks the chain at a findable place.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { asc, eq, gt, sql } from "drizzle-orm";
+import { asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import { AUDIT_EVENTS, type AuditInput } from "./audit-events.ts";
 import type { ChangeFeed, StoreCache } from "./cache.ts";
 import type { Db } from "./db.ts";
@@ -110,6 +110,20 @@ export async function appendAudits(
   now: Date,
 ): Promise<void> {
   if (inputs.length === 0) return;
+  await tx.execute(sql`with ${await chainAudits(tx, inputs, now)} select count(*) from audit_head`);
+}
+
+/**
+ * Lock the head, chain `inputs` onto it, and give the common table expressions that write
+ * them and move the head (`appended`, `audit_head`), for a write to run in its own statement:
+ * an update saves its row, its version and its event in one round trip. The statement must
+ * run in this transaction, before anything else appends.
+ */
+export async function chainAudits(
+  tx: WriteTx,
+  inputs: readonly AuditInput[],
+  now: Date,
+): Promise<SQL> {
   for (const input of inputs) {
     AUDIT_EVENTS[input.action].data.parse(input.data ?? {});
     actionsOf.get(tx)?.push(input.action);
@@ -160,16 +174,18 @@ export async function appendAudits(
   // The events travel as one JSON array (one parameter, whatever their number) and take
   // their sequence numbers in its order. The head is kept beside the chain so that removing
   // the newest events is noticed too.
-  await tx.execute(sql`
-    with appended as (
+  return sql`
+    appended as (
       insert into audit_events (id, at, actor, action, entity_type, entity_id, data, prev_hash, hash)
       select e.id, e.at, e.actor, e.action, e.entity_type, e.entity_id, e.data, e.prev_hash, e.hash
       from json_populate_recordset(null::audit_events, ${`[${rows.join(",")}]`}::json)
         with ordinality as e
       order by e.ordinality
-      returning seq)
-    update settings set value = ${JSON.stringify(last)}::jsonb
-    where settings.key = ${HEAD_KEY} and exists (select 1 from appended)`);
+      returning seq),
+    audit_head as (
+      update settings set value = ${JSON.stringify(last)}::jsonb
+      where settings.key = ${HEAD_KEY} and exists (select 1 from appended)
+      returning 1)`;
 }
 
 async function lockHead(tx: WriteTx): Promise<{ hash: string } | undefined> {

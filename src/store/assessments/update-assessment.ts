@@ -12,7 +12,7 @@ import type { Assessment } from "../../core/schema/index.ts";
 import { decideEdit, fieldsAdded } from "../../core/workflow/edit.ts";
 import { type AssessmentContent, contentOf } from "../../core/workflow/recorded-status.ts";
 import { type AssessmentHead, lockHead } from "../assessment-ref.ts";
-import { appendAudit, type WriteTx, writeTransaction } from "../audit.ts";
+import { chainAudits, type WriteTx, writeTransaction } from "../audit.ts";
 import type { ActorClock, StoreDeps, WriteContext } from "../context.ts";
 import { takeDraftIn } from "../drafts/draft-row.ts";
 import { raiseTriggerIn } from "../reviews/raise-trigger.ts";
@@ -99,10 +99,38 @@ export async function updateIn(
   const evaluation = evaluated?.evaluation ?? evaluateForStore(content, ctx.today);
   const next = base + 1;
   const serialised = evaluated?.serialised ?? serialiseVersion(content, evaluation);
-  // The row's new columns and the version in one statement, each as one JSON parameter.
+  // A review in progress is withdrawn: the reviewers were shown the text being replaced.
+  if (decision.withdrawsReview) await setVersionStatusIn(tx, id, base, "draft");
+  const added =
+    approvedVersion === null
+      ? []
+      : await raiseFieldTriggersIn(tx, id, approvedVersion, base, content, ctx);
+  const audit = await chainAudits(
+    tx,
+    [
+      {
+        actor: ctx.actor,
+        action: "assessment.update",
+        entityId: id,
+        data: {
+          slug: content.id,
+          version: next,
+          outcome: evaluation.outcome,
+          reason,
+          from: head.status,
+          ...(approvedVersion === null ? {} : { approvedVersion }),
+          ...(added.length ? { fieldsAdded: added } : {}),
+        },
+      },
+    ],
+    ctx.now,
+  );
+  // The row's new columns, the version and its audit event in one statement, each row one
+  // JSON parameter: one round trip while the transaction holds the database.
   const row = `{${serialised.register},"status":${JSON.stringify(decision.next)},"current_version":${next},"updated_at":${JSON.stringify(ctx.now)}}`;
   await tx.execute(sql`
-    with changed as (
+    with ${audit},
+    changed as (
       update assessments as a set (${UPDATE_COLUMNS}) = (
         select ${UPDATE_VALUES} from json_populate_record(null::assessments, ${row}::json) as r)
       where a.id = ${id}
@@ -110,30 +138,6 @@ export async function updateIn(
     insert into assessment_versions (${VERSION_COLUMNS})
     select ${VERSION_COLUMNS} from json_populate_record(null::assessment_versions,
       ${versionJson(serialised, id, next, decision.next, reason, ctx.actor, ctx.now)}::json)`);
-  // A review in progress is withdrawn: the reviewers were shown the text being replaced.
-  if (decision.withdrawsReview) await setVersionStatusIn(tx, id, base, "draft");
-  const added =
-    approvedVersion === null
-      ? []
-      : await raiseFieldTriggersIn(tx, id, approvedVersion, base, content, ctx);
-  await appendAudit(
-    tx,
-    {
-      actor: ctx.actor,
-      action: "assessment.update",
-      entityId: id,
-      data: {
-        slug: content.id,
-        version: next,
-        outcome: evaluation.outcome,
-        reason,
-        from: head.status,
-        ...(approvedVersion === null ? {} : { approvedVersion }),
-        ...(added.length ? { fieldsAdded: added } : {}),
-      },
-    },
-    ctx.now,
-  );
   return recordOf(id, next, content, evaluation, decision.next, ctx);
 }
 
