@@ -12,7 +12,8 @@
  * directory seeded beforehand (with activities `bench-000000`…, as this bench seeds them):
  * it is measured as it is, on PGlite only, instead of seeding (the import is not timed).
  * BENCH_REGISTER_LOADS (pages, cursors, put) and BENCH_REGISTER_BACKENDS (pglite, postgres)
- * pick what runs, for a short run of one figure.
+ * pick what runs, for a short run of one figure. BENCH_REGISTER_KEEP_DIR keeps the PGlite
+ * register of the largest size in that directory instead of deleting it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -182,6 +183,9 @@ async function seed(open: () => ReturnType<typeof openStore>, size: number) {
   return { ms, token };
 }
 
+/** Where the seeded PGlite register of the largest size is kept (BENCH_REGISTER_KEEP_DIR). */
+const keptDir = process.env.BENCH_REGISTER_KEEP_DIR;
+
 /** A data directory seeded beforehand (BENCH_REGISTER_PGLITE_DIR), measured as it is. */
 const seededDir = process.env.BENCH_REGISTER_PGLITE_DIR;
 
@@ -326,7 +330,10 @@ export async function registerBench(): Promise<Row[]> {
       );
     }
     for (const size of SIZES) {
-      const dataDir = join(tmp, `data-${size}`);
+      // BENCH_REGISTER_KEEP_DIR keeps the seeded PGlite register of the largest size there, for
+      // the web bench (BENCH_WEB_DATA_DIR) or a later run (BENCH_REGISTER_PGLITE_DIR).
+      const keep = keptDir && size === Math.max(...SIZES) ? keptDir : undefined;
+      const dataDir = keep ?? join(tmp, `data-${size}`);
       if (BACKENDS.has("pglite"))
         rows.push(
           ...(await backend(
@@ -338,7 +345,7 @@ export async function registerBench(): Promise<Row[]> {
             bare,
           )),
         );
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
       if (BACKENDS.has("postgres") && postgresAvailable()) {
         const pg = await startPostgres();
         try {
