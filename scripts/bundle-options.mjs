@@ -2,9 +2,10 @@
 import { readFile } from "node:fs/promises";
 //
 // Most packages stay outside the bundle and load from node_modules on use: native code,
-// WebAssembly, and the server, database and document renderers that only some commands need.
-// The few pure-JavaScript packages every command loads are bundled in, so a command starts
-// without resolving and compiling their hundreds of files one by one (about 0.1 s a start).
+// WebAssembly, and the document renderers that only some commands need. The few
+// pure-JavaScript packages every command loads are bundled in, so a command starts without
+// resolving and compiling their hundreds of files one by one (about 0.1 s a start); so are the
+// server's (SERVER_PACKAGES), in the chunks only `basis serve` and the store's commands load.
 export const BUNDLED_PACKAGES = ["zod", "yaml", "js-yaml", "commander"];
 
 /**
