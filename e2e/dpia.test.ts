@@ -142,8 +142,9 @@ describe.skipIf(!chromiumAvailable())("the DPIA tab in Chromium", () => {
       // The DPIA document, from the saved version.
       await row.getByRole("link", { name: "Statnive analytics" }).click();
       await page.waitForURL(`**/activities/${SLUG}/dpia`);
+      // The PDF is rendered on request (fonts loaded on the first): allow a busy machine time.
       const [download] = await Promise.all([
-        page.waitForEvent("download"),
+        page.waitForEvent("download", { timeout: 60_000 }),
         page.getByRole("link", { name: "DPIA as PDF" }).click(),
       ]);
       const file = await download.path();

@@ -293,5 +293,9 @@ export async function approveOnSignOff(page: Page, slug: string): Promise<void> 
   await openScreen(page, `/activities/${slug}/sign-off`);
   await page.getByTestId("sign-off-status").waitFor();
   await page.getByRole("button", { name: "Approve" }).click();
-  await page.locator('[data-testid="sign-off-status"][data-status="approved"]').waitFor();
+  // Approving renders the signed-off PDF; the run's first loads the fonts, which on a busy
+  // two-core machine has taken longer than the usual 15 s.
+  await page
+    .locator('[data-testid="sign-off-status"][data-status="approved"]')
+    .waitFor({ timeout: 60_000 });
 }
