@@ -53,7 +53,7 @@ export function App() {
   if (loading)
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   if (!principal) return <SignIn />;
@@ -103,7 +103,7 @@ export function App() {
         <Suspense
           fallback={
             <Center p="xl">
-              <Loader aria-label="Loading" />
+              <Loader role="status" aria-label="Loading" />
             </Center>
           }
         >

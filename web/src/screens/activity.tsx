@@ -83,7 +83,7 @@ export default function ActivityScreen() {
   if (isLoading || (canEdit && data && draft.isLoading))
     return (
       <Center p="xl">
-        <Loader aria-label="Loading the assessment" />
+        <Loader role="status" aria-label="Loading the assessment" />
       </Center>
     );
   if (error || !data)

@@ -53,7 +53,7 @@ export default function Dashboard() {
   if (!data)
     return (
       <Center p="xl">
-        <Loader aria-label="Loading the dashboard" />
+        <Loader role="status" aria-label="Loading the dashboard" />
       </Center>
     );
   return (

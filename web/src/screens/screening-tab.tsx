@@ -111,7 +111,7 @@ function KeptScreening({ kept }: { kept: Kept }) {
   if (q.isLoading)
     return (
       <Center p="md">
-        <Loader aria-label="Loading the questionnaire" />
+        <Loader role="status" aria-label="Loading the questionnaire" />
       </Center>
     );
   if (!q.data)
@@ -204,7 +204,7 @@ function RunFromActivity({
         />
       ) : (
         <Center p="xl">
-          <Loader aria-label="Loading the questionnaire" />
+          <Loader role="status" aria-label="Loading the questionnaire" />
         </Center>
       )}
       <Button

@@ -44,7 +44,7 @@ export default function ScreeningScreen() {
         <LocalRunner key={q.data.questionnaire.id} questionnaire={q.data.questionnaire} />
       ) : (
         <Center p="xl">
-          <Loader aria-label="Loading the questionnaire" />
+          <Loader role="status" aria-label="Loading the questionnaire" />
         </Center>
       )}
     </Stack>
