@@ -469,6 +469,69 @@ for (const backend of backends) {
       expect((await store.signOff.overview(rec.id)).versions[0]?.decisions).toHaveLength(2);
     }, 60_000);
 
+    it("reads many assessments' overviews at once, each with only its own versions, decisions and comments", async () => {
+      const made = async (id: string) =>
+        store.assessments.create(
+          anAssessment()
+            .with((a) => (a.id = id))
+            .build(),
+          as("user:ed", "editor"),
+        );
+      const rejected = await made("batch-rejected");
+      await store.signOff.submit(rejected.id, 1, as("user:ed", "editor"));
+      await store.signOff.decide(
+        rejected.id,
+        { version: 1, role: "dpo", decision: "reject", comment: "Name the retention" },
+        as("user:dpo"),
+      );
+      const commented = await made("batch-commented");
+      await store.comments.create(
+        commented.id,
+        { path: "title", body: "Which system?" },
+        as("user:dpo"),
+      );
+      await store.assessments.update(
+        commented.id,
+        1,
+        { ...commented.document, title: "Second" },
+        as("user:ed", "editor"),
+      );
+      await made("batch-plain");
+      // By slug and by id, as callers name them.
+      const refs = ["batch-rejected", commented.id, "batch-plain"];
+      const all = await store.signOff.overviews(refs);
+      expect([...all.keys()]).toEqual(refs);
+      for (const ref of refs) expect(all.get(ref)).toEqual(await store.signOff.overview(ref));
+      expect(all.get("batch-rejected")).toMatchObject({
+        slug: "batch-rejected",
+        status: "draft",
+        openComments: 0,
+        versions: [
+          {
+            version: 1,
+            // A rejected version goes back to draft, the decision kept.
+            status: "draft",
+            decisions: [{ role: "dpo", decision: "reject", comment: "Name the retention" }],
+            signed: [],
+          },
+        ],
+      });
+      expect(all.get(commented.id)).toMatchObject({
+        slug: "batch-commented",
+        currentVersion: 2,
+        openComments: 1,
+      });
+      expect(all.get(commented.id)?.versions.map((v) => [v.version, v.decisions])).toEqual([
+        [1, []],
+        [2, []],
+      ]);
+      expect(all.get("batch-plain")?.versions.map((v) => v.decisions)).toEqual([[]]);
+      await expect(store.signOff.overviews(["batch-plain", "no-such-thing"])).rejects.toMatchObject(
+        { code: "not_found" },
+      );
+      expect(await store.signOff.overviews([])).toEqual(new Map());
+    }, 60_000);
+
     it("refuses the approval that completes a sign-off when the store cannot render the kept document", async () => {
       const bare = await backend.open({});
       try {

@@ -4,8 +4,8 @@
  * document is made from (its number, its workflow status and when it was saved or reached it,
  * every approver's decision with name, role, date and comment, and the retirement), the
  * organisation's branding, the screening questionnaires, and a link to each activity's LIA.
- * Read-only: everything comes from `store.signOff.overview`, which reads the assessment row,
- * its version rows, the approvals and the required-roles setting.
+ * Read-only: everything comes from `store.signOff.overviews`, which reads the assessment rows,
+ * their version rows, the approvals and the required-roles setting, a few queries for them all.
  */
 import type { FastifyRequest } from "fastify";
 import { loadNamedQuestionnaires } from "../content/questionnaires.ts";
@@ -72,9 +72,11 @@ export async function storedDocumentContext(
   versions: ReadonlyMap<Assessment, number> = new Map(),
 ): Promise<MultiDocumentContext> {
   const records = new Map<Assessment, DocumentRecord>();
+  const overviews = await store.signOff.overviews(docs.map((doc) => doc.id));
   for (const doc of docs) {
-    const overview = await store.signOff.overview(doc.id);
-    records.set(doc, recordFromOverview(overview, versions.get(doc) ?? overview.currentVersion));
+    const overview = overviews.get(doc.id);
+    if (overview)
+      records.set(doc, recordFromOverview(overview, versions.get(doc) ?? overview.currentVersion));
   }
   const base = origin(deps, request);
   return documentContext(today, loadReferences().references, {

@@ -49,7 +49,7 @@ import {
   setSignOffSettings,
 } from "./sign-off/required-roles.ts";
 import { retireAssessment } from "./sign-off/retire-assessment.ts";
-import { signOffOverview } from "./sign-off/sign-off-overview.ts";
+import { signOffOverview, signOffOverviews } from "./sign-off/sign-off-overview.ts";
 import { signedDocument } from "./sign-off/signed-document.ts";
 import { submitForReview } from "./sign-off/submit-for-review.ts";
 
@@ -83,6 +83,7 @@ const OPERATIONS = {
     settings: getSignOffSettings,
     setSettings: setSignOffSettings,
     overview: signOffOverview,
+    overviews: signOffOverviews,
     submit: submitForReview,
     decide: recordDecision,
     retire: retireAssessment,
