@@ -7,7 +7,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { newestSource } from "../bin/newest-source.js";
 import { nodeBundleOptions } from "./bundle-options.mjs";
 
@@ -24,6 +23,8 @@ const fresh =
     );
 if (!(process.argv.includes("--if-stale") && fresh)) {
   try {
+    // esbuild loads only to build: `npm start` runs this check before every start.
+    const { build } = await import("esbuild");
     await build({
       // The verify worker is its own entry: worker threads start from a file.
       ...nodeBundleOptions(
