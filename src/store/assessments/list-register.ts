@@ -324,21 +324,39 @@ function normalise(query: ListQuery) {
   };
 }
 
+/**
+ * The rows of a page. A page by number in the second half of an exact total is read from the
+ * end, at an offset the total decides: the total is then read again in the same snapshot as
+ * the rows (one read-only transaction), so a write committed in between cannot shift the page.
+ */
+async function pageRows(db: Db, query: ListQuery, total: number, exact: boolean) {
+  const plain = registerQueries(db, query, exact ? total : undefined);
+  if (!plain.fromEnd) return { found: await plain.rows, fromEnd: false, total };
+  return db.transaction(
+    async (tx) => {
+      const now = await totalOf(tx, registerQueries(tx, query));
+      const queries = registerQueries(tx, query, now.exact ? now.total : undefined);
+      return { found: await queries.rows, fromEnd: queries.fromEnd, total: now.total };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
 /** One page of the register (cached and frozen: do not change it). */
 export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): Promise<ListPage> {
   const { filterKey, sort, page, pageSize, cursor } = normalise(query);
   const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
   return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
     // A cursor made under this filter carries its total: paging on does not count again.
-    const { total, exact } =
+    const known =
       cursor && cursor.filter === filterKey
         ? { total: cursor.total, exact: cursor.exact }
         : await cache.read("assessments", `total:${filterKey}`, () =>
             totalOf(db, registerQueries(db, query)),
           );
-    const queries = registerQueries(db, query, exact ? total : undefined);
-    const found = await queries.rows;
-    const more = queries.fromEnd ? page * pageSize < total : found.length > pageSize;
+    const { found, fromEnd, total } = await pageRows(db, query, known.total, known.exact);
+    const { exact } = known;
+    const more = fromEnd ? page * pageSize < total : found.length > pageSize;
     const rows = found.slice(0, pageSize);
     if (cursor?.way === "prev") rows.reverse();
     const first = rows[0];
