@@ -12,6 +12,7 @@ import { nodeBundleOptions } from "./bundle-options.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = join(root, "dist", "basis.mjs");
+const installed = join(root, "node_modules", ".package-lock.json");
 
 const fresh =
   existsSync(bundle) &&
@@ -20,6 +21,9 @@ const fresh =
       newestSource(join(root, "src")),
       statSync(fileURLToPath(import.meta.url)).mtimeMs,
       statSync(join(root, "scripts", "bundle-options.mjs")).mtimeMs,
+      // The server's packages are bundled in too: an install (which rewrites npm's record of
+      // node_modules) makes the bundle stale.
+      existsSync(installed) ? statSync(installed).mtimeMs : 0,
     );
 if (!(process.argv.includes("--if-stale") && fresh)) {
   try {
