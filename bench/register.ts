@@ -24,7 +24,7 @@ import { openStore } from "../src/store/index.ts";
 import { postgresAvailable, startPostgres } from "../test/support/postgres.ts";
 import { generatedLia } from "./generate.ts";
 import type { Row } from "./row.ts";
-import { start, stop, writeBareFastify } from "./server.ts";
+import { editorToken, start, stop, writeBareFastify } from "./server.ts";
 
 const BIN = fileURLToPath(new URL("../bin/basis.js", import.meta.url));
 const SIZES = (process.env.BENCH_REGISTER_SIZES ?? "1000,10000,100000").split(",").map(Number);
@@ -171,14 +171,7 @@ async function seed(open: () => ReturnType<typeof openStore>, size: number) {
     { batch: 1000 },
   );
   const ms = performance.now() - t;
-  const token = (
-    await store.accounts.createApiToken(
-      { name: "bench", role: "editor" },
-      null,
-      "bench",
-      new Date(),
-    )
-  ).token;
+  const token = await editorToken(store);
   await store.close();
   return { ms, token };
 }
@@ -193,14 +186,7 @@ const seededDir = process.env.BENCH_REGISTER_PGLITE_DIR;
 async function tokenOf(open: () => ReturnType<typeof openStore>): Promise<string> {
   const store = await open();
   try {
-    return (
-      await store.accounts.createApiToken(
-        { name: "bench", role: "editor" },
-        null,
-        "bench",
-        new Date(),
-      )
-    ).token;
+    return await editorToken(store);
   } finally {
     await store.close();
   }

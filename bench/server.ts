@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import type { Assessment } from "../src/core/schema/index.ts";
-import { openStore } from "../src/store/index.ts";
+import { openStore, type Store } from "../src/store/index.ts";
 import { postgresAvailable, startPostgres } from "../test/support/postgres.ts";
 import { generatedLia } from "./generate.ts";
 import type { Reference, Row } from "./row.ts";
@@ -87,6 +87,17 @@ export const stop = async (c: ChildProcess, group = false) => {
 };
 
 /** A bare Fastify server in its own file (the baseline for req/s and for start-up time). */
+/** A new editor's API token on the bench's store, for the loads' requests. */
+export async function editorToken(store: Store): Promise<string> {
+  const created = await store.accounts.createApiToken(
+    { name: "bench", role: "editor" },
+    null,
+    "bench",
+    new Date(),
+  );
+  return created.token;
+}
+
 export function writeBareFastify(dir: string): string {
   const bare = join(dir, "bare.mjs");
   writeFileSync(
@@ -145,14 +156,7 @@ async function seed(
       today: "2026-11-22",
     });
   }
-  const token = (
-    await store.accounts.createApiToken(
-      { name: "bench", role: "editor" },
-      null,
-      "bench",
-      new Date(),
-    )
-  ).token;
+  const token = await editorToken(store);
   await store.close();
   return { token, docs };
 }
