@@ -19,7 +19,8 @@ import {
   type Updater,
 } from "./draft-state.ts";
 import { appendTo, type Lens, removeFrom } from "./lens.ts";
-import { liveEvaluate, todayIso } from "./live.ts";
+import { liveEvaluate } from "./live.ts";
+import { todayIso } from "./today.ts";
 import type { AssessmentView, WorkingDraftAnswer, WorkingDraftView } from "./types.ts";
 
 export type { DraftValues, SaveStatus };
