@@ -66,6 +66,9 @@ export interface ListPage {
 /** Beyond this many rows a filter's total is estimated, not counted. */
 export const COUNTED = 1000;
 
+/** A search estimated to match more than this many rows is not counted at all. */
+const BROAD = 10 * COUNTED;
+
 /** The register columns a list page shows. */
 const SUMMARY = {
   id: assessments.id,
@@ -232,6 +235,8 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
         .limit(COUNTED + 1)
         .as("matching"),
     ),
+    /** Whether the filter holds a search (its estimate is asked before it is counted). */
+    searched: filter.q !== undefined,
     /** The planner's estimate of the same (asked only when there are more than COUNTED). */
     estimate: sql`explain (format json) select 1 from ${assessments} where ${condition ?? sql`true`}`,
   };
@@ -259,16 +264,26 @@ async function totalOf(
     const r = await queries.kept;
     return { total: Number(r[0]?.n ?? 0), exact: true };
   }
+  const estimate = async () => {
+    const plan = (await db.execute(queries.estimate)) as unknown as {
+      rows: Record<string, unknown>[];
+    };
+    const cell = Object.values(plan.rows[0] ?? {})[0];
+    const json = (typeof cell === "string" ? JSON.parse(cell) : cell) as [
+      { Plan: { "Plan Rows": number } },
+    ];
+    return Math.max(Math.round(json[0].Plan["Plan Rows"]), COUNTED + 1);
+  };
+  // A search the planner expects to match far more than COUNTED rows is not counted: its
+  // count would read every match from the full-text index (the whole register for a word in
+  // every row), only to give the estimate in the end.
+  if (queries.searched) {
+    const guess = await estimate();
+    if (guess > BROAD) return { total: guess, exact: false };
+  }
   const n = Number((await queries.counted)[0]?.n ?? 0);
   if (n <= COUNTED) return { total: n, exact: true };
-  const plan = (await db.execute(queries.estimate)) as unknown as {
-    rows: Record<string, unknown>[];
-  };
-  const cell = Object.values(plan.rows[0] ?? {})[0];
-  const json = (typeof cell === "string" ? JSON.parse(cell) : cell) as [
-    { Plan: { "Plan Rows": number } },
-  ];
-  return { total: Math.max(Math.round(json[0].Plan["Plan Rows"]), COUNTED + 1), exact: false };
+  return { total: await estimate(), exact: false };
 }
 
 /** Keyset: the rows past the cursor's in the sort's order (before it, read backwards). */
@@ -396,10 +411,15 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
 /**
  * The search's words as a full-text query: each word (letters and digits) a prefix, all of
  * them required. Nothing else of the input reaches the query, so it needs no escaping.
+ * Each word is asked as itself or as a prefix (`w | w:*`, which matches what `w:*` alone
+ * does): the planner estimates a prefix at a fixed 2 % of the rows whatever the statistics
+ * say, but the word itself from them, so a word in every row is known to be in every row.
+ * That estimate decides the plan (the sort's index for a common word, the full-text index
+ * for a rare one) and whether the total is counted (see totalOf).
  */
 export function searchQuery(q: string): string | undefined {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `${w}:*`).join(" & ") : undefined;
+  return words ? words.map((w) => `(${w} | ${w}:*)`).join(" & ") : undefined;
 }
 
 function whereOf(query: Filter): SQL | undefined {
