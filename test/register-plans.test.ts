@@ -111,9 +111,18 @@ describe.each(backends.list)("the register's query plans on $name", (backend) =>
   ];
 
   it.each(shapes)("a page (%s) is read from an index", async (_name, query) => {
-    const p = await plan(db, registerQueries(db, query).rows);
-    expect(p, p).not.toMatch(/Seq Scan on assessments/);
-    expect(p, p).toMatch(/Index/);
+    for (const q of [registerQueries(db, query).rows, registerQueries(db, query).items]) {
+      const p = await plan(db, q);
+      expect(p, p).not.toMatch(/Seq Scan on assessments/);
+      expect(p, p).toMatch(/Index/);
+    }
+  });
+
+  it.each(shapes)("a page's JSON items (%s) are its rows, in order", async (_name, query) => {
+    const q = registerQueries(db, query);
+    const rows = (await q.rows).map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+    const items = (await q.items)[0]?.items;
+    expect(items).toEqual(rows);
   });
 
   it.each(SORTS)(
@@ -122,9 +131,11 @@ describe.each(backends.list)("the register's query plans on $name", (backend) =>
       const query = { sort, page: 700, pageSize: 25 };
       const q = registerQueries(db, query, ROWS + 3);
       expect(q.fromEnd).toBe(true);
-      const p = await plan(db, q.rows);
-      expect(p, p).not.toMatch(/Seq Scan on assessments/);
-      expect(p, p).toMatch(/Index Only Scan Backward/);
+      for (const read of [q.rows, q.items]) {
+        const p = await plan(db, read);
+        expect(p, p).not.toMatch(/Seq Scan on assessments/);
+        expect(p, p).toMatch(/Index Only Scan Backward/);
+      }
     },
   );
 
@@ -193,12 +204,17 @@ describe.each(backends.list)("the register's query plans on $name", (backend) =>
       const third = await store.assessments.list({ ...query, page: 3, pageSize: 10 });
       const cursor = third[way];
       if (!cursor) return expect(third.total).toBeLessThanOrEqual(30);
-      const p = await plan(db, registerQueries(db, { ...query, cursor, pageSize: 10 }).rows);
-      expect(p, p).not.toMatch(/Seq Scan on assessments/);
-      expect(p, p).toMatch(/Index/);
-      // Without a filter narrower than the sort, the cursor's row bounds the index scan.
-      if (query === cursorShapes[0]?.[1] || Object.keys(query).length === 1)
-        expect(p, p).toMatch(/Index Cond: \(ROW\(/);
+      const q = registerQueries(db, { ...query, cursor, pageSize: 10 });
+      for (const read of [q.rows, q.items]) {
+        const p = await plan(db, read);
+        expect(p, p).not.toMatch(/Seq Scan on assessments/);
+        expect(p, p).toMatch(/Index/);
+        // Without a filter narrower than the sort, the cursor's row bounds the index scan.
+        if (query === cursorShapes[0]?.[1] || Object.keys(query).length === 1)
+          expect(p, p).toMatch(/Index Cond: \(ROW\(/);
+      }
+      const rows = (await q.rows).map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+      expect((await q.items)[0]?.items).toEqual(rows);
     },
   );
 
@@ -372,7 +388,7 @@ describe.each(backends.list)("a search for a word in every row on $name", (backe
       expect(page.totalExact).toBe(false);
       expect(page.total).toBeGreaterThan(N * 0.9);
       expect(page.items).toHaveLength(25);
-      const p = await plan(db, registerQueries(db, { q, sort: "title" }).rows);
+      const p = await plan(db, registerQueries(db, { q, sort: "title" }).items);
       expect(p, p).not.toMatch(/assessments_search_idx|Seq Scan on assessments/);
       expect(p, p).toMatch(/Index/);
     },

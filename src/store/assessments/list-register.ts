@@ -89,6 +89,26 @@ const SUMMARY = {
   updatedAt: assessments.updatedAt,
 };
 
+/**
+ * A register row as one JSON object, built by the database: a page is then one cell that the
+ * driver hands to JSON.parse, not a value per column and row for it to parse and map (on
+ * PGlite, most of a large page's cost). `updatedAt` as `toISOString` writes it.
+ */
+function rowJson(sort: RegisterSort): SQL {
+  const a = assessments;
+  return sql`json_build_object('id', ${a.id}, 'slug', ${a.slug}, 'title', ${a.title},
+    'activityName', ${a.activityName}, 'purposeSummary', ${a.purposeSummary},
+    'owner', ${a.owner}, 'status', ${a.status}, 'version', ${a.currentVersion},
+    'bases', ${a.bases}, 'outcome', ${a.outcome}, 'blockers', ${a.blockers},
+    'warnings', ${a.warnings}, 'nextReview', ${a.nextReview},
+    'specialCategory', ${a.specialCategory}, 'children', ${a.children},
+    'updatedAt', to_char(${a.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'sortKey', ${KEYS[sort].text})`;
+}
+
+/** A page's row as `rowJson` gives it. */
+type PageRow = AssessmentSummary & { sortKey: string };
+
 /** The date a register row without a next review sorts as: after every real one. */
 export const NO_REVIEW = "9999-12-31";
 
@@ -213,9 +233,29 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
         // The page is found on the sort's index, reading slugs only; then only its rows.
         .where(inArray(assessments.slug, pageSlugs))
         .orderBy(...orderOf(sort));
+  // The same rows as one JSON array (rowJson), in the same order: what a page reads.
+  const order = cursor ? orderOf(sort, cursor.way !== "next") : orderOf(sort);
+  const slugs = cursor
+    ? db
+        .select({ slug: assessments.slug })
+        .from(assessments)
+        .where(and(condition, keysetPast(sort, cursor)))
+        .orderBy(...order)
+        .limit(pageSize + 1)
+    : pageSlugs;
+  const items = db
+    .select({
+      items: sql<
+        PageRow[]
+      >`coalesce(json_agg(${rowJson(sort)} order by ${sql.join(order, sql`, `)}), '[]'::json)`,
+    })
+    .from(assessments)
+    .where(inArray(assessments.slug, slugs));
   const key = totalKey(filter);
   return {
     rows,
+    /** The page's rows (as `rows` reads them) in one JSON value: what listRegister reads. */
+    items,
     /** Whether the page was read from the end (its rows hold no extra one past the page). */
     fromEnd,
     /** The kept total of the filter, when it is one the database keeps. */
@@ -295,19 +335,22 @@ function keysetRows(
   pageSize: number,
   cursor: Cursor,
 ) {
-  const key = KEYS[sort];
-  const forward = cursor.way === "next";
-  const after = key.descending !== forward ? gt : lt;
-  const past = after(
-    sql`(${key.column}, ${assessments.slug})`,
-    sql`(${key.parse(cursor.key)}, ${cursor.slug})`,
-  );
   return db
     .select(select)
     .from(assessments)
-    .where(and(condition, past))
-    .orderBy(...orderOf(sort, !forward))
+    .where(and(condition, keysetPast(sort, cursor)))
+    .orderBy(...orderOf(sort, cursor.way !== "next"))
     .limit(pageSize + 1);
+}
+
+/** The rows past the cursor's, the way it goes: one row comparison the sort's index answers. */
+function keysetPast(sort: RegisterSort, cursor: Cursor): SQL {
+  const key = KEYS[sort];
+  const after = key.descending !== (cursor.way === "next") ? gt : lt;
+  return after(
+    sql`(${key.column}, ${assessments.slug})`,
+    sql`(${key.parse(cursor.key)}, ${cursor.slug})`,
+  );
 }
 
 function normalise(query: ListQuery) {
@@ -344,17 +387,26 @@ function normalise(query: ListQuery) {
  * end, at an offset the total decides: the total is then read again in the same snapshot as
  * the rows (one read-only transaction), so a write committed in between cannot shift the page.
  */
-async function pageRows(db: Db, query: ListQuery, total: number, exact: boolean) {
+async function pageRows(
+  db: Db,
+  query: ListQuery,
+  total: number,
+  exact: boolean,
+): Promise<{ found: PageRow[]; fromEnd: boolean; total: number }> {
   const plain = registerQueries(db, query, exact ? total : undefined);
-  if (!plain.fromEnd) return { found: await plain.rows, fromEnd: false, total };
+  if (!plain.fromEnd) return { found: await itemsOf(plain.items), fromEnd: false, total };
   return db.transaction(
     async (tx) => {
       const now = await totalOf(tx, registerQueries(tx, query));
       const queries = registerQueries(tx, query, now.exact ? now.total : undefined);
-      return { found: await queries.rows, fromEnd: queries.fromEnd, total: now.total };
+      return { found: await itemsOf(queries.items), fromEnd: queries.fromEnd, total: now.total };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+}
+
+async function itemsOf(page: PromiseLike<{ items: PageRow[] }[]>): Promise<PageRow[]> {
+  return (await page)[0]?.items ?? [];
 }
 
 /** One page of the register (cached and frozen: do not change it). */
@@ -363,13 +415,20 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
   const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
   return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
     // A cursor made under this filter carries its total: paging on does not count again.
+    let counted = false;
     const known =
       cursor && cursor.filter === filterKey
         ? { total: cursor.total, exact: cursor.exact }
-        : await cache.read("assessments", `total:${filterKey}`, () =>
-            totalOf(db, registerQueries(db, query)),
-          );
-    const { found, fromEnd, total } = await pageRows(db, query, known.total, known.exact);
+        : await cache.read("assessments", `total:${filterKey}`, () => {
+            counted = true;
+            return totalOf(db, registerQueries(db, query));
+          });
+    // A page past the end of an exact total just read (not kept from before, when rows may
+    // have come since) has no rows: there is nothing to read.
+    const { found, fromEnd, total } =
+      counted && known.exact && page > 1 && (page - 1) * pageSize >= known.total
+        ? { found: [], fromEnd: false, total: known.total }
+        : await pageRows(db, query, known.total, known.exact);
     const { exact } = known;
     const more = fromEnd ? page * pageSize < total : found.length > pageSize;
     const rows = found.slice(0, pageSize);
@@ -392,10 +451,7 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
             filter: filterKey,
           })
         : null;
-    const items = rows.map(({ sortKey: _key, ...r }) => ({
-      ...r,
-      updatedAt: r.updatedAt.toISOString(),
-    }));
+    const items = rows.map(({ sortKey: _key, ...r }) => r);
     return {
       items,
       total,
