@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
 import { openStore } from "../src/store/index.ts";
 import { postgresAvailable, startPostgres } from "../test/support/postgres.ts";
 import { generatedLia } from "./generate.ts";
@@ -126,10 +127,15 @@ async function run(url: string, opts: Partial<autocannon.Options> = {}) {
 
 /**
  * Updates at 50 connections: each PUT changes the title of the next activity in turn, on the
- * version it is at (counted here), so none is refused as stale.
+ * version it is at (counted here, from `versions` read off a register seeded beforehand), so
+ * none is refused as stale.
  */
-async function updates(base: string, headers: Record<string, string>, size: number) {
-  const versions = new Map<number, number>();
+async function updates(
+  base: string,
+  headers: Record<string, string>,
+  size: number,
+  versions = new Map<number, number>(),
+) {
   let turn = 0;
   return run(`${base}/api/assessments`, {
     headers: { ...headers, "content-type": "application/json" },
@@ -182,11 +188,20 @@ const keptDir = process.env.BENCH_REGISTER_KEEP_DIR;
 /** A data directory seeded beforehand (BENCH_REGISTER_PGLITE_DIR), measured as it is. */
 const seededDir = process.env.BENCH_REGISTER_PGLITE_DIR;
 
-/** An editor's API token on a seeded register. */
-async function tokenOf(open: () => ReturnType<typeof openStore>): Promise<string> {
+/**
+ * An editor's API token on a seeded register, and the version each activity is at (an
+ * earlier run's updates moved some on).
+ */
+async function tokenOf(open: () => ReturnType<typeof openStore>) {
   const store = await open();
   try {
-    return await editorToken(store);
+    const result = (await store.database.db.execute(
+      sql`select slug, current_version from assessments where current_version > 1`,
+    )) as unknown as { rows?: { slug: string; current_version: number }[] };
+    const versions = new Map(
+      (result.rows ?? []).map((r) => [Number(r.slug.slice("bench-".length)), r.current_version]),
+    );
+    return { ms: undefined, token: await editorToken(store), versions };
   } finally {
     await store.close();
   }
@@ -201,7 +216,9 @@ async function backend(
   bare: string,
 ): Promise<Row[]> {
   const rows: Row[] = [];
-  const seeded = seededDir ? { ms: undefined, token: await tokenOf(open) } : await seed(open, size);
+  const seeded = seededDir
+    ? await tokenOf(open)
+    : { ...(await seed(open, size)), versions: undefined };
   if (seeded.ms !== undefined)
     rows.push({
       figure: `${name}: bulk import of ${size} activities`,
@@ -254,7 +271,7 @@ async function backend(
           }),
         ]);
       if (cache === "on" && LOADS.has("put"))
-        loads.push(["update (PUT)", await updates(server.url, headers, size)]);
+        loads.push(["update (PUT)", await updates(server.url, headers, size, seeded.versions)]);
     } finally {
       await stop(server.child);
     }

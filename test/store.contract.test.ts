@@ -159,6 +159,125 @@ describe.each(backends)("store contract on $name", ({ name: backend, open }) => 
     expect(await store.assessments.versions(rec.id)).toHaveLength(2);
   });
 
+  it("saves a draft's next version in one statement with the rows and event a transaction writes", async () => {
+    // The same change saved by the one-statement function (an update of a draft) and by the
+    // transaction an import makes (updateIn): the rows must be the same, column for column.
+    const first = anAssessment().build();
+    const second = seedDocuments().find((d) => d.id === "health-symptom-tracker") as Assessment;
+    const slugs = ["one-statement-fast", "one-statement-tx"] as const;
+    const made = await Promise.all(
+      slugs.map((id) => store.assessments.create({ ...first, id }, ctx())),
+    );
+    const fast = await store.assessments.update(
+      slugs[0],
+      1,
+      { ...second, id: slugs[0] },
+      ctx("editor"),
+      "imported",
+    );
+    const [viaImport] = await store.assessments.importDocuments(
+      [{ ...second, id: slugs[1] }],
+      ctx("editor"),
+    );
+    expect(viaImport).toMatchObject({ result: "updated", version: 2 });
+    expect(fast).toMatchObject({ id: made[0]?.id, slug: slugs[0], version: 2, status: "draft" });
+    const { db } = store.database;
+    const rowsOf = async (query: ReturnType<typeof sql>) => {
+      const r = (await db.execute(query)) as unknown as { rows?: unknown[] };
+      return (r.rows ?? (r as unknown as unknown[])) as { slug: string; row: string }[];
+    };
+    // Each row as JSON, its own id and slug taken out (the search text holds the slug too;
+    // the search vector, made from it, is left out).
+    const same = async (query: ReturnType<typeof sql>) => {
+      const rows = await rowsOf(query);
+      expect(rows).toHaveLength(2);
+      const [a, b] = rows.map((r) =>
+        r.row
+          .replaceAll(r.slug, "SLUG")
+          .replaceAll(made.find((m) => m.slug === r.slug)?.id as string, "ID"),
+      );
+      expect(a).toBe(b);
+      return a as string;
+    };
+    const row = await same(sql`
+      select slug, (to_jsonb(a) - 'created_at' - 'search_vector')::text as row from assessments as a
+      where slug in (${slugs[0]}, ${slugs[1]}) order by slug`);
+    // The change moved the register's columns (else the comparison would prove little).
+    expect(JSON.parse(row)).toMatchObject({
+      current_version: 2,
+      status: "draft",
+      title: second.title,
+      outcome: fast.outcome,
+    });
+    expect(fast.outcome).not.toBe(made[0]?.outcome);
+    await same(sql`
+      select a.slug, to_jsonb(v)::text as row from assessment_versions as v
+      join assessments as a on a.id = v.assessment_id
+      where a.slug in (${slugs[0]}, ${slugs[1]}) and v.version = 2 order by a.slug`);
+    await same(sql`
+      select a.slug, (to_jsonb(e) - 'seq' - 'id' - 'prev_hash' - 'hash')::text as row
+      from audit_events as e join assessments as a on a.id::text = e.entity_id
+      where a.slug in (${slugs[0]}, ${slugs[1]}) and e.action = 'assessment.update'
+      order by a.slug`);
+    expect((await store.audit.verify()).ok).toBe(true);
+  });
+
+  it("hashes the event of a one-statement save as the chain does, whatever its reason's characters", async () => {
+    const doc = anAssessment()
+      .with((a) => (a.id = "one-statement-reason"))
+      .build();
+    const rec = await store.assessments.create(doc, ctx());
+    const reason = 'Überarbeitung – 改訂 🎉 "quoted" \\ back\\slash\nnew line \u2028';
+    const saved = await store.assessments.update(
+      rec.id,
+      1,
+      { ...doc, title: "Zweite Fassung" },
+      ctx(),
+      reason,
+    );
+    expect(saved.version).toBe(2);
+    const events = await store.audit.list(0, 100_000);
+    expect(events.at(-1)).toMatchObject({
+      action: "assessment.update",
+      entityId: rec.id,
+      data: { reason, version: 2, from: "draft" },
+    });
+    expect(await store.audit.verify()).toMatchObject({ ok: true });
+    await expect(store.assessments.update("no-such-activity", 1, doc, ctx())).rejects.toMatchObject(
+      { code: "not_found" },
+    );
+    await expect(
+      store.assessments.update("00000000-0000-4000-8000-000000000000", 1, doc, ctx()),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("saves a version from the working draft at its revision, and refuses a changed draft", async () => {
+    const doc = anAssessment()
+      .with((a) => (a.id = "one-statement-draft"))
+      .build();
+    const rec = await store.assessments.create(doc, ctx());
+    const draft = await store.drafts.save(
+      rec.slug,
+      { baseVersion: 1, revision: 0, document: { ...doc, title: "Drafted" } },
+      ctx(),
+    );
+    await expect(
+      store.assessments.update(rec.slug, 1, { ...doc, title: "Drafted" }, ctx(), "note", 0),
+    ).rejects.toMatchObject({ code: "stale_draft" });
+    expect(await store.drafts.get(rec.slug)).toMatchObject({ revision: draft.revision });
+    const saved = await store.assessments.update(
+      rec.slug,
+      1,
+      { ...doc, title: "Drafted" },
+      ctx(),
+      "note",
+      draft.revision,
+    );
+    expect(saved).toMatchObject({ version: 2, title: "Drafted" });
+    expect(await store.drafts.get(rec.slug)).toBeNull();
+    expect((await store.audit.verify()).ok).toBe(true);
+  });
+
   it("deletes a draft but never an assessment with an approved version", async () => {
     const draft = await store.assessments.create(
       anAssessment()

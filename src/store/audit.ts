@@ -90,6 +90,62 @@ export async function writeTransaction<T>(
 }
 
 /**
+ * The other way to change state: one statement, which is a transaction of its own (a call of
+ * a function that appends its event, such as `basis_save_version`), with the same telling of
+ * the cache afterwards. `actions` are the audited actions the statement may write.
+ */
+export async function writeStatement(
+  db: Db,
+  cache: StoreCache,
+  actions: readonly AuditInput["action"][],
+  statement: SQL,
+): Promise<unknown> {
+  try {
+    return await db.execute(statement);
+  } finally {
+    cache.changed(actions);
+  }
+}
+
+/**
+ * An event for a statement that chains it itself (see `writeStatement`), where the database
+ * learns the entity's id and the previous event's hash as it runs: the event's row without
+ * them (nor its hash), and its canonical JSON cut in three where they go, so the database
+ * hashes exactly the text `eventHash` hashes. The payload is checked here, as on append.
+ */
+export function eventWithHoles(
+  input: AuditInput,
+  now: Date,
+): { row: string; hashParts: [string, string, string] } {
+  AUDIT_EVENTS[input.action].data.parse(input.data ?? {});
+  const holes = { entityId: `\u0000${randomUUID()}`, prevHash: `\u0000${randomUUID()}` };
+  const event = {
+    id: randomUUID(),
+    at: now.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    entityType: AUDIT_EVENTS[input.action].entity,
+    data: (input.data ?? {}) as Record<string, unknown>,
+  };
+  const body = canonical({ ...event, ...holes });
+  const [before, rest] = body.split(JSON.stringify(holes.entityId));
+  const [between, after] = (rest ?? "").split(JSON.stringify(holes.prevHash));
+  if (before === undefined || between === undefined || after === undefined)
+    throw new Error("an event's canonical JSON has its entity after its previous hash");
+  return {
+    row: JSON.stringify({
+      id: event.id,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      entity_type: event.entityType,
+      data: event.data,
+    }),
+    hashParts: [before, between, after],
+  };
+}
+
+/**
  * Append an event inside the caller's transaction (one opened by `writeTransaction`). Its
  * payload is checked against the action's schema (store/audit-events) first. The head row
  * is locked first: that serialises appends, so the chain and the sequence numbers have one

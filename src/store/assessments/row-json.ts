@@ -109,10 +109,10 @@ export function serialiseVersion(
   };
 }
 
-/** A version's row as JSON text. */
+/** A version's row as JSON text (its assessment null when the statement fills it in). */
 export function versionJson(
   s: SerialisedVersion,
-  assessmentId: string,
+  assessmentId: string | null,
   version: number,
   status: WorkflowState,
   reason: string,

@@ -11,8 +11,14 @@ import type { Evaluation } from "../../core/rules/types.ts";
 import type { Assessment } from "../../core/schema/index.ts";
 import { decideEdit, fieldsAdded } from "../../core/workflow/edit.ts";
 import { type AssessmentContent, contentOf } from "../../core/workflow/recorded-status.ts";
-import { type AssessmentHead, lockHead } from "../assessment-ref.ts";
-import { chainAudits, type WriteTx, writeTransaction } from "../audit.ts";
+import { type AssessmentHead, isUuid, lockHead, notFound } from "../assessment-ref.ts";
+import {
+  chainAudits,
+  eventWithHoles,
+  type WriteTx,
+  writeStatement,
+  writeTransaction,
+} from "../audit.ts";
 import type { ActorClock, StoreDeps, WriteContext } from "../context.ts";
 import { takeDraftIn } from "../drafts/draft-row.ts";
 import { raiseTriggerIn } from "../reviews/raise-trigger.ts";
@@ -46,16 +52,19 @@ export async function updateAssessment(
   reason?: string,
   draftRevision?: number,
 ): Promise<AssessmentRecord> {
-  let saved: AssessmentRecord | undefined;
-  // Evaluated and serialised before the transaction opens: the rules need nothing the
-  // transaction reads, and on PGlite every other request waits while a transaction is open.
+  // Evaluated and serialised before anything is locked: the rules need nothing the write
+  // reads, and on PGlite every other request waits while the database is held.
   const content = contentOf(doc);
   const evaluation = evaluateForStore(content, ctx.today);
   const evaluated = { content, evaluation, serialised: serialiseVersion(content, evaluation) };
+  let saved: AssessmentRecord | "stale" | undefined;
   try {
-    saved = await writeTransaction(deps.db, deps.cache, async (tx) => {
+    saved = await saveDraft(deps, ref, baseVersion, ctx, reason, draftRevision, evaluated);
+    // Anything else (a review to withdraw, a version in force, a working draft that changed)
+    // is decided on the locked row in a transaction.
+    saved ??= await writeTransaction(deps.db, deps.cache, async (tx) => {
       const head = await lockHead(tx, ref);
-      if (head.currentVersion !== baseVersion) return undefined;
+      if (head.currentVersion !== baseVersion) return "stale";
       // Saved from the working draft: it becomes this version, unless it changed meanwhile.
       if (draftRevision !== undefined) await takeDraftIn(tx, head.id, draftRevision);
       return updateIn(tx, head, doc, ctx, reason, evaluated);
@@ -63,7 +72,7 @@ export async function updateAssessment(
   } catch (e) {
     throw mapUnique(e, doc);
   }
-  if (!saved) {
+  if (saved === "stale") {
     const current = await getAssessment(deps, ref);
     throw new DomainError(
       "stale_version",
@@ -72,6 +81,66 @@ export async function updateAssessment(
     );
   }
   return saved;
+}
+
+/**
+ * The common save, in one statement (the `basis_save_version` function, migration 0012):
+ * a new version of a draft with no version in force. The workflow's decision is made here on
+ * that assumption, and the function writes only if the locked row bears it out. Undefined
+ * when it does not (nothing was written): the caller saves in a transaction.
+ */
+async function saveDraft(
+  deps: StoreDeps,
+  ref: string,
+  base: number,
+  ctx: WriteContext,
+  given: string | undefined,
+  draftRevision: number | undefined,
+  evaluated: { content: AssessmentContent; evaluation: Evaluation; serialised: SerialisedVersion },
+): Promise<AssessmentRecord | "stale" | undefined> {
+  const from = "draft";
+  const decision = decideEdit({ state: from, approvedVersion: null }, given);
+  if (!decision.ok) return undefined;
+  const { content, evaluation, serialised } = evaluated;
+  const next = base + 1;
+  const reason = given ?? "updated";
+  const event = eventWithHoles(
+    {
+      actor: ctx.actor,
+      action: "assessment.update",
+      entityId: "",
+      data: { slug: content.id, version: next, outcome: evaluation.outcome, reason, from },
+    },
+    ctx.now,
+  );
+  const row = `{${serialised.register},"status":${JSON.stringify(decision.next)},"current_version":${next},"updated_at":${JSON.stringify(ctx.now)}}`;
+  const uuid = isUuid(ref);
+  const result = await writeStatement(
+    deps.db,
+    deps.cache,
+    ["assessment.update"],
+    sql`select result, result_id from basis_save_version(
+      ${uuid ? ref : null}::uuid, ${uuid ? null : ref}::text, ${base}::integer, ${from}::text,
+      ${draftRevision ?? null}::integer, ${row}::json,
+      ${versionJson(serialised, null, next, decision.next, reason, ctx.actor, ctx.now)}::json,
+      ${event.row}::json, ${sql.param(event.hashParts)}::text[])`,
+  );
+  const saved = rowsOf<{ result: string; result_id: string | null }>(result)[0];
+  switch (saved?.result) {
+    case "saved":
+      return recordOf(saved.result_id as string, next, content, evaluation, decision.next, ctx);
+    case "stale":
+      return "stale";
+    case "not_found":
+      throw notFound(ref);
+    default:
+      return undefined;
+  }
+}
+
+/** The rows of an `execute` on either driver. */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /**
