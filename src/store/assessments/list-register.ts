@@ -253,6 +253,16 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
     .where(inArray(assessments.slug, slugs));
   const key = totalKey(filter);
   return {
+    /**
+     * A page by number of a filter whose total the database keeps, in one statement (one
+     * snapshot): the kept total, and the page's JSON items read from the start or, in the
+     * second half, from the end, as that total decides (past the end, none are read).
+     * Undefined for other pages.
+     */
+    withTotal:
+      key === undefined || cursor
+        ? undefined
+        : pageWithTotal(condition, sort, offset, pageSize, key),
     rows,
     /** The page's rows (as `rows` reads them) in one JSON value: what listRegister reads. */
     items,
@@ -280,6 +290,37 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
     /** The planner's estimate of the same (asked only when there are more than COUNTED). */
     estimate: sql`explain (format json) select 1 from ${assessments} where ${condition ?? sql`true`}`,
   };
+}
+
+/**
+ * See `withTotal` in registerQueries. The page's slugs are found on the sort's index (forwards
+ * or backwards) into an array in their order, then each row is read by its slug: the limit
+ * and offset depend on the total, unknown when the statement is planned, so the rows are
+ * not left to a join the planner would size by a guess.
+ */
+function pageWithTotal(
+  condition: SQL | undefined,
+  sort: RegisterSort,
+  offset: number,
+  pageSize: number,
+  key: string,
+): SQL {
+  const n = sql`t.n`;
+  const fromEnd = sql`(${offset}::bigint < ${n} and ${offset}::bigint * 2 > ${n})`;
+  const items = (backwards: boolean, limit: SQL, skip: SQL) =>
+    sql`(select coalesce(json_agg((select ${rowJson(sort)} from ${assessments}
+        where ${assessments.slug} = s.slug) order by s.ord ${sql.raw(backwards ? "desc" : "asc")}), '[]'::json)
+      from unnest(array(select ${assessments.slug} from ${assessments}
+        where ${condition ?? sql`true`} order by ${sql.join(orderOf(sort, backwards), sql`, `)}
+        limit ${limit} offset ${skip})) with ordinality as s(slug, ord))`;
+  return sql`select ${n} as total, ${fromEnd} as "fromEnd",
+    case when ${offset}::bigint >= ${n} then '[]'::json
+      when ${fromEnd}
+      then ${items(true, sql`least(${pageSize}::bigint, ${n} - ${offset}::bigint)`, sql`greatest(${n} - ${offset}::bigint - ${pageSize}::bigint, 0)`)}
+      else ${items(false, sql`${pageSize + 1}::bigint`, sql`${offset}::bigint`)}
+    end as items
+    from (select coalesce((select ${registerTotals.n} from ${registerTotals}
+      where ${registerTotals.key} = ${key}), 0)::bigint as n offset 0) as t`;
 }
 
 /** The key of the filter in `register_totals`: none, or exactly one filter with a value. */
@@ -414,6 +455,15 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
   const { filterKey, sort, page, pageSize, cursor } = normalise(query);
   const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
   return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
+    const queries = registerQueries(db, query);
+    // A page by number of a kept total: the total and the page in one statement.
+    if (queries.withTotal) {
+      const answer = (await db.execute(queries.withTotal)) as unknown as {
+        rows: { total: number | string; fromEnd: boolean; items: PageRow[] }[];
+      };
+      const r = answer.rows[0];
+      return present(r?.items ?? [], Boolean(r?.fromEnd), Number(r?.total ?? 0), true);
+    }
     // A cursor made under this filter carries its total: paging on does not count again.
     let counted = false;
     const known =
@@ -421,7 +471,7 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
         ? { total: cursor.total, exact: cursor.exact }
         : await cache.read("assessments", `total:${filterKey}`, () => {
             counted = true;
-            return totalOf(db, registerQueries(db, query));
+            return totalOf(db, queries);
           });
     // A page past the end of an exact total just read (not kept from before, when rows may
     // have come since) has no rows: there is nothing to read.
@@ -429,7 +479,10 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
       counted && known.exact && page > 1 && (page - 1) * pageSize >= known.total
         ? { found: [], fromEnd: false, total: known.total }
         : await pageRows(db, query, known.total, known.exact);
-    const { exact } = known;
+    return present(found, fromEnd, total, known.exact);
+  });
+
+  function present(found: PageRow[], fromEnd: boolean, total: number, exact: boolean): ListPage {
     const more = fromEnd ? page * pageSize < total : found.length > pageSize;
     const rows = found.slice(0, pageSize);
     if (cursor?.way === "prev") rows.reverse();
@@ -461,7 +514,7 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
       next: hasNext ? make(last, "next", page + 1) : null,
       prev: hasPrev ? make(first, "prev", Math.max(page - 1, 1)) : null,
     };
-  });
+  }
 }
 
 /**
