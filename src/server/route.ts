@@ -17,6 +17,7 @@ import type { PersonContext, Store } from "../store/index.ts";
 import { errorBody, HTTP_STATUS } from "./errors.ts";
 import type { LogOptions } from "./logging.ts";
 import type { Policy } from "./policies.ts";
+import { turn } from "./turns.ts";
 
 export interface ServerDeps {
   store: Store;
@@ -144,6 +145,8 @@ export function register(
     url: spec.url,
     ...(spec.config ? { config: spec.config } : {}),
     handler: async (request, reply) => {
+      // Its work starts in a turn of its own, so new connections are accepted in between.
+      await turn();
       const principal = request.principal;
       if (spec.policy && !principal) {
         throw new DomainError("unauthenticated", "sign in or send an API token");
