@@ -3,11 +3,13 @@
  * The Account page and the register's downloads in Debian's Chromium: an API token is made,
  * shown once, works against the API, is revoked after a confirmation and is then refused; a
  * person's role picker offers no role above their own; the page is axe-clean at 1280 and
- * 390 px. The register's download buttons follow the filter on screen.
+ * 390 px. The register's download buttons follow the filter on screen, and a click on a column's
+ * heading sorts the register by it.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/server/passwords.ts";
+import { anAssessment } from "../test/builders.ts";
 import {
   chromiumAvailable,
   newPage,
@@ -132,5 +134,48 @@ describe.skipIf(!chromiumAvailable())("Account page and register downloads in Ch
     expect(await page.locator("[data-export=pdf]").getAttribute("href")).toBe(
       "/api/register/document?children=true&sort=updated&format=pdf&document=lawful-basis",
     );
+  });
+
+  it("sorts the register by a column's heading", LONG, async () => {
+    // Written in this order, so the most recently changed (the register's first order) is
+    // "Review later", and by next review "Review first" comes first.
+    const activities = [
+      ["Review last", "2029-03-01"],
+      ["Review first", "2027-01-15"],
+      ["Review later", "2028-06-30"],
+    ] as const;
+    for (const [i, [name, due]] of activities.entries())
+      await app.store.assessments.importDocuments(
+        [
+          anAssessment()
+            .with((a) => {
+              a.id = `sort-${i}`;
+              a.activity.name = name;
+              a.review = { ...a.review, nextReview: due };
+            })
+            .build(),
+        ],
+        { actor: "test", now: new Date(), today: "2026-12-01" },
+      );
+    const names: string[] = activities.map(([name]) => name);
+    await page.goto("/register");
+    const table = page.getByRole("table", { name: "Processing activities" });
+    const shown = async () =>
+      (await table.locator("tbody tr td:first-child a").allTextContents()).filter((t) =>
+        names.includes(t),
+      );
+    await expect.poll(shown).toEqual(["Review later", "Review first", "Review last"]);
+    const heading = table.getByRole("columnheader", { name: /Next review/ });
+    expect(await heading.getAttribute("aria-sort")).toBeNull();
+    await heading.getByRole("button").click();
+    await expect.poll(shown).toEqual(["Review first", "Review later", "Review last"]);
+    expect(await heading.getAttribute("aria-sort")).toBe("ascending");
+    // The Sort by menu follows the heading, and sorts back.
+    const menu = page.getByRole("combobox", { name: "Sort by" });
+    expect(await menu.inputValue()).toBe("Next review");
+    await menu.click();
+    await page.getByRole("option", { name: "Recently changed" }).click();
+    await expect.poll(shown).toEqual(["Review later", "Review first", "Review last"]);
+    expect(await heading.getAttribute("aria-sort")).toBeNull();
   });
 });

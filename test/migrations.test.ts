@@ -105,7 +105,7 @@ describe("upgrading a database from migration 0004", () => {
   it.skipIf(!withPg)(
     "reads old rows back on PostgreSQL",
     async () => {
-      const url = await (server as TestPostgres).createDatabase();
+      const url = await (server as TestPostgres).createDatabase({ empty: true });
       const pool = new pg.Pool({ connectionString: url, max: 1 });
       const old = drizzlePg(pool);
       await migratePg(old, { migrationsFolder: migrationsUpTo(4) });

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import {
   chmodSync,
-  cpSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -71,12 +71,28 @@ export function copyTemplate(pgDir: string, dir = TEMPLATE_DIR): boolean {
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, ".pg-template-"));
   try {
-    cpSync(join(dir, DATA), join(staging, DATA), { recursive: true });
+    copyTree(join(dir, DATA), join(staging, DATA));
     renameSync(join(staging, DATA), pgDir);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
   return true;
+}
+
+/**
+ * Copy the folder `from` (files and folders only, as a data directory holds) to `to`, which
+ * must not exist. The template has about 1,000 files: fs.cpSync checks each path several
+ * times over (0.07-0.13 s of CPU a copy); one directory read and one copy a file, half that.
+ * Folders keep their mode (PostgreSQL's are private) and files theirs (copyFileSync keeps it).
+ */
+function copyTree(from: string, to: string): void {
+  mkdirSync(to, { mode: statSync(from).mode & 0o777 });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    if (entry.isDirectory()) copyTree(source, join(to, entry.name));
+    else if (entry.isFile()) copyFileSync(source, join(to, entry.name));
+    else throw new Error(`${source}: not a file or a folder; a template holds only those`);
+  }
 }
 
 /**

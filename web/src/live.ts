@@ -70,9 +70,3 @@ export function liveEvaluate(draft: unknown, today: string): LiveResult {
 export function useLiveEvaluation(draft: unknown, today: string): LiveResult {
   return useMemo(() => liveEvaluate(draft, today), [draft, today]);
 }
-
-/** Local date as YYYY-MM-DD: the engine takes today's date as an argument. */
-export function todayIso(d = new Date()): string {
-  const z = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${z(d.getMonth() + 1)}-${z(d.getDate())}`;
-}

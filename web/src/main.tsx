@@ -14,10 +14,11 @@ import {
   MantineProvider,
 } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
+import { queryClient } from "./query-client.ts";
 import { SessionProvider } from "./session.tsx";
 
 const theme = createTheme({
@@ -59,10 +60,6 @@ const resolver: CSSVariablesResolver = () => ({
     }),
   ]),
   dark: {},
-});
-
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });
 
 const root = document.getElementById("root");

@@ -1,6 +1,8 @@
 /**
  * Who is signed in. The session lives in an HttpOnly cookie the app cannot read; on load the
  * app asks the server who it is and keeps the CSRF token the server hands back for writes.
+ * It asks as soon as this module loads, before anything is drawn, so that the answer (and
+ * the requests a screen makes once somebody is signed in) come as early as they can.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { hasRole, type Role } from "../../src/core/vocabulary.ts";
@@ -16,21 +18,27 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+/** Who was signed in when the app loaded (null: nobody), asked once as the app starts. */
+export const signedInAtLoad: Promise<Principal | null> = api
+  .get<SessionAnswer>("/api/session")
+  .then((s) => {
+    setCsrfToken(s.csrfToken);
+    return s.principal;
+  })
+  .catch((e: unknown) => {
+    if (!(e instanceof ApiError && e.status === 401)) console.error(e);
+    return null;
+  });
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [principal, setPrincipal] = useState<Principal | null>(null);
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    api
-      .get<SessionAnswer>("/api/session")
-      .then((s) => {
-        setCsrfToken(s.csrfToken);
-        setPrincipal(s.principal);
-      })
-      .catch((e) => {
-        if (!(e instanceof ApiError && e.status === 401)) console.error(e);
-      })
-      .finally(() => setLoading(false));
+    void signedInAtLoad.then((p) => {
+      setPrincipal(p);
+      setLoading(false);
+    });
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {

@@ -7,7 +7,7 @@
  * decisions are the pure reducer in `draft-state.ts`; this hook does the I/O.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { ApiError, api } from "./api.ts";
 import {
   type Conflict,
@@ -19,7 +19,8 @@ import {
   type Updater,
 } from "./draft-state.ts";
 import { appendTo, type Lens, removeFrom } from "./lens.ts";
-import { liveEvaluate, todayIso } from "./live.ts";
+import { liveEvaluate } from "./live.ts";
+import { todayIso } from "./today.ts";
 import type { AssessmentView, WorkingDraftAnswer, WorkingDraftView } from "./types.ts";
 
 export type { DraftValues, SaveStatus };
@@ -167,15 +168,21 @@ export function useDraft(view: AssessmentView, serverDraft: WorkingDraftView | n
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const update = useCallback((updater: Updater) => dispatch({ type: "edit", update: updater }), []);
-  const form: DraftForm = {
-    values: state.values,
-    getValues: () => current.current.values,
-    update,
-    get: (at) => at.get(state.values),
-    set: (at, value) => update(at.set(value)),
-    append: (list, item) => update(appendTo(list, item)),
-    remove: (list, index) => update(removeFrom(list, index)),
-  };
+  // One form for each state of the answers: a save's progress (saving, saved) changes the
+  // draft but not its answers, and the editor's tabs, drawn from the form, are not drawn again.
+  const values = state.values;
+  const form: DraftForm = useMemo(
+    () => ({
+      values,
+      getValues: () => current.current.values,
+      update,
+      get: (at) => at.get(values),
+      set: (at, value) => update(at.set(value)),
+      append: (list, item) => update(appendTo(list, item)),
+      remove: (list, index) => update(removeFrom(list, index)),
+    }),
+    [values, update],
+  );
 
   const c = state.conflict;
   return {

@@ -66,6 +66,9 @@ export interface ListPage {
 /** Beyond this many rows a filter's total is estimated, not counted. */
 export const COUNTED = 1000;
 
+/** A search estimated to match more than this many rows is not counted at all. */
+const BROAD = 10 * COUNTED;
+
 /** The register columns a list page shows. */
 const SUMMARY = {
   id: assessments.id,
@@ -85,6 +88,26 @@ const SUMMARY = {
   children: assessments.children,
   updatedAt: assessments.updatedAt,
 };
+
+/**
+ * A register row as one JSON object, built by the database: a page is then one cell that the
+ * driver hands to JSON.parse, not a value per column and row for it to parse and map (on
+ * PGlite, most of a large page's cost). `updatedAt` as `toISOString` writes it.
+ */
+function rowJson(sort: RegisterSort): SQL {
+  const a = assessments;
+  return sql`json_build_object('id', ${a.id}, 'slug', ${a.slug}, 'title', ${a.title},
+    'activityName', ${a.activityName}, 'purposeSummary', ${a.purposeSummary},
+    'owner', ${a.owner}, 'status', ${a.status}, 'version', ${a.currentVersion},
+    'bases', ${a.bases}, 'outcome', ${a.outcome}, 'blockers', ${a.blockers},
+    'warnings', ${a.warnings}, 'nextReview', ${a.nextReview},
+    'specialCategory', ${a.specialCategory}, 'children', ${a.children},
+    'updatedAt', to_char(${a.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'sortKey', ${KEYS[sort].text})`;
+}
+
+/** A page's row as `rowJson` gives it. */
+type PageRow = AssessmentSummary & { sortKey: string };
 
 /** The date a register row without a next review sorts as: after every real one. */
 export const NO_REVIEW = "9999-12-31";
@@ -210,9 +233,39 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
         // The page is found on the sort's index, reading slugs only; then only its rows.
         .where(inArray(assessments.slug, pageSlugs))
         .orderBy(...orderOf(sort));
+  // The same rows as one JSON array (rowJson), in the same order: what a page reads.
+  const order = cursor ? orderOf(sort, cursor.way !== "next") : orderOf(sort);
+  const slugs = cursor
+    ? db
+        .select({ slug: assessments.slug })
+        .from(assessments)
+        .where(and(condition, keysetPast(sort, cursor)))
+        .orderBy(...order)
+        .limit(pageSize + 1)
+    : pageSlugs;
+  const items = db
+    .select({
+      items: sql<
+        PageRow[]
+      >`coalesce(json_agg(${rowJson(sort)} order by ${sql.join(order, sql`, `)}), '[]'::json)`,
+    })
+    .from(assessments)
+    .where(inArray(assessments.slug, slugs));
   const key = totalKey(filter);
   return {
+    /**
+     * A page by number of a filter whose total the database keeps, in one statement (one
+     * snapshot): the kept total, and the page's JSON items read from the start or, in the
+     * second half, from the end, as that total decides (past the end, none are read).
+     * Undefined for other pages.
+     */
+    withTotal:
+      key === undefined || cursor
+        ? undefined
+        : pageWithTotal(condition, sort, offset, pageSize, key),
     rows,
+    /** The page's rows (as `rows` reads them) in one JSON value: what listRegister reads. */
+    items,
     /** Whether the page was read from the end (its rows hold no extra one past the page). */
     fromEnd,
     /** The kept total of the filter, when it is one the database keeps. */
@@ -232,9 +285,42 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
         .limit(COUNTED + 1)
         .as("matching"),
     ),
+    /** Whether the filter holds a search (its estimate is asked before it is counted). */
+    searched: filter.q !== undefined,
     /** The planner's estimate of the same (asked only when there are more than COUNTED). */
     estimate: sql`explain (format json) select 1 from ${assessments} where ${condition ?? sql`true`}`,
   };
+}
+
+/**
+ * See `withTotal` in registerQueries. The page's slugs are found on the sort's index (forwards
+ * or backwards) into an array in their order, then each row is read by its slug: the limit
+ * and offset depend on the total, unknown when the statement is planned, so the rows are
+ * not left to a join the planner would size by a guess.
+ */
+function pageWithTotal(
+  condition: SQL | undefined,
+  sort: RegisterSort,
+  offset: number,
+  pageSize: number,
+  key: string,
+): SQL {
+  const n = sql`t.n`;
+  const fromEnd = sql`(${offset}::bigint < ${n} and ${offset}::bigint * 2 > ${n})`;
+  const items = (backwards: boolean, limit: SQL, skip: SQL) =>
+    sql`(select coalesce(json_agg((select ${rowJson(sort)} from ${assessments}
+        where ${assessments.slug} = s.slug) order by s.ord ${sql.raw(backwards ? "desc" : "asc")}), '[]'::json)
+      from unnest(array(select ${assessments.slug} from ${assessments}
+        where ${condition ?? sql`true`} order by ${sql.join(orderOf(sort, backwards), sql`, `)}
+        limit ${limit} offset ${skip})) with ordinality as s(slug, ord))`;
+  return sql`select ${n} as total, ${fromEnd} as "fromEnd",
+    case when ${offset}::bigint >= ${n} then '[]'::json
+      when ${fromEnd}
+      then ${items(true, sql`least(${pageSize}::bigint, ${n} - ${offset}::bigint)`, sql`greatest(${n} - ${offset}::bigint - ${pageSize}::bigint, 0)`)}
+      else ${items(false, sql`${pageSize + 1}::bigint`, sql`${offset}::bigint`)}
+    end as items
+    from (select coalesce((select ${registerTotals.n} from ${registerTotals}
+      where ${registerTotals.key} = ${key}), 0)::bigint as n offset 0) as t`;
 }
 
 /** The key of the filter in `register_totals`: none, or exactly one filter with a value. */
@@ -259,16 +345,26 @@ async function totalOf(
     const r = await queries.kept;
     return { total: Number(r[0]?.n ?? 0), exact: true };
   }
+  const estimate = async () => {
+    const plan = (await db.execute(queries.estimate)) as unknown as {
+      rows: Record<string, unknown>[];
+    };
+    const cell = Object.values(plan.rows[0] ?? {})[0];
+    const json = (typeof cell === "string" ? JSON.parse(cell) : cell) as [
+      { Plan: { "Plan Rows": number } },
+    ];
+    return Math.max(Math.round(json[0].Plan["Plan Rows"]), COUNTED + 1);
+  };
+  // A search the planner expects to match far more than COUNTED rows is not counted: its
+  // count would read every match from the full-text index (the whole register for a word in
+  // every row), only to give the estimate in the end.
+  if (queries.searched) {
+    const guess = await estimate();
+    if (guess > BROAD) return { total: guess, exact: false };
+  }
   const n = Number((await queries.counted)[0]?.n ?? 0);
   if (n <= COUNTED) return { total: n, exact: true };
-  const plan = (await db.execute(queries.estimate)) as unknown as {
-    rows: Record<string, unknown>[];
-  };
-  const cell = Object.values(plan.rows[0] ?? {})[0];
-  const json = (typeof cell === "string" ? JSON.parse(cell) : cell) as [
-    { Plan: { "Plan Rows": number } },
-  ];
-  return { total: Math.max(Math.round(json[0].Plan["Plan Rows"]), COUNTED + 1), exact: false };
+  return { total: await estimate(), exact: false };
 }
 
 /** Keyset: the rows past the cursor's in the sort's order (before it, read backwards). */
@@ -280,19 +376,22 @@ function keysetRows(
   pageSize: number,
   cursor: Cursor,
 ) {
-  const key = KEYS[sort];
-  const forward = cursor.way === "next";
-  const after = key.descending !== forward ? gt : lt;
-  const past = after(
-    sql`(${key.column}, ${assessments.slug})`,
-    sql`(${key.parse(cursor.key)}, ${cursor.slug})`,
-  );
   return db
     .select(select)
     .from(assessments)
-    .where(and(condition, past))
-    .orderBy(...orderOf(sort, !forward))
+    .where(and(condition, keysetPast(sort, cursor)))
+    .orderBy(...orderOf(sort, cursor.way !== "next"))
     .limit(pageSize + 1);
+}
+
+/** The rows past the cursor's, the way it goes: one row comparison the sort's index answers. */
+function keysetPast(sort: RegisterSort, cursor: Cursor): SQL {
+  const key = KEYS[sort];
+  const after = key.descending !== (cursor.way === "next") ? gt : lt;
+  return after(
+    sql`(${key.column}, ${assessments.slug})`,
+    sql`(${key.parse(cursor.key)}, ${cursor.slug})`,
+  );
 }
 
 function normalise(query: ListQuery) {
@@ -329,17 +428,26 @@ function normalise(query: ListQuery) {
  * end, at an offset the total decides: the total is then read again in the same snapshot as
  * the rows (one read-only transaction), so a write committed in between cannot shift the page.
  */
-async function pageRows(db: Db, query: ListQuery, total: number, exact: boolean) {
+async function pageRows(
+  db: Db,
+  query: ListQuery,
+  total: number,
+  exact: boolean,
+): Promise<{ found: PageRow[]; fromEnd: boolean; total: number }> {
   const plain = registerQueries(db, query, exact ? total : undefined);
-  if (!plain.fromEnd) return { found: await plain.rows, fromEnd: false, total };
+  if (!plain.fromEnd) return { found: await itemsOf(plain.items), fromEnd: false, total };
   return db.transaction(
     async (tx) => {
       const now = await totalOf(tx, registerQueries(tx, query));
       const queries = registerQueries(tx, query, now.exact ? now.total : undefined);
-      return { found: await queries.rows, fromEnd: queries.fromEnd, total: now.total };
+      return { found: await itemsOf(queries.items), fromEnd: queries.fromEnd, total: now.total };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+}
+
+async function itemsOf(page: PromiseLike<{ items: PageRow[] }[]>): Promise<PageRow[]> {
+  return (await page)[0]?.items ?? [];
 }
 
 /** One page of the register (cached and frozen: do not change it). */
@@ -347,15 +455,34 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
   const { filterKey, sort, page, pageSize, cursor } = normalise(query);
   const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
   return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
+    const queries = registerQueries(db, query);
+    // A page by number of a kept total: the total and the page in one statement.
+    if (queries.withTotal) {
+      const answer = (await db.execute(queries.withTotal)) as unknown as {
+        rows: { total: number | string; fromEnd: boolean; items: PageRow[] }[];
+      };
+      const r = answer.rows[0];
+      return present(r?.items ?? [], Boolean(r?.fromEnd), Number(r?.total ?? 0), true);
+    }
     // A cursor made under this filter carries its total: paging on does not count again.
+    let counted = false;
     const known =
       cursor && cursor.filter === filterKey
         ? { total: cursor.total, exact: cursor.exact }
-        : await cache.read("assessments", `total:${filterKey}`, () =>
-            totalOf(db, registerQueries(db, query)),
-          );
-    const { found, fromEnd, total } = await pageRows(db, query, known.total, known.exact);
-    const { exact } = known;
+        : await cache.read("assessments", `total:${filterKey}`, () => {
+            counted = true;
+            return totalOf(db, queries);
+          });
+    // A page past the end of an exact total just read (not kept from before, when rows may
+    // have come since) has no rows: there is nothing to read.
+    const { found, fromEnd, total } =
+      counted && known.exact && page > 1 && (page - 1) * pageSize >= known.total
+        ? { found: [], fromEnd: false, total: known.total }
+        : await pageRows(db, query, known.total, known.exact);
+    return present(found, fromEnd, total, known.exact);
+  });
+
+  function present(found: PageRow[], fromEnd: boolean, total: number, exact: boolean): ListPage {
     const more = fromEnd ? page * pageSize < total : found.length > pageSize;
     const rows = found.slice(0, pageSize);
     if (cursor?.way === "prev") rows.reverse();
@@ -377,10 +504,7 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
             filter: filterKey,
           })
         : null;
-    const items = rows.map(({ sortKey: _key, ...r }) => ({
-      ...r,
-      updatedAt: r.updatedAt.toISOString(),
-    }));
+    const items = rows.map(({ sortKey: _key, ...r }) => r);
     return {
       items,
       total,
@@ -390,16 +514,21 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
       next: hasNext ? make(last, "next", page + 1) : null,
       prev: hasPrev ? make(first, "prev", Math.max(page - 1, 1)) : null,
     };
-  });
+  }
 }
 
 /**
  * The search's words as a full-text query: each word (letters and digits) a prefix, all of
  * them required. Nothing else of the input reaches the query, so it needs no escaping.
+ * Each word is asked as itself or as a prefix (`w | w:*`, which matches what `w:*` alone
+ * does): the planner estimates a prefix at a fixed 2 % of the rows whatever the statistics
+ * say, but the word itself from them, so a word in every row is known to be in every row.
+ * That estimate decides the plan (the sort's index for a common word, the full-text index
+ * for a rare one) and whether the total is counted (see totalOf).
  */
 export function searchQuery(q: string): string | undefined {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `${w}:*`).join(" & ") : undefined;
+  return words ? words.map((w) => `(${w} | ${w}:*)`).join(" & ") : undefined;
 }
 
 function whereOf(query: Filter): SQL | undefined {

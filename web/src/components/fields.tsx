@@ -20,7 +20,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { EEA_NON_EU_STATES, EU_MEMBER_STATES } from "../../../src/core/law/countries.ts";
 import { countryName } from "../../../src/render/labels.ts";
 import type { Lens } from "../lens.ts";
@@ -50,7 +50,7 @@ const offered =
   (v: string): v is O =>
     Object.hasOwn(options, v);
 
-export function TextField({
+function TextFieldInput({
   form,
   at,
   label,
@@ -80,7 +80,7 @@ export function TextField({
   );
 }
 
-export function CheckField({
+function CheckFieldInput({
   form,
   at,
   label,
@@ -103,7 +103,7 @@ export function CheckField({
   );
 }
 
-export function SelectField<O extends string>({
+function SelectFieldInput<O extends string>({
   form,
   at,
   label,
@@ -131,7 +131,7 @@ export function SelectField<O extends string>({
   );
 }
 
-export function NumberField({
+function NumberFieldInput({
   form,
   at,
   label,
@@ -158,7 +158,7 @@ export function NumberField({
 }
 
 /** A list of short texts (benefits, recipients, safeguards in words). */
-export function TextList({
+function TextListInput({
   form,
   at,
   label,
@@ -279,7 +279,7 @@ export function RecordList<T extends object>({
 }
 
 /** Several choices from a fixed list (channels, technologies, the factors a safeguard offsets). */
-export function MultiSelectField<O extends string>({
+function MultiSelectFieldInput<O extends string>({
   form,
   at,
   label,
@@ -313,12 +313,12 @@ export function MultiSelectField<O extends string>({
 }
 
 /** Two-letter country codes, each shown with its name. */
-export function CountriesField(props: FieldProps<string[]>) {
-  return <MultiSelectField {...props} options={COUNTRY_LABELS} />;
+function CountriesFieldInput(props: FieldProps<string[]>) {
+  return <MultiSelectFieldInput {...props} options={COUNTRY_LABELS} />;
 }
 
 /** A single country, chosen by name. */
-export function CountryField({ form, at, label, description, readOnly }: FieldProps<string>) {
+function CountryFieldInput({ form, at, label, description, readOnly }: FieldProps<string>) {
   return (
     <Stack gap={4}>
       <Select
@@ -370,7 +370,7 @@ const COUNTRY_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
  * A yes / no question whose "no" is an answer too (a checkbox cannot tell "no" from "not
  * answered"): Yes, No, or not answered yet.
  */
-export function YesNoField({
+function YesNoFieldInput({
   form,
   at,
   label,
@@ -397,3 +397,59 @@ export function YesNoField({
     </Stack>
   );
 }
+
+/**
+ * Whether a field would draw the same as before: the same place, the same value there, and the
+ * same other props (a choice's options compared entry by entry, as a screen may build them
+ * anew on every draw). An edit then redraws the field it changed and those whose findings
+ * changed (`Findings` reads the live evaluation itself), not every input of the screen: on a
+ * full Art. 30 record that is thousands of elements a keystroke. Writes go through the
+ * draft's `update`, which stays the same for the life of the editor, so a field kept from an
+ * earlier draw writes to the draft as it is now.
+ */
+function sameField<P extends { form: DraftForm; at: { where: string } }>(
+  before: P,
+  after: P,
+): boolean {
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  const keys = Object.keys(b);
+  if (keys.length !== Object.keys(a).length) return false;
+  for (const k of keys) {
+    if (k === "form" || k === "at") continue;
+    if (k === "options" ? !sameEntries(a[k], b[k]) : !Object.is(a[k], b[k])) return false;
+  }
+  return (
+    before.at.where === after.at.where &&
+    before.form.update === after.form.update &&
+    Object.is(
+      before.form.get(before.at as unknown as Lens<unknown>),
+      after.form.get(after.at as unknown as Lens<unknown>),
+    )
+  );
+}
+
+function sameEntries(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(y);
+  return (
+    keys.length === Object.keys(x).length &&
+    keys.every((k) => Object.hasOwn(x, k) && Object.is(x[k], y[k]))
+  );
+}
+
+export const TextField = memo(TextFieldInput, sameField) as typeof TextFieldInput;
+export const CheckField = memo(CheckFieldInput, sameField) as typeof CheckFieldInput;
+export const SelectField = memo(SelectFieldInput, sameField) as typeof SelectFieldInput;
+export const NumberField = memo(NumberFieldInput, sameField) as typeof NumberFieldInput;
+export const TextList = memo(TextListInput, sameField) as typeof TextListInput;
+export const MultiSelectField = memo(
+  MultiSelectFieldInput,
+  sameField,
+) as typeof MultiSelectFieldInput;
+export const CountriesField = memo(CountriesFieldInput, sameField) as typeof CountriesFieldInput;
+export const CountryField = memo(CountryFieldInput, sameField) as typeof CountryFieldInput;
+export const YesNoField = memo(YesNoFieldInput, sameField) as typeof YesNoFieldInput;

@@ -19,7 +19,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { memo, useCallback, useState } from "react";
 import { Link, useLocation, useParams } from "wouter";
 import { STATUS_LABELS } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
@@ -31,8 +31,9 @@ import { ReviewNeeded } from "../components/review-needed.tsx";
 import { SaveState } from "../components/save-state.tsx";
 import { DpiaTab } from "../dpia/dpia-tab.tsx";
 import { LiaEditor } from "../lia/lia-editor.tsx";
-import { todayIso, useLiveEvaluation } from "../live.ts";
+import { useLiveEvaluation } from "../live.ts";
 import { useCan } from "../session.tsx";
+import { todayIso } from "../today.ts";
 import type { AssessmentView, WorkingDraftAnswer, WorkingDraftView } from "../types.ts";
 import { type Draft, useDraft } from "../use-draft.ts";
 import { ActivityRecord } from "./activity-record.tsx";
@@ -43,6 +44,16 @@ import { ObjectionsTab } from "./objections-tab.tsx";
 import { ScreeningTab } from "./screening-tab.tsx";
 import { SignOffTab } from "./sign-off-tab.tsx";
 import { VersionsTab } from "./versions-tab.tsx";
+
+// The editing tabs are drawn from the draft's answers (a form a state of them, see
+// use-draft.ts), so a save's progress or a change of the outcome beside them does not draw
+// their thousands of elements again; the findings under their fields follow the live
+// evaluation themselves.
+const RecordTab = memo(ActivityRecord);
+const BasisTab = memo(BasisWizard);
+const LiaTab = memo(LiaEditor);
+const DpiaEditor = memo(DpiaTab);
+const ScreeningEditor = memo(ScreeningTab);
 
 const TABS = [
   { id: "record", label: "Activity (Art. 30)" },
@@ -246,19 +257,19 @@ function Editor({
                 ))}
               </Tabs.List>
               <Tabs.Panel value="record" pt="md">
-                <ActivityRecord form={draft.form} readOnly={readOnly} />
+                <RecordTab form={draft.form} readOnly={readOnly} />
               </Tabs.Panel>
               <Tabs.Panel value="basis" pt="md">
-                <BasisWizard form={draft.form} readOnly={readOnly} />
+                <BasisTab form={draft.form} readOnly={readOnly} />
               </Tabs.Panel>
               <Tabs.Panel value="lia" pt="md">
-                <LiaEditor form={draft.form} readOnly={readOnly} />
+                <LiaTab form={draft.form} readOnly={readOnly} />
               </Tabs.Panel>
               <Tabs.Panel value="dpia" pt="md">
-                <DpiaTab form={draft.form} readOnly={readOnly} view={view} />
+                <DpiaEditor form={draft.form} readOnly={readOnly} view={view} />
               </Tabs.Panel>
               <Tabs.Panel value="screening" pt="md">
-                <ScreeningTab form={draft.form} readOnly={readOnly} view={view} />
+                <ScreeningEditor form={draft.form} readOnly={readOnly} view={view} />
               </Tabs.Panel>
               <Tabs.Panel value="findings" pt="md">
                 <FindingsTab />

@@ -20,8 +20,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api.ts";
 import { useAction } from "../components/use-action.ts";
-import { todayIso } from "../live.ts";
 import { useCan } from "../session.tsx";
+import { todayIso } from "../today.ts";
 import type { AssessmentView, ObjectionInfo, ObjectionList } from "../types.ts";
 
 export function ObjectionsTab({ view }: { view: AssessmentView }) {

@@ -22,6 +22,7 @@ import {
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -32,8 +33,9 @@ import { type RegisterFileKind, registerFileName } from "../../../src/core/file-
 import { BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
 import { api, qs } from "../api.ts";
 import { OutcomeBadge } from "../components/outcome.tsx";
-import { todayIso } from "../live.ts";
-import { useCan } from "../session.tsx";
+import { queryClient } from "../query-client.ts";
+import { signedInAtLoad, useCan } from "../session.tsx";
+import { todayIso } from "../today.ts";
 import type { Page, RegisterRow } from "../types.ts";
 import { NewActivityDialog } from "./new-activity.tsx";
 
@@ -72,24 +74,102 @@ const EXPORTS: {
   },
 ];
 
+/**
+ * A column heading the register can be sorted by: a button that sorts by it, and `aria-sort`
+ * on the heading of the order in use (both of these orders are ascending). The Activity
+ * column is not one: it shows the activity's name, and the Title order is the assessment's.
+ */
+function SortableTh({
+  by,
+  sort,
+  onSort,
+  children,
+}: {
+  by: keyof typeof SORTS;
+  sort: string;
+  onSort: (sort: string) => void;
+  children: string;
+}) {
+  const active = sort === by;
+  return (
+    <Table.Th {...(active ? { "aria-sort": "ascending" as const } : {})}>
+      <UnstyledButton
+        onClick={() => onSort(by)}
+        fw={700}
+        fz="sm"
+        title={active ? `Sorted by ${children.toLowerCase()}` : `Sort by ${children.toLowerCase()}`}
+      >
+        {children}
+        <span aria-hidden="true">{active ? " ▲" : ""}</span>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+/** What the register shows: the search, the filters and the order. */
+interface View {
+  q: string;
+  basis: string | null;
+  outcome: string | null;
+  reviewDueBefore: string | undefined;
+  specialCategory: "true" | undefined;
+  children: "true" | undefined;
+  sort: string;
+}
+
+/** The page shown, and the cursor it is asked by when it is next to the one before. */
+interface At {
+  page: number;
+  cursor?: string | undefined;
+}
+
+/** The register's request for a page of a view (one query key per page of a view). */
+function registerQuery(view: View, at: At) {
+  const params = {
+    ...view,
+    ...(at.cursor ? { cursor: at.cursor } : { page: at.page }),
+    pageSize: 25,
+  };
+  return {
+    queryKey: ["register", params],
+    queryFn: () => api.get<Page<RegisterRow>>(`/api/activities${qs(params)}`),
+  };
+}
+
+/** The view the register opens on: everything, the most recently changed first. */
+const FIRST_VIEW: View = {
+  q: "",
+  basis: null,
+  outcome: null,
+  reviewDueBefore: undefined,
+  specialCategory: undefined,
+  children: undefined,
+  sort: "updated",
+};
+
+// The first page is asked for as soon as this screen's code has loaded and somebody is signed
+// in, while the screen is still being drawn, not after it has been.
+void signedInAtLoad.then((principal) => {
+  if (principal) void queryClient.prefetchQuery(registerQuery(FIRST_VIEW, { page: 1 }));
+});
+
 export default function RegisterScreen() {
-  const [q, setQ] = useState("");
+  const [q, setQ] = useState(FIRST_VIEW.q);
   const [search] = useDebouncedValue(q, 250);
-  const [basis, setBasis] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [basis, setBasis] = useState(FIRST_VIEW.basis);
+  const [outcome, setOutcome] = useState(FIRST_VIEW.outcome);
   const [due, setDue] = useState<string>("");
   const [special, setSpecial] = useState(false);
   const [children, setChildren] = useState(false);
-  const [sort, setSort] = useState("updated");
-  // The page shown, and the cursor it is asked by when it is next to the one before.
-  const [at, setAt] = useState<{ page: number; cursor?: string | undefined }>({ page: 1 });
+  const [sort, setSort] = useState(FIRST_VIEW.sort);
+  const [at, setAt] = useState<At>({ page: 1 });
   const setPage = (page: number) => setAt({ page });
   const [creating, { open, close }] = useDisclosure(false);
   const canEdit = useCan("editor");
   const today = todayIso();
   const reviewDueBefore =
     due === "" ? undefined : due === "overdue" ? addDays(today, -1) : addDays(today, Number(due));
-  const view = {
+  const view: View = {
     q: search.trim(),
     basis,
     outcome,
@@ -98,11 +178,6 @@ export default function RegisterScreen() {
     children: children ? "true" : undefined,
     sort,
   };
-  const params = {
-    ...view,
-    ...(at.cursor ? { cursor: at.cursor } : { page: at.page }),
-    pageSize: 25,
-  };
   const { sort: _order, ...selection } = view;
   const filtered = Object.values(selection).some((v) => v !== undefined && v !== null && v !== "");
   const exportUrl = (kind: RegisterFileKind, format: string) =>
@@ -110,8 +185,7 @@ export default function RegisterScreen() {
       ? `/api/register/export${qs({ ...view, format })}`
       : `/api/register/document${qs({ ...view, format, document: kind })}`;
   const { data, isFetching, error } = useQuery({
-    queryKey: ["register", params],
-    queryFn: () => api.get<Page<RegisterRow>>(`/api/activities${qs(params)}`),
+    ...registerQuery(view, at),
     placeholderData: keepPreviousData,
   });
   const reset =
@@ -220,9 +294,13 @@ export default function RegisterScreen() {
             <Table.Tr>
               <Table.Th>Activity</Table.Th>
               <Table.Th>Basis</Table.Th>
-              <Table.Th>Outcome</Table.Th>
+              <SortableTh by="outcome" sort={sort} onSort={reset(setSort)}>
+                Outcome
+              </SortableTh>
               <Table.Th>Blockers</Table.Th>
-              <Table.Th>Next review</Table.Th>
+              <SortableTh by="next-review" sort={sort} onSort={reset(setSort)}>
+                Next review
+              </SortableTh>
               <Table.Th>Flags</Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -28,8 +28,8 @@ import { formatDate } from "../../../src/render/labels.ts";
 import { api } from "../api.ts";
 import { type Answers, ResultCard, Runner } from "../components/screening-runner.tsx";
 import { same } from "../draft-state.ts";
-import { todayIso } from "../live.ts";
 import { useSession } from "../session.tsx";
+import { todayIso } from "../today.ts";
 import type { AssessmentView, QuestionnaireAnswer, QuestionnaireList } from "../types.ts";
 import type { DraftForm } from "../use-draft.ts";
 
