@@ -7,17 +7,17 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toHtml } from "../src/render/html.ts";
 import { heading, list, note, paragraph, table } from "../src/render/model.ts";
-import { chromiumAvailable, launchChromium } from "./support.ts";
+import { chromiumAvailable, releaseChromium, testChromium } from "./support.ts";
 
 const UNBROKEN = `https://example.org/${"a1b2c3d4".repeat(40)}`;
 
 describe.skipIf(!chromiumAvailable())("HTML export layout in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await testChromium();
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    if (browser) await releaseChromium(browser);
   });
 
   it("wraps a long unbroken string in every kind of text element, at phone and desk widths", async () => {

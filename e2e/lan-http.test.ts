@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServe, stopAll } from "../test/support/serve.ts";
-import { chromiumAvailable, launchChromium } from "./support.ts";
+import { chromiumAvailable, releaseChromium, testChromium } from "./support.ts";
 
 /** An address of this machine that is not loopback, as a colleague on the LAN would use. */
 function lanAddress(): string | undefined {
@@ -30,11 +30,11 @@ describe.skipIf(!chromiumAvailable() || !lan)(
     const dirs: string[] = [];
     // The web app `basis serve` serves is built by the suite's global setup (test/setup/global.ts).
     beforeAll(async () => {
-      browser = await launchChromium();
+      browser = await testChromium();
     }, 180_000);
     afterAll(async () => {
       stopAll();
-      await browser?.close();
+      if (browser) await releaseChromium(browser);
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     });
 

@@ -46,6 +46,35 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+let workerBrowser: Promise<Browser> | null = null;
+
+/**
+ * A Chromium for a test file's pages. Under vitest, the one of the worker process, shared by
+ * all the files it runs one after the other (a launch costs about 1.5 s of CPU): each file
+ * opens browser contexts of its own and `releaseChromium` closes them; playwright closes the
+ * browser when the worker exits. Elsewhere (a bench, a script), a Chromium of its own, which
+ * `releaseChromium` closes.
+ */
+export function testChromium(): Promise<Browser> {
+  if (!process.env.VITEST_WORKER_ID) return launchChromium();
+  if (!workerBrowser) {
+    const launched = launchChromium();
+    workerBrowser = launched;
+    const forget = () => {
+      if (workerBrowser === launched) workerBrowser = null;
+    };
+    launched.then((browser) => browser.on("disconnected", forget), forget);
+  }
+  return workerBrowser;
+}
+
+/** Done with a browser from `testChromium`: its contexts closed, or the browser if its own. */
+export async function releaseChromium(browser: Browser): Promise<void> {
+  if (!process.env.VITEST_WORKER_ID) await browser.close();
+  else if (browser.isConnected())
+    await Promise.all(browser.contexts().map((context) => context.close()));
+}
+
 export interface RunningApp {
   url: string;
   store: Store;
@@ -64,7 +93,7 @@ export async function startApp(): Promise<RunningApp> {
   const app: FastifyInstance = await buildServer({ store, now: () => new Date() });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const setupToken = (await store.accounts.issueSetupToken()) ?? "";
-  const browser = await launchChromium();
+  const browser = await testChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url: address,
@@ -72,7 +101,7 @@ export async function startApp(): Promise<RunningApp> {
     setupToken,
     browser,
     async close() {
-      await browser.close();
+      await releaseChromium(browser);
       await app.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
