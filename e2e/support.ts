@@ -142,6 +142,37 @@ export async function openScreen(page: Page, path: string): Promise<void> {
   await page.waitForURL((url) => url.pathname + url.search === path);
 }
 
+/**
+ * Opens a screen as `openScreen` does and waits until it has settled: its heading shows and
+ * no request of the page has been in flight for half a second (what playwright's
+ * "networkidle" means for a page load, here for a screen opened without one).
+ */
+export async function openScreenSettled(page: Page, path: string, quietMs = 500): Promise<void> {
+  const inFlight = new Set<unknown>();
+  let last = Date.now();
+  const started = (r: unknown) => {
+    inFlight.add(r);
+    last = Date.now();
+  };
+  const ended = (r: unknown) => {
+    inFlight.delete(r);
+    last = Date.now();
+  };
+  page.on("request", started);
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  try {
+    await openScreen(page, path);
+    await page.getByRole("heading").first().waitFor();
+    while (inFlight.size > 0 || Date.now() - last < quietMs)
+      await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    page.off("request", started);
+    page.off("requestfinished", ended);
+    page.off("requestfailed", ended);
+  }
+}
+
 /** Creates the first administrator through the one-time setup link, as a new install does. */
 export async function setUpAdmin(
   page: Page,

@@ -16,6 +16,7 @@ import {
   GAPS,
   LIKELY_SCREENING,
   newPage,
+  openScreenSettled,
   type RunningApp,
   saved,
   screenshot,
@@ -296,9 +297,8 @@ describe.skipIf(!chromiumAvailable())("web app in Chromium", () => {
         const p = await newPage(app, width);
         await signInQuietly(p, ADMIN.email, ADMIN.password);
         for (const [name, url] of screens) {
-          await p.goto(url as string);
-          await p.getByRole("heading").first().waitFor();
-          await p.waitForLoadState("networkidle");
+          // Each screen as the app's navigation opens it, once all it asks for has come.
+          await openScreenSettled(p, url as string);
           for (const v of await seriousViolations(p)) problems.push(`${name}@${width}: ${v}`);
           // Usable at this width: nothing wider than the window except inside scrolling tables.
           const overflow = await p.evaluate(
