@@ -107,6 +107,18 @@ export async function writeStatement(
   }
 }
 
+/** A new event's own fields: a fresh id, the time, who did what and to which kind of entity. */
+function newEvent(input: AuditInput, now: Date) {
+  return {
+    id: randomUUID(),
+    at: now.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    entityType: AUDIT_EVENTS[input.action].entity,
+    data: (input.data ?? {}) as Record<string, unknown>,
+  };
+}
+
 /**
  * An event for a statement that chains it itself (see `writeStatement`), where the database
  * learns the entity's id and the previous event's hash as it runs: the event's row without
@@ -119,14 +131,7 @@ export function eventWithHoles(
 ): { row: string; hashParts: [string, string, string] } {
   AUDIT_EVENTS[input.action].data.parse(input.data ?? {});
   const holes = { entityId: `\u0000${randomUUID()}`, prevHash: `\u0000${randomUUID()}` };
-  const event = {
-    id: randomUUID(),
-    at: now.toISOString(),
-    actor: input.actor,
-    action: input.action,
-    entityType: AUDIT_EVENTS[input.action].entity,
-    data: (input.data ?? {}) as Record<string, unknown>,
-  };
+  const event = newEvent(input, now);
   const body = canonical({ ...event, ...holes });
   const [before, rest] = body.split(JSON.stringify(holes.entityId));
   const [between, after] = (rest ?? "").split(JSON.stringify(holes.prevHash));
@@ -200,16 +205,7 @@ export async function chainAudits(
   const rows: string[] = [];
   let last = { id: "", hash: "" };
   for (const input of inputs) {
-    const event = {
-      id: randomUUID(),
-      at: now.toISOString(),
-      actor: input.actor,
-      action: input.action,
-      entityType: AUDIT_EVENTS[input.action].entity,
-      entityId: input.entityId,
-      data: (input.data ?? {}) as Record<string, unknown>,
-      prevHash,
-    };
+    const event = { ...newEvent(input, now), entityId: input.entityId, prevHash };
     const hash = eventHash(event);
     rows.push(
       JSON.stringify({
