@@ -14,6 +14,7 @@ import { sql } from "drizzle-orm";
 import { type AuditVerification, GENESIS, verifyAudit } from "./audit.ts";
 import { type AuditAnchor, type AuditHead, anchorSigned, EMPTY_HEAD } from "./audit-anchor.ts";
 import type { Db } from "./db.ts";
+import { rowsOf } from "./rows.ts";
 
 type Reason =
   | NonNullable<AuditVerification["broken"]>["reason"]
@@ -36,10 +37,6 @@ export interface TrailVerification {
 }
 
 type Reader = Pick<Db, "select" | "execute">;
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
 
 export async function auditHead(db: Pick<Db, "execute">): Promise<AuditHead> {
   const rows = rowsOf<{ seq: string | number; id: string; hash: string; at: string }>(

@@ -23,6 +23,7 @@ import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { DomainError } from "../core/errors.ts";
 import type { Db } from "./db.ts";
+import { rowsOf } from "./rows.ts";
 import * as schema from "./schema.ts";
 
 export const BACKUP_FORMAT = "basis-backup/v1";
@@ -45,10 +46,6 @@ export interface BackupSummary {
   backend: string;
   basisVersion: string;
   rows: Record<string, number>;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /** Every table of the schema, each after the tables its foreign keys point to. */

@@ -22,6 +22,7 @@ import {
 import type { ActorClock, StoreDeps, WriteContext } from "../context.ts";
 import { takeDraftIn } from "../drafts/draft-row.ts";
 import { raiseTriggerIn } from "../reviews/raise-trigger.ts";
+import { rowsOf } from "../rows.ts";
 import { assessmentVersions } from "../schema.ts";
 import { getAssessment } from "./get-assessment.ts";
 import { type AssessmentRecord, evaluateForStore, mapUnique, recordOf } from "./record.ts";
@@ -136,11 +137,6 @@ async function saveDraft(
     default:
       return undefined;
   }
-}
-
-/** The rows of an `execute` on either driver. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 /**
