@@ -136,6 +136,33 @@ describe.skipIf(!chromiumAvailable())("Account page and register downloads in Ch
     );
   });
 
+  it("draws the screen an address names at once, without a loader before it", LONG, async () => {
+    // A screen that suspends shows the loader, and React then holds the screen back until the
+    // loader has been up for about 300 ms. The first screen's code is in before the app is
+    // first drawn, so it must not suspend. A new tab of the signed-in session:
+    const tab = await page.context().newPage();
+    await tab.addInitScript(() => {
+      const w = window as unknown as { loaderShown?: boolean };
+      new MutationObserver(() => {
+        if (document.querySelector('main [role="status"][aria-label="Loading"]'))
+          w.loaderShown = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    for (const [path, heading] of [
+      ["/register", "Register of processing activities"],
+      ["/account", "Your account"],
+      ["/", "Dashboard"],
+    ] as const) {
+      await tab.goto(path);
+      await tab.getByRole("heading", { level: 2, name: heading }).waitFor();
+      const shown = await tab.evaluate(
+        () => (window as unknown as { loaderShown?: boolean }).loaderShown ?? false,
+      );
+      expect(shown, path).toBe(false);
+    }
+    await tab.close();
+  });
+
   it("sorts the register by a column's heading", LONG, async () => {
     // Written in this order, so the most recently changed (the register's first order) is
     // "Review later", and by next review "Review first" comes first.

@@ -14,29 +14,51 @@ import {
   Title,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { lazy, Suspense } from "react";
+import { type ComponentType, lazy, Suspense, useState } from "react";
 import { Link, Route, Switch, useLocation } from "wouter";
 import { SignIn } from "./screens/sign-in.tsx";
 import { useCan, useSession } from "./session.tsx";
 
-const SCREENS = {
-  "": () => import("./screens/dashboard.tsx"),
-  register: () => import("./screens/register.tsx"),
-  activities: () => import("./screens/activity.tsx"),
-  screening: () => import("./screens/screening.tsx"),
-  users: () => import("./screens/users.tsx"),
-  account: () => import("./screens/account.tsx"),
-};
-// Fetch the screen the address names while the session is still being checked, not after.
-const first = window.location.pathname.split("/")[1] ?? "";
-if (first in SCREENS) void SCREENS[first as keyof typeof SCREENS]();
+/**
+ * A screen whose code loads on demand. Until the code has loaded, the screen suspends and the
+ * Suspense fallback shows; React then holds the screen back until the fallback has shown for
+ * about 300 ms (so a loader never just flickers). Once the code has loaded, the screen is
+ * drawn at once instead, without suspending: each mount keeps the form it started with, so a
+ * screen drawn while loading is not mounted anew when the code arrives.
+ */
+function onDemand<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  let loaded: ComponentType<P> | undefined;
+  const fetch = () =>
+    load().then((m) => {
+      loaded = m.default;
+      return m;
+    });
+  const Lazy = lazy(fetch);
+  function Screen(props: P) {
+    const [Drawn] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Drawn {...props} />;
+  }
+  return Object.assign(Screen, { load: fetch });
+}
 
-const Dashboard = lazy(SCREENS[""]);
-const RegisterScreen = lazy(SCREENS.register);
-const ActivityScreen = lazy(SCREENS.activities);
-const ScreeningScreen = lazy(SCREENS.screening);
-const UsersScreen = lazy(SCREENS.users);
-const AccountScreen = lazy(SCREENS.account);
+const SCREENS = {
+  "": onDemand(() => import("./screens/dashboard.tsx")),
+  register: onDemand(() => import("./screens/register.tsx")),
+  activities: onDemand(() => import("./screens/activity.tsx")),
+  screening: onDemand(() => import("./screens/screening.tsx")),
+  users: onDemand(() => import("./screens/users.tsx")),
+  account: onDemand(() => import("./screens/account.tsx")),
+};
+
+/**
+ * The code of the screen the address names, asked for as soon as the app's own code runs,
+ * while the session is still being checked. The app is first drawn once it has loaded (see
+ * main.tsx), so that screen is drawn at once rather than after a loader.
+ */
+export const firstScreenLoaded: Promise<unknown> = (() => {
+  const first = window.location.pathname.split("/")[1] ?? "";
+  return first in SCREENS ? SCREENS[first as keyof typeof SCREENS].load() : Promise.resolve();
+})();
 
 const NAV = [
   { href: "/", label: "Dashboard" },
@@ -108,12 +130,12 @@ export function App() {
           }
         >
           <Switch>
-            <Route path="/" component={Dashboard} />
-            <Route path="/register" component={RegisterScreen} />
-            <Route path="/activities/:slug/:tab?" component={ActivityScreen} />
-            <Route path="/screening" component={ScreeningScreen} />
-            <Route path="/users" component={UsersScreen} />
-            <Route path="/account" component={AccountScreen} />
+            <Route path="/" component={SCREENS[""]} />
+            <Route path="/register" component={SCREENS.register} />
+            <Route path="/activities/:slug/:tab?" component={SCREENS.activities} />
+            <Route path="/screening" component={SCREENS.screening} />
+            <Route path="/users" component={SCREENS.users} />
+            <Route path="/account" component={SCREENS.account} />
             <Route>
               <Title order={2}>Not found</Title>
               <Text>

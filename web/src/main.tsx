@@ -17,7 +17,7 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app.tsx";
+import { App, firstScreenLoaded } from "./app.tsx";
 import { queryClient } from "./query-client.ts";
 import { SessionProvider } from "./session.tsx";
 
@@ -64,15 +64,18 @@ const resolver: CSSVariablesResolver = () => ({
 
 const root = document.getElementById("root");
 if (!root) throw new Error("no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={resolver}>
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+// Drawn once the first screen's code is in, or asking for it failed (then without it).
+const draw = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={resolver}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+void firstScreenLoaded.then(draw, draw);
