@@ -259,6 +259,18 @@ describe.each(backends.list)("the register's query plans on $name", (backend) =>
     expect((await store.assessments.list({})).total).toBe(ROWS + 3 - 2 + 1);
   });
 
+  it("merges each GIN index's pending list at 512 kB, so no save holds the database long", async () => {
+    const options = await rowsOf<{ name: string; options: string[] | null }>(
+      db,
+      sql`select relname as name, reloptions as options from pg_class
+        where relname in ('assessments_search_idx', 'assessments_bases_idx') order by relname`,
+    );
+    expect(options).toEqual([
+      { name: "assessments_bases_idx", options: ["gin_pending_list_limit=512"] },
+      { name: "assessments_search_idx", options: ["gin_pending_list_limit=512"] },
+    ]);
+  });
+
   it("finds by words of the purposes, data categories, recipients and owner, as prefixes", async () => {
     const saved = await store.assessments.get("saved-1");
     const doc = saved?.document;
