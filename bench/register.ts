@@ -8,7 +8,8 @@
  * buttons and a script paging through the API ask). With the cache on it also runs updates
  * (PUT, each on its current version). Each Basis load is followed by the same load on a bare
  * Fastify route, so every figure has its reference from the same moment. BENCH_SECONDS sets
- * the length of each load (default 10). BENCH_REGISTER_PGLITE_DIR names a PGlite data
+ * the length of each load (default 10), after a warm-up of the same load that is not counted
+ * (BENCH_WARMUP_SECONDS, default 2). BENCH_REGISTER_PGLITE_DIR names a PGlite data
  * directory seeded beforehand (with activities `bench-000000`…, as this bench seeds them):
  * it is measured as it is, on PGlite only, instead of seeding (the import is not timed).
  * BENCH_REGISTER_LOADS (pages, cursors, put) and BENCH_REGISTER_BACKENDS (pglite, postgres)
@@ -30,6 +31,8 @@ import { editorToken, start, stop, writeBareFastify } from "./server.ts";
 const BIN = fileURLToPath(new URL("../bin/basis.js", import.meta.url));
 const SIZES = (process.env.BENCH_REGISTER_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Seconds of each load run before it is measured (BENCH_WARMUP_SECONDS, default 2). */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 /** Which loads run (BENCH_REGISTER_LOADS: pages, cursors, put; default all three). */
 const LOADS = new Set((process.env.BENCH_REGISTER_LOADS ?? "pages,cursors,put").split(","));
 /** Which backends run (BENCH_REGISTER_BACKENDS: pglite, postgres; default both). */
@@ -115,8 +118,21 @@ async function harvest(base: string, headers: Record<string, string>, size: numb
   return cursors;
 }
 
+/**
+ * A load at 50 connections for SECONDS, after a warm-up of the same load for WARMUP seconds
+ * whose requests are not counted: a server just started runs PostgreSQL's code (PGlite) and
+ * its own unoptimised for its first second or two under load, which is not what a server that
+ * has been running shows. The bare Fastify reference is warmed up in the same way.
+ */
 async function run(url: string, opts: Partial<autocannon.Options> = {}) {
-  const r = await autocannon({ url, connections: 50, duration: SECONDS, ...opts });
+  const r = await autocannon({
+    url,
+    connections: 50,
+    duration: SECONDS,
+    // autocannon runs a warm-up first when given one; its types do not name the option.
+    ...({ warmup: { connections: 50, duration: WARMUP } } as Partial<autocannon.Options>),
+    ...opts,
+  });
   return {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
