@@ -102,6 +102,30 @@ describe.each(backends)("store contract on $name", ({ name: backend, open }) => 
     );
   });
 
+  it("vacuums the embedded database once enough writes were made; leaves PostgreSQL to its autovacuum", async () => {
+    const lastVacuum = async () =>
+      (
+        (await store.database.db.execute(
+          sql`select last_vacuum from pg_stat_user_tables where relname = 'assessments'`,
+        )) as unknown as { rows: { last_vacuum: Date | null }[] }
+      ).rows[0]?.last_vacuum ?? null;
+    // Asking for more writes than were made runs nothing.
+    expect(await store.upkeep(1_000_000)).toBe(false);
+    await store.assessments.create(
+      anAssessment()
+        .with((a) => (a.id = "upkeep"))
+        .build(),
+      ctx(),
+    );
+    if (backend === "PGlite") {
+      expect(await lastVacuum()).toBeNull();
+      expect(await store.upkeep(1)).toBe(true);
+      expect(await lastVacuum()).not.toBeNull();
+      // Nothing written since: not due again.
+      expect(await store.upkeep(1)).toBe(false);
+    } else expect(await store.upkeep(0)).toBe(false);
+  });
+
   it("refuses a second assessment with the same id", async () => {
     const doc = anAssessment()
       .with((a) => (a.id = "dup-slug"))

@@ -5,6 +5,7 @@
  * its own — sessions, rate-limit counters aside, live in the database, and the store's read
  * cache is exact across instances — so several instances can serve one PostgreSQL database.
  */
+
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
@@ -38,6 +39,7 @@ import { setupPage } from "./routes/setup-page.ts";
 import { signOffRoutes } from "./routes/sign-off.ts";
 import { systemRoutes } from "./routes/system.ts";
 import { addSecurityHeaders } from "./security-headers.ts";
+import { scheduleUpkeep } from "./upkeep.ts";
 import { serveWebApp } from "./web-app.ts";
 
 declare module "fastify" {
@@ -91,6 +93,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
   });
   addRequestIds(app);
+  if (deps.upkeep !== false)
+    scheduleUpkeep(app, deps.store, {
+      ...deps.upkeep,
+      onError: (e) => app.log.error({ err: e }, "the embedded database's upkeep failed"),
+    });
   // JSON and every other compressible answer goes out brotli- or gzip-compressed when the
   // client accepts it (brotli at quality 4, none under 1 KB; answers up to 64 KB, a register
   // page of 100 rows is 37 KB, in one call rather than through a zlib stream, which costs

@@ -7,6 +7,7 @@
  * declarations into the OpenAPI document. The compiler checks each handler's result against
  * its response schema, which the web app's client types come from too.
  */
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
@@ -18,6 +19,7 @@ import { errorBody, HTTP_STATUS } from "./errors.ts";
 import type { LogOptions } from "./logging.ts";
 import type { Policy } from "./policies.ts";
 import { turn } from "./turns.ts";
+import type { UpkeepOptions } from "./upkeep.ts";
 
 export interface ServerDeps {
   store: Store;
@@ -37,6 +39,8 @@ export interface ServerDeps {
   trustProxy?: string[];
   /** The server log (see `server/logging.ts`); none when absent. */
   log?: LogOptions | false;
+  /** When the embedded database's upkeep runs (see `server/upkeep.ts`); false: never. */
+  upkeep?: UpkeepOptions | false;
 }
 
 export interface RouteContext<B, Q, P> {

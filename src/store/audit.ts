@@ -85,7 +85,7 @@ export async function writeTransaction<T>(
       return work(tx as unknown as WriteTx);
     });
   } finally {
-    cache.changed(actions);
+    cache.committed(actions);
   }
 }
 
@@ -103,7 +103,7 @@ export async function writeStatement(
   try {
     return await db.execute(statement);
   } finally {
-    cache.changed(actions);
+    cache.committed(actions);
   }
 }
 

@@ -190,7 +190,20 @@ export class StoreCache {
     return loading;
   }
 
-  /** Drop what the given audited actions may have changed (called after a local commit). */
+  private wrote = 0;
+
+  /** The writes this process has made since it opened (the embedded database's upkeep counts them). */
+  get writes(): number {
+    return this.wrote;
+  }
+
+  /** After a write of this process: counted, and what its audited actions may have changed dropped. */
+  committed(actions: readonly string[]): void {
+    this.wrote++;
+    this.changed(actions);
+  }
+
+  /** Drop what the given audited actions may have changed. */
   changed(actions: readonly string[]): void {
     const topics = new Set(actions.flatMap((a) => topicsOf(a)));
     for (const t of topics) this.shelves[t].clear();

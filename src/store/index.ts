@@ -155,6 +155,13 @@ export interface Store {
     ctx: { actor: string; now: Date },
     options?: { force?: boolean },
   ): Promise<BackupSummary>;
+  /**
+   * The embedded database's upkeep, which PostgreSQL's autovacuum does on a server: once at
+   * least `minWrites` writes were made since the last, VACUUM (ANALYZE) of the whole database
+   * (it holds PGlite meanwhile: the server runs it when idle, see server/upkeep.ts). True when
+   * it ran; on PostgreSQL it never runs.
+   */
+  upkeep(minWrites: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -176,6 +183,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     enabled: opts.readCache ?? true,
   });
   const deps: StoreDeps = { db, cache, renderSigned: opts.renderSigned };
+  let writesAtUpkeep = 0;
   return {
     database,
     assessments: bind(deps, OPERATIONS.assessments),
@@ -232,6 +240,13 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
         ),
       );
       return summary;
+    },
+    async upkeep(minWrites) {
+      if (database.kind !== "pglite" || cache.writes - writesAtUpkeep < minWrites) return false;
+      const writes = cache.writes;
+      await db.execute(sql`vacuum (analyze)`);
+      writesAtUpkeep = writes;
+      return true;
     },
     close: () => database.close(),
   };

@@ -1,0 +1,81 @@
+/**
+ * The embedded database's upkeep as a running server does it: VACUUM (ANALYZE) once enough
+ * writes were made, and only when no request has been in flight for a while, so that it never
+ * holds the database while somebody waits.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../src/server/build-server.ts";
+import { openStore, type Store } from "../src/store/index.ts";
+import { anAssessment } from "./builders.ts";
+
+const ctx = () => ({ actor: "test", now: new Date(), today: "2026-12-01" });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("the embedded database's upkeep in a running server", () => {
+  const dir = mkdtempSync(join(tmpdir(), "basis-upkeep-"));
+  let store: Store;
+  let app: FastifyInstance;
+  let url: string;
+
+  beforeAll(async () => {
+    store = await openStore({ dataDir: dir, databaseUrl: "" });
+    app = await buildServer({
+      store,
+      now: () => new Date(),
+      log: false,
+      upkeep: { writes: 3, idleMs: 300, checkMs: 20 },
+    });
+    url = await app.listen({ host: "127.0.0.1", port: 0 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const vacuumed = async () =>
+    (
+      (await store.database.db.execute(
+        sql`select last_vacuum from pg_stat_user_tables where relname = 'assessments'`,
+      )) as unknown as { rows: { last_vacuum: Date | null }[] }
+    ).rows[0]?.last_vacuum ?? null;
+  const write = (i: number) =>
+    store.assessments.create(
+      anAssessment()
+        .with((a) => (a.id = `upkeep-${i}`))
+        .build(),
+      ctx(),
+    );
+
+  it("waits for enough writes, then for the server to be idle, then vacuums once", async () => {
+    await write(1);
+    await write(2);
+    await sleep(500);
+    expect(await vacuumed(), "two writes of three").toBeNull();
+    // Requests every 50 ms keep the server busy: no upkeep while they come, though the third
+    // write made it due.
+    const busy = (async () => {
+      const until = performance.now() + 800;
+      while (performance.now() < until) {
+        expect((await fetch(`${url}/api/health`)).status).toBe(200);
+        await sleep(50);
+      }
+    })();
+    await sleep(100);
+    await write(3);
+    await busy;
+    expect(await vacuumed(), "while requests came").toBeNull();
+    const deadline = performance.now() + 10_000;
+    while ((await vacuumed()) === null && performance.now() < deadline) await sleep(50);
+    const first = await vacuumed();
+    expect(first, "once idle").not.toBeNull();
+    // Nothing written since: no other upkeep.
+    await sleep(500);
+    expect(await vacuumed()).toEqual(first);
+  });
+});
