@@ -129,8 +129,10 @@ async function run(url: string, opts: Partial<autocannon.Options> = {}) {
     url,
     connections: 50,
     duration: SECONDS,
-    // autocannon runs a warm-up first when given one; its types do not name the option.
-    ...({ warmup: { connections: 50, duration: WARMUP } } as Partial<autocannon.Options>),
+    // autocannon runs a warm-up first when given one (even of 0 s); its types do not name it.
+    ...(WARMUP > 0
+      ? ({ warmup: { connections: 50, duration: WARMUP } } as Partial<autocannon.Options>)
+      : {}),
     ...opts,
   });
   return {

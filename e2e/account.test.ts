@@ -163,6 +163,23 @@ describe.skipIf(!chromiumAvailable())("Account page and register downloads in Ch
     await tab.close();
   });
 
+  it("says so when a screen's code cannot be loaded, and keeps the navigation", LONG, async () => {
+    const tab = await page.context().newPage();
+    await tab.route(/\/assets\/screening-[^/]*\.js$/, (route) => route.abort());
+    await tab.goto("/screening");
+    await tab.getByRole("alert").getByText("This screen could not be shown").waitFor();
+    await tab.getByRole("button", { name: "Reload" }).waitFor();
+    // Another screen draws as usual.
+    await tab
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Register" })
+      .click();
+    await tab
+      .getByRole("heading", { level: 2, name: "Register of processing activities" })
+      .waitFor();
+    await tab.close();
+  });
+
   it("sorts the register by a column's heading", LONG, async () => {
     // Written in this order, so the most recently changed (the register's first order) is
     // "Review later", and by next review "Review first" comes first.

@@ -5,9 +5,12 @@
  * every update leaves the old row behind and clears its page's all-visible bit, and the
  * register's index-only scans read those rows from the table again: after 3,000 updates on a
  * 100,000-activity register, a page 25,000 rows deep read 17,421 rows from the table and took
- * 30 ms instead of 11 ms, until VACUUM (ANALYZE) (1.8 s there) set it right. That holds the
- * database, so it runs only once `writes` writes were made since the last, and no request has
- * been in flight for `idleMs`. Nothing runs on PostgreSQL (see `Store.upkeep`).
+ * 30 ms instead of 11 ms, until VACUUM (ANALYZE) (1.8 s there) set it right. PGlite works on
+ * this process's thread, so the server answers nothing while it runs: it runs only once
+ * `writes` writes were made since the last, and no request has been in flight for `idleMs`
+ * (a request that comes meanwhile waits for it). Nothing runs on PostgreSQL (`Store.upkeep`).
+ * The count starts at zero with the process: a restore vacuums by itself, as a large import
+ * does.
  */
 import type { FastifyInstance } from "fastify";
 import type { Store } from "../store/index.ts";

@@ -192,12 +192,15 @@ export class StoreCache {
 
   private wrote = 0;
 
-  /** The writes this process has made since it opened (the embedded database's upkeep counts them). */
+  /**
+   * The writes this process has made or tried since it opened, a refused one included (the
+   * embedded database's upkeep counts them).
+   */
   get writes(): number {
     return this.wrote;
   }
 
-  /** After a write of this process: counted, and what its audited actions may have changed dropped. */
+  /** After a write of this process, done or not: counted, and what it may have changed dropped. */
   committed(actions: readonly string[]): void {
     this.wrote++;
     this.changed(actions);

@@ -157,9 +157,9 @@ export interface Store {
   ): Promise<BackupSummary>;
   /**
    * The embedded database's upkeep, which PostgreSQL's autovacuum does on a server: once at
-   * least `minWrites` writes were made since the last, VACUUM (ANALYZE) of the whole database
-   * (it holds PGlite meanwhile: the server runs it when idle, see server/upkeep.ts). True when
-   * it ran; on PostgreSQL it never runs.
+   * least `minWrites` writes were made since the last, VACUUM (ANALYZE) of the whole database.
+   * PGlite runs on the process's own thread, so nothing else runs meanwhile: the server calls
+   * it when idle (server/upkeep.ts). True when it ran; on PostgreSQL it never runs.
    */
   upkeep(minWrites: number): Promise<boolean>;
   close(): Promise<void>;
@@ -239,13 +239,16 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
           ctx.now,
         ),
       );
+      // Every row is new: without a vacuum no page is all-visible (index-only scans read the
+      // table) and the planner has no statistics, as after a large import.
+      await db.execute(sql`vacuum (analyze)`);
       return summary;
     },
     async upkeep(minWrites) {
       if (database.kind !== "pglite" || cache.writes - writesAtUpkeep < minWrites) return false;
-      const writes = cache.writes;
+      // Counted as done when it fails too, so a failing vacuum is not tried again at once.
+      writesAtUpkeep = cache.writes;
       await db.execute(sql`vacuum (analyze)`);
-      writesAtUpkeep = writes;
       return true;
     },
     close: () => database.close(),

@@ -16,6 +16,7 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import { type ComponentType, lazy, Suspense, useState } from "react";
 import { Link, Route, Switch, useLocation } from "wouter";
+import { ScreenError } from "./components/screen-error.tsx";
 import { SignIn } from "./screens/sign-in.tsx";
 import { useCan, useSession } from "./session.tsx";
 
@@ -52,12 +53,15 @@ const SCREENS = {
 
 /**
  * The code of the screen the address names, asked for as soon as the app's own code runs,
- * while the session is still being checked. The app is first drawn once it has loaded (see
- * main.tsx), so that screen is drawn at once rather than after a loader.
+ * while the session is still being checked. The app is first drawn once it has loaded, or
+ * after a short wait (see main.tsx), so that screen is drawn at once rather than after a
+ * loader.
  */
 export const firstScreenLoaded: Promise<unknown> = (() => {
   const first = window.location.pathname.split("/")[1] ?? "";
-  return first in SCREENS ? SCREENS[first as keyof typeof SCREENS].load() : Promise.resolve();
+  return Object.hasOwn(SCREENS, first)
+    ? SCREENS[first as keyof typeof SCREENS].load()
+    : Promise.resolve();
 })();
 
 const NAV = [
@@ -122,28 +126,30 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense
-          fallback={
-            <Center p="xl">
-              <Loader role="status" aria-label="Loading" />
-            </Center>
-          }
-        >
-          <Switch>
-            <Route path="/" component={SCREENS[""]} />
-            <Route path="/register" component={SCREENS.register} />
-            <Route path="/activities/:slug/:tab?" component={SCREENS.activities} />
-            <Route path="/screening" component={SCREENS.screening} />
-            <Route path="/users" component={SCREENS.users} />
-            <Route path="/account" component={SCREENS.account} />
-            <Route>
-              <Title order={2}>Not found</Title>
-              <Text>
-                There is no screen at this address. <Link href="/">Go to the dashboard</Link>.
-              </Text>
-            </Route>
-          </Switch>
-        </Suspense>
+        <ScreenError at={location}>
+          <Suspense
+            fallback={
+              <Center p="xl">
+                <Loader role="status" aria-label="Loading" />
+              </Center>
+            }
+          >
+            <Switch>
+              <Route path="/" component={SCREENS[""]} />
+              <Route path="/register" component={SCREENS.register} />
+              <Route path="/activities/:slug/:tab?" component={SCREENS.activities} />
+              <Route path="/screening" component={SCREENS.screening} />
+              <Route path="/users" component={SCREENS.users} />
+              <Route path="/account" component={SCREENS.account} />
+              <Route>
+                <Title order={2}>Not found</Title>
+                <Text>
+                  There is no screen at this address. <Link href="/">Go to the dashboard</Link>.
+                </Text>
+              </Route>
+            </Switch>
+          </Suspense>
+        </ScreenError>
       </AppShell.Main>
     </AppShell>
   );

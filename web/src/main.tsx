@@ -64,7 +64,8 @@ const resolver: CSSVariablesResolver = () => ({
 
 const root = document.getElementById("root");
 if (!root) throw new Error("no #root element");
-// Drawn once the first screen's code is in, or asking for it failed (then without it).
+// Drawn once the first screen's code is in (or failed), or after 400 ms: a slow network then
+// sees the loader, as it would without the wait.
 const draw = () =>
   createRoot(root).render(
     <StrictMode>
@@ -78,4 +79,7 @@ const draw = () =>
       </MantineProvider>
     </StrictMode>,
   );
-void firstScreenLoaded.then(draw, draw);
+void Promise.race([
+  firstScreenLoaded.catch(() => undefined),
+  new Promise((r) => setTimeout(r, 400)),
+]).then(draw);
