@@ -64,8 +64,10 @@ const resolver: CSSVariablesResolver = () => ({
 
 const root = document.getElementById("root");
 if (!root) throw new Error("no #root element");
-// Drawn once the first screen's code is in (or failed), or after 400 ms: a slow network then
-// sees the loader, as it would without the wait.
+// Drawn once the first screen's code is in (or failed), or after a second: a slow network then
+// sees the loader, as it would without the wait. A second, not less: on a busy machine the
+// code can take some hundreds of milliseconds, and drawing before it comes shows the loader
+// for at least 300 ms (see app.tsx).
 const draw = () =>
   createRoot(root).render(
     <StrictMode>
@@ -81,5 +83,5 @@ const draw = () =>
   );
 void Promise.race([
   firstScreenLoaded.catch(() => undefined),
-  new Promise((r) => setTimeout(r, 400)),
+  new Promise((r) => setTimeout(r, 1000)),
 ]).then(draw);
