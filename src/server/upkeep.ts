@@ -8,9 +8,9 @@
  * set it right (1.3 s there, statistics included). PGlite works on this process's thread, so
  * the server answers nothing while it runs. It runs when no request has been in flight for
  * `idleMs` (a request that comes meanwhile waits for it): the first time after the server
- * starts (writes made before it started were not counted), and then once `writes` writes were
- * made since the last. With nothing to clean it takes about 0.7 s on a 100,000-activity
- * register, most of it renewing the register's statistics. Nothing runs on PostgreSQL
+ * starts (writes made before it started were not counted; 60-140 ms on that register with
+ * nothing to clean), and then once `writes` writes were made since the last (with the
+ * register's statistics: 0.7 s there with nothing to clean). Nothing runs on PostgreSQL
  * (`Store.upkeep`). A restore vacuums by itself, as a large import does.
  */
 import type { FastifyInstance } from "fastify";
@@ -19,7 +19,11 @@ import type { Store } from "../store/index.ts";
 export interface UpkeepOptions {
   /** Writes since the last upkeep that make another one due (default 200). */
   writes?: number;
-  /** How long the server must have had no request in flight (default 2,000 ms). */
+  /**
+   * How long the server must have had no request in flight (default 10 s): longer than
+   * somebody reading a screen between two clicks usually takes, so that the upkeep seldom
+   * makes them wait. With 2 s it ran in the middle of the web bench's clicks.
+   */
   idleMs?: number;
   /** How often to look (default 1,000 ms). */
   checkMs?: number;
@@ -30,7 +34,7 @@ export interface UpkeepOptions {
 /** Runs `store.upkeep` when it is due and the server idle, until the server closes. */
 export function scheduleUpkeep(app: FastifyInstance, store: Store, opts: UpkeepOptions = {}) {
   const writes = opts.writes ?? 200;
-  const idleMs = opts.idleMs ?? 2000;
+  const idleMs = opts.idleMs ?? 10_000;
   let inFlight = 0;
   let lastActive = performance.now();
   let running: Promise<unknown> | undefined;
