@@ -54,6 +54,10 @@ export function nodeBundleOptions(entryPoints, outdir) {
     platform: "node",
     format: "esm",
     target: "node20",
+    // Fewer bytes for V8 to parse at every start (6 % fewer instructions for `basis evaluate`
+    // under callgrind). Names stay as written: renaming them made the same start cost more.
+    minifyWhitespace: true,
+    minifySyntax: true,
     // Bundled CommonJS (yaml) may call require: give the ES module one.
     banner: {
       js: 'import { createRequire as __basisCreateRequire } from "node:module";\nconst require = __basisCreateRequire(import.meta.url);',
@@ -73,6 +77,26 @@ export function nodeBundleOptions(entryPoints, outdir) {
             ),
             loader: "ts",
           }));
+        },
+      },
+      {
+        // commander requires child_process at load, for subcommands run as programs of their
+        // own, which Basis has none of; loading it also loads net, dgram and streams, about
+        // 5 ms of every start. It is required on the first spawn instead.
+        name: "commander-lazy-child-process",
+        setup(build) {
+          build.onLoad({ filter: /[/\\]commander[/\\]lib[/\\]command\.js$/ }, async (args) => {
+            const source = await readFile(args.path, "utf8");
+            const eager = "const childProcess = require('node:child_process');";
+            if (!source.includes(eager)) throw new Error(`${args.path}: no "${eager}" to defer`);
+            return {
+              contents: source.replace(
+                eager,
+                "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+              ),
+              loader: "js",
+            };
+          });
         },
       },
       {

@@ -8,7 +8,6 @@
  * or document code. A new command is one entry in `COMMANDS`.
  */
 import { Command, CommanderError, Help } from "commander";
-import { config as zodConfig } from "zod";
 import { PACKAGE_VERSION } from "../content/paths.ts";
 import { CliError, EXIT, type Io, processIo } from "./io.ts";
 
@@ -182,7 +181,7 @@ export async function main(argv: string[], outer: Io = processIo): Promise<numbe
   const io: Io = { ...outer, exit: (c) => (code = c) };
   // zod compiles a fast parser for each object schema on first use, which pays off only when
   // a schema parses many times: the commands that read one document skip that step.
-  if (ONE_DOCUMENT.has(argv[0] ?? "")) zodConfig({ jitless: true });
+  if (ONE_DOCUMENT.has(argv[0] ?? "")) (await import("./zod-jitless.ts")).zodJitless();
   const program = await buildProgram(io, argv);
   if (argv.length === 0) {
     io.out(program.helpInformation());

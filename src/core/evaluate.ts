@@ -5,6 +5,7 @@
  * and the CLI.
  */
 
+import { comparePaths } from "./field-path.ts";
 import { VERDICT_MARGINS } from "./law/balancing-factors.ts";
 import { checkActivity } from "./rules/activity-rules.ts";
 import { pivotalFactors } from "./rules/balance.ts";
@@ -54,7 +55,7 @@ export function evaluate(assessment: Assessment, options: EvaluateOptions): Eval
   checkReferences(ctx);
   const findings = ctx.findings.sort(
     (x, y) =>
-      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || x.path.localeCompare(y.path),
+      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || comparePaths(x.path, y.path),
   );
   const conditions = assessment.lia?.conclusion?.conditions ?? [];
   const residual = residualRisk(ctx);

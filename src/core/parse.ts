@@ -4,9 +4,11 @@
  * act on: `line:col` for YAML syntax, the field path (and its line where known) for schema
  * errors. Pure: takes text, returns data; reading the file is the caller's job.
  */
+
 import { FAILSAFE_SCHEMA, load as loadPlain, Type } from "js-yaml";
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { comparePaths } from "./field-path.ts";
 
 export interface LocatedError {
   /** 1-based line, when the error can be placed in the text. */
@@ -224,7 +226,7 @@ export function validateData<S extends z.ZodType>(
     for (const e of flattenIssue(issue, data))
       errors.push({ ...locate(e.path), path: formatPath(e.path), message: e.message });
   }
-  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path));
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || comparePaths(a.path, b.path));
   return { ok: false, errors };
 }
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { comparePaths } from "./field-path.ts";
+
+describe("comparePaths", () => {
+  it("orders list indexes by number and names without regard to case", () => {
+    const paths = [
+      "lia.interests[10].title",
+      "lia.interests[2].title",
+      "activity.Zones",
+      "activity.dataCategories[0]",
+      "lia.interests[2]",
+      "activity.apps",
+      "",
+    ];
+    expect([...paths].sort(comparePaths)).toEqual([
+      "",
+      "activity.apps",
+      "activity.dataCategories[0]",
+      "activity.Zones",
+      "lia.interests[2]",
+      "lia.interests[2].title",
+      "lia.interests[10].title",
+    ]);
+  });
+
+  it("is a total order: equal only for the same path, and antisymmetric", () => {
+    const paths = ["a.b", "a.B", "a[1]", "a.1", "a", "b"];
+    for (const x of paths)
+      for (const y of paths) {
+        const c = comparePaths(x, y);
+        expect(c === 0).toBe(x === y);
+        expect(Math.sign(c) + Math.sign(comparePaths(y, x))).toBe(0);
+      }
+  });
+});
