@@ -1,5 +1,6 @@
 // What the CLI bundle (scripts/build-cli.mjs) and the benchmarks' copy of it share.
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 //
 // Most packages stay outside the bundle and load from node_modules on use: native code,
 // WebAssembly, and the document renderers that only some commands need. The few
@@ -61,6 +62,11 @@ export function nodeBundleOptions(entryPoints, outdir) {
     // Bundled CommonJS (yaml) may call require: give the ES module one.
     banner: {
       js: 'import { createRequire as __basisCreateRequire } from "node:module";\nconst require = __basisCreateRequire(import.meta.url);',
+    },
+    // yaml's ES module build (what its package gives browsers), not its CommonJS one: esbuild
+    // can leave out what no command uses, and the rest loads as plain module code.
+    alias: {
+      yaml: fileURLToPath(new URL("../node_modules/yaml/browser/index.js", import.meta.url)),
     },
     plugins: [
       {
