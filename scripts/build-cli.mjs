@@ -6,7 +6,7 @@
 // so the `basis` processes they start run what a user runs).
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { newestSource } from "../bin/newest-source.js";
 import { nodeBundleOptions } from "./bundle-options.mjs";
 
@@ -14,18 +14,20 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = join(root, "dist", "basis.mjs");
 const installed = join(root, "node_modules", ".package-lock.json");
 
-const fresh =
-  existsSync(bundle) &&
-  statSync(bundle).mtimeMs >=
-    Math.max(
-      newestSource(join(root, "src")),
-      statSync(fileURLToPath(import.meta.url)).mtimeMs,
-      statSync(join(root, "scripts", "bundle-options.mjs")).mtimeMs,
-      // The server's packages are bundled in too: an install (which rewrites npm's record of
-      // node_modules) makes the bundle stale.
-      existsSync(installed) ? statSync(installed).mtimeMs : 0,
-    );
-if (!(process.argv.includes("--if-stale") && fresh)) {
+/** Bundles the CLI; with `ifStale`, only when a source is newer than the bundle. */
+export async function buildCli({ ifStale = false } = {}) {
+  const fresh =
+    existsSync(bundle) &&
+    statSync(bundle).mtimeMs >=
+      Math.max(
+        newestSource(join(root, "src")),
+        statSync(fileURLToPath(import.meta.url)).mtimeMs,
+        statSync(join(root, "scripts", "bundle-options.mjs")).mtimeMs,
+        // The server's packages are bundled in too: an install (which rewrites npm's record of
+        // node_modules) makes the bundle stale.
+        existsSync(installed) ? statSync(installed).mtimeMs : 0,
+      );
+  if (ifStale && fresh) return;
   try {
     // esbuild loads only to build: `npm start` runs this check before every start.
     const { build } = await import("esbuild");
@@ -45,3 +47,6 @@ if (!(process.argv.includes("--if-stale") && fresh)) {
     console.warn(`basis: could not bundle the CLI (${e.message}); it will run from source`);
   }
 }
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url)
+  await buildCli({ ifStale: process.argv.includes("--if-stale") });

@@ -4,7 +4,7 @@
 // as the sources are. `--force` rebuilds regardless.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -20,31 +20,46 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(
-  newest(join(root, "web")),
-  newest(join(root, "src", "core")),
-  statSync(join(root, "src", "render", "labels.ts")).mtimeMs,
-);
-if (!process.argv.includes("--force") && existsSync(index) && statSync(index).mtimeMs >= sources) {
-  process.exit(0);
+/**
+ * Builds the web app when a source is newer than the build (always with `force`). False when
+ * there is no build and none could be made (vite not installed).
+ */
+export async function buildWeb({ force = false } = {}) {
+  const sources = Math.max(
+    newest(join(root, "web")),
+    newest(join(root, "src", "core")),
+    statSync(join(root, "src", "render", "labels.ts")).mtimeMs,
+  );
+  if (!force && existsSync(index) && statSync(index).mtimeMs >= sources) return true;
+  let vite;
+  try {
+    vite = await import("vite");
+  } catch {
+    console.warn("basis: vite is not installed (npm install), so the web app was not rebuilt");
+    return existsSync(index);
+  }
+  console.log("basis: building the web app…");
+  // Always the production build: run from the test setup, NODE_ENV is "test", and vite would
+  // then bundle React's development build (several times slower in the browser).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await vite.build({
+      configFile: join(root, "web", "vite.config.ts"),
+      logLevel: "warn",
+      mode: "production",
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  precompress(join(root, "dist", "web"));
+  return true;
 }
-let vite;
-try {
-  vite = await import("vite");
-} catch {
-  console.warn("basis: vite is not installed (npm install), so the web app was not rebuilt");
-  process.exit(existsSync(index) ? 0 : 1);
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  if (!(await buildWeb({ force: process.argv.includes("--force") }))) process.exit(1);
 }
-console.log("basis: building the web app…");
-// Always the production build: run from the test setup, NODE_ENV is "test", and vite would
-// then bundle React's development build (several times slower in the browser).
-process.env.NODE_ENV = "production";
-await vite.build({
-  configFile: join(root, "web", "vite.config.ts"),
-  logLevel: "warn",
-  mode: "production",
-});
-precompress(join(root, "dist", "web"));
 
 /**
  * Beside every text file of the build, its gzip (`.gz`) and brotli (`.br`) copies at the

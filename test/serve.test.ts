@@ -29,9 +29,13 @@ const env = { ...process.env, DATABASE_URL: "" };
 const basis = (...args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env, cwd: ROOT });
 
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string; out: () => string }> {
+/** `basis serve` on a data directory; `command` starts it another way (as `npm start` does). */
+function serve(
+  dataDir: string,
+  command = [BIN, "serve"],
+): Promise<{ child: ChildProcess; url: string; out: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", dataDir], {
+    const child = spawn(process.execPath, [...command, "--port", "0", "--data-dir", dataDir], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -51,6 +55,17 @@ function serve(dataDir: string): Promise<{ child: ChildProcess; url: string; out
 }
 
 describe("basis serve", () => {
+  it("starts as `npm start` runs it, one process that serves the web app with the arguments given", async () => {
+    const script = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start;
+    expect(script).toMatch(/scripts\/start\.mjs$/);
+    const started = await serve(temp("basis-npm-start-"), [join(ROOT, "scripts/start.mjs")]);
+    const page = await fetch(started.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect(started.out()).toContain("setup?token=");
+    started.child.kill("SIGKILL");
+  });
+
   it("prints a setup link that creates the first admin once, and refuses a second server on the same data", async () => {
     const data = temp("basis-serve-");
     const first = await serve(data);
