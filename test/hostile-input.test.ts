@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { bufferIo } from "../src/cli/io.ts";
 import { main } from "../src/cli/main.ts";
-import { formatPath } from "../src/core/parse.ts";
+import { formatPath } from "../src/core/field-path.ts";
 import { buildServer } from "../src/server/build-server.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 

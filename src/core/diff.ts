@@ -4,7 +4,7 @@
  * path with what it was and what it became. Lists of objects that carry an `id`, `purpose`,
  * `interest` or `name` are matched by that key, so reordering is not reported as a change.
  */
-import { formatPath } from "./parse.ts";
+import { formatPath } from "./field-path.ts";
 
 export interface Change {
   path: string;

@@ -1,9 +1,7 @@
 /**
  * @module core/field-path
- * The order of field paths such as `lia.interests[10].title`: segment by segment, list
- * indexes by number (so `[2]` comes before `[10]`) and names without regard to case. A plain
- * comparison, not `localeCompare`: the first `localeCompare` of a process loads the ICU
- * collator, about 10 ms of a one-shot command's start.
+ * Field paths such as `lia.interests[10].title`: how they are written, and their order. No
+ * YAML here: the web app writes paths too, and loads nothing it does not use.
  */
 
 const SEGMENT = /[^.[\]]+/g;
@@ -12,6 +10,21 @@ function compareText(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Format a zod-style path as `a.b[0].c`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/**
+ * Segment by segment, list indexes by number (so `[2]` comes before `[10]`) and names without
+ * regard to case. A plain comparison, not `localeCompare`: the first `localeCompare` of a
+ * process loads the ICU collator, about 10 ms of a one-shot command's start.
+ */
 export function comparePaths(x: string, y: string): number {
   if (x === y) return 0;
   const xs = x.match(SEGMENT) ?? [];

@@ -8,7 +8,7 @@
 import { FAILSAFE_SCHEMA, load as loadPlain, Type } from "js-yaml";
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { comparePaths } from "./field-path.ts";
+import { comparePaths, formatPath } from "./field-path.ts";
 
 export interface LocatedError {
   /** 1-based line, when the error can be placed in the text. */
@@ -24,16 +24,6 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Locat
 
 /** Files larger than this are refused before parsing: no assessment comes near it. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** Format a zod-style path as `a.b[0].c`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
 
 /** Parse YAML text into plain data, reporting syntax problems with line and column. */
 export function parseYamlText(

@@ -11,7 +11,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../core/errors.ts";
-import { formatPath, NUL_MESSAGE, nulPaths } from "../core/parse.ts";
+import { formatPath } from "../core/field-path.ts";
+import { NUL_MESSAGE, nulPaths } from "../core/parse.ts";
 import type { Branding } from "../render/branding.ts";
 import type { Principal } from "../store/accounts.ts";
 import type { PersonContext, Store } from "../store/index.ts";

@@ -5,8 +5,8 @@
  */
 import { useMemo } from "react";
 import { evaluate } from "../../src/core/evaluate.ts";
+import { formatPath } from "../../src/core/field-path.ts";
 import { describeFinding } from "../../src/core/messages/en.ts";
-import { formatPath } from "../../src/core/parse.ts";
 import type { Evaluation } from "../../src/core/rules/types.ts";
 import { Assessment } from "../../src/core/schema/index.ts";
 import type { PresentedFinding } from "./types.ts";
