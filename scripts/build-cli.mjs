@@ -4,7 +4,7 @@
 // falls back to running the sources through tsx, so a failure here only costs speed.
 // `--if-stale` builds only when a source is newer than the bundle (the tests' setup uses it,
 // so the `basis` processes they start run what a user runs).
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { newestSource } from "../bin/newest-source.js";
@@ -43,10 +43,13 @@ export async function buildCli({ ifStale = false } = {}) {
       chunkNames: "chunks/[name]-[hash]",
       sourcemap: "linked",
     });
+    // The parsed built-in content was made by the code just replaced: a changed schema or
+    // parser must not be answered from it.
+    rmSync(join(root, "dist", "content-cache"), { recursive: true, force: true });
   } catch (e) {
     console.warn(`basis: could not bundle the CLI (${e.message}); it will run from source`);
   }
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url)
+if (process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url)
   await buildCli({ ifStale: process.argv.includes("--if-stale") });

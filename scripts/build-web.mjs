@@ -2,7 +2,14 @@
 // Builds the web app into dist/web when any of its sources (web/, and the core engine it
 // runs in the browser) is newer than the last build, so `npm start` always serves the app
 // as the sources are. `--force` rebuilds regardless.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -57,7 +64,7 @@ export async function buildWeb({ force = false } = {}) {
   return true;
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+if (process.argv[1] && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url) {
   if (!(await buildWeb({ force: process.argv.includes("--force") }))) process.exit(1);
 }
 

@@ -1,6 +1,7 @@
 // What the CLI bundle (scripts/build-cli.mjs) and the benchmarks' copy of it share.
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 //
 // Most packages stay outside the bundle and load from node_modules on use: native code,
 // WebAssembly, and the document renderers that only some commands need. The few
@@ -66,7 +67,11 @@ export function nodeBundleOptions(entryPoints, outdir) {
     // yaml's ES module build (what its package gives browsers), not its CommonJS one: esbuild
     // can leave out what no command uses, and the rest loads as plain module code.
     alias: {
-      yaml: fileURLToPath(new URL("../node_modules/yaml/browser/index.js", import.meta.url)),
+      yaml: join(
+        dirname(createRequire(import.meta.url).resolve("yaml/package.json")),
+        "browser",
+        "index.js",
+      ),
     },
     plugins: [
       {

@@ -58,7 +58,12 @@ describe("basis serve", () => {
   it("starts as `npm start` runs it, one process that serves the web app with the arguments given", async () => {
     const script = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start;
     expect(script).toMatch(/scripts\/start\.mjs$/);
-    const started = await serve(temp("basis-npm-start-"), [join(ROOT, "scripts/start.mjs")]);
+    const data = temp("basis-npm-start-");
+    const started = await serve(data, [join(ROOT, "scripts/start.mjs")]);
+    // The arguments reached serve: the port it was given (0: any free one, never the default
+    // 4000) and the data directory, where the database now is.
+    expect(new URL(started.url).port).not.toBe("4000");
+    expect(readdirSync(data).length).toBeGreaterThan(0);
     const page = await fetch(started.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
