@@ -56,8 +56,9 @@ export function nodeBundleOptions(entryPoints, outdir) {
     platform: "node",
     format: "esm",
     target: "node20",
-    // Fewer bytes for V8 to parse at every start (6 % fewer instructions for `basis evaluate`
-    // under callgrind). Names stay as written: renaming them made the same start cost more.
+    // Fewer bytes for V8 to parse at every start (41 million fewer instructions, 3.5 %, for
+    // `basis evaluate` under callgrind). Names stay as written: a build that renamed them too
+    // started no cheaper than this one, and they keep stack traces readable.
     minifyWhitespace: true,
     minifySyntax: true,
     // Bundled CommonJS (yaml) may call require: give the ES module one.
