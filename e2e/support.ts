@@ -30,6 +30,45 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
+/**
+ * The features playwright-core disables in every Chromium it launches, as its
+ * `chromiumSwitches` lists them for this version. Chromium honours only the last
+ * `--disable-features` on its command line, so a list of our own must repeat these or it would
+ * turn them back on; `e2e/chromium-flags.test.ts` fails when playwright's list changes.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync",
+  "DestroyProfileOnBrowserClose",
+  "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable",
+  "LensOverlay",
+  "MediaRouter",
+  "PaintHolding",
+  "ThirdPartyStoragePartitioning",
+  "AvoidCorsURLLoaderRestartOnRedirect",
+  "TcpPortRandomizationWin",
+  "OptimizationHints",
+  "NetworkTimeServiceQuerying",
+  "AimEnabled",
+  "PreconnectToSearch",
+  "msForceBrowserSignIn",
+  "msEdgeUpdateLaunchServicesPreferredVersion",
+];
+
+/**
+ * Headless Chromium still builds the address bar's drop-down for every window (one a browser
+ * context) as a WebUI page in a renderer of its own, loading some 60 scripts, about 1.3 s of
+ * CPU a context that no test looks at. Without it the same browsing costs about a sixth less
+ * CPU (19.8 → 16.5 s, median of three, `bench`-style interleaved runs).
+ */
+export const DISABLED_FEATURES = [
+  ...PLAYWRIGHT_DISABLED_FEATURES,
+  "WebUIOmniboxPopup",
+  "WebUIOmniboxFullPopup",
+  "WebUIOmniboxAimPopup",
+  "PreloadTopChromeWebUI",
+];
+
 /** Debian's Chromium, headless, with the project's flags. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -42,6 +81,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      `--disable-features=${DISABLED_FEATURES.join(",")}`,
     ],
   });
 }
