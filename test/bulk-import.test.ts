@@ -8,6 +8,7 @@ import type { Assessment } from "../src/core/schema/index.ts";
 import type { Store, WriteContext } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
 import { storeBackends } from "./support/backends.ts";
+import { expectMarksExact } from "./support/marks.ts";
 
 const ctx = (): WriteContext => ({ actor: "test", now: new Date(), today: "2026-11-22" });
 const backends = storeBackends("basis-bulk-");
@@ -57,6 +58,19 @@ describe.each(backends.list)("bulk import on $name", (backend) => {
     const kept = await store.assessments.list({ q: "bulk bad", sort: "title", pageSize: 100 });
     expect(kept.items.map((i) => i.slug).sort()).toEqual(all.slice(0, 10).map((d) => d.id));
     expect((await store.audit.verify()).ok).toBe(true);
+  });
+
+  it("counts the page marks once at the end of a deferred import, and after a failed one", async () => {
+    const db = store.database.db;
+    const all = docs("marks", 25);
+    await store.assessments.importDocuments(all, ctx(), { batch: 10, deferMarks: true });
+    await expectMarksExact(db);
+    const broken = docs("broken", 25);
+    broken[14] = { ...(broken[14] as Assessment), title: "nul\u0000here" };
+    await expect(
+      store.assessments.importDocuments(broken, ctx(), { batch: 10, deferMarks: true }),
+    ).rejects.toThrow(/document 15/);
+    await expectMarksExact(db);
   });
 
   it("refuses an import repeating an id before writing anything", async () => {

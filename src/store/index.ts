@@ -179,6 +179,9 @@ export interface StoreOptions extends OpenOptions {
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const database = await openDatabase(opts);
   const { db } = database;
+  // A batched import that stopped before its end left the register's page marks stale: they
+  // are counted again now (pages by number are right meanwhile, only slower).
+  await db.execute(sql`select register_marks_rebuild() from register_marks_stale`);
   // On a PostgreSQL server other instances write too: the cache follows the audit trail.
   const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined, {
     enabled: opts.readCache ?? true,

@@ -65,6 +65,13 @@ export function pageOf<T extends z.ZodType>(item: T) {
     page: z.number().int(),
     pageSize: z.number().int(),
     /**
+     * How many pages can be asked by number (`?page=`): every page of the whole register or of
+     * a single filter; for a search, a review date or filters combined, the pages that start
+     * within its first 1,000 activities. Those after are reached one at a
+     * time by `next`.
+     */
+    numberedPages: z.number().int(),
+    /**
      * Opaque cursors of the pages after and before this one (`?cursor=`), null at either end:
      * the next or previous page is then read from the sort's index at its first row, however
      * deep it is, and the total is not counted again.

@@ -37,6 +37,11 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Commit every `batch` documents; without it the whole import is one transaction. */
   batch?: number | undefined;
+  /**
+   * Count the register's page marks once at the end instead of with each batch (migration
+   * 0014). By default an import of 1,000 documents or more in batches does.
+   */
+  deferMarks?: boolean | undefined;
   /** Told after each committed batch: documents written so far, and in all. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -53,15 +58,22 @@ export async function importAssessments(
   refuseRepeatedIds(docs);
   const size = options.batch && options.batch > 0 ? options.batch : Math.max(docs.length, 1);
   const out: ImportResult[] = [];
+  // A large import in batches leaves the register's page marks to be counted once at the end
+  // (migration 0014): cutting runs batch after batch would cost more than the rows' writing.
+  const deferMarks = size < docs.length && (options.deferMarks ?? docs.length >= VACUUM_AFTER);
   for (let start = 0; start < docs.length; start += size) {
     const batch = docs.slice(start, start + size);
     try {
-      out.push(...(await importBatch(deps, batch, ctx)));
+      out.push(...(await importBatch(deps, batch, ctx, deferMarks)));
     } catch (e) {
+      // The batches before stay: their rows' marks are counted, or left stale (pages by number
+      // are then read without them) for the next open of the store to count.
+      if (deferMarks) await rebuildMarks(deps).catch(() => undefined);
       throw await located(deps, e, batch, start, ctx, size < docs.length);
     }
     options.onProgress?.(start + batch.length, docs.length);
   }
+  if (deferMarks) await rebuildMarks(deps);
   // A large import leaves the table's statistics and visibility map behind (PGlite has no
   // autovacuum): without them the planner guesses and index-only scans read every row.
   if (out.filter((r) => r.result !== "unchanged").length >= VACUUM_AFTER)
@@ -90,15 +102,27 @@ interface Prepared {
   evaluation: ReturnType<typeof evaluateForStore>;
 }
 
-/** One batch, all or nothing. */
+/** Count the register's page marks again from the rows, and mark them fresh. */
+export async function rebuildMarks({ db }: Pick<StoreDeps, "db">): Promise<void> {
+  await db.execute(sql`select register_marks_rebuild()`);
+}
+
+/** One batch, all or nothing (with `deferMarks`, its rows leave the page marks stale). */
 async function importBatch(
   deps: StoreDeps,
   docs: readonly Assessment[],
   ctx: WriteContext,
+  deferMarks: boolean,
 ): Promise<ImportResult[]> {
   // Evaluated before the transaction opens: no pure work while rows are locked.
   const prepared = docs.map((doc) => prepare(doc, ctx));
-  return writeTransaction(deps.db, deps.cache, (tx) => writeBatch(tx, prepared, ctx));
+  return writeTransaction(deps.db, deps.cache, async (tx) => {
+    if (deferMarks) {
+      await tx.execute(sql`select set_config('basis.register_marks', 'deferred', true)`);
+      await tx.execute(sql`insert into register_marks_stale default values on conflict do nothing`);
+    }
+    return writeBatch(tx, prepared, ctx);
+  });
 }
 
 function prepare(doc: Assessment, ctx: WriteContext): Prepared {

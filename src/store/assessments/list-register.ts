@@ -7,9 +7,12 @@
  * stored `simple` tsvector (each word a prefix), so no query shape scans the table or parses
  * text per row (test/register-plans.test.ts checks the plans on both backends).
  *
- * Two ways to a page. By number (`page`, what the web app's page buttons jump to): the page
- * is found on the sort's index reading slugs only (from the end when it lies in the second
- * half and the total is exact), then only its rows are read. By cursor
+ * Two ways to a page. By number (`page`, what the web app's page buttons jump to): for the
+ * whole register or one filter whose total is kept, the page starts at a page mark
+ * (`register_marks`, migration 0014: each sort's rows cut into counted runs of at most 1,000)
+ * and passes over less than a run, at any depth; for any other filter it is found on the
+ * sort's index reading slugs only (from the end when it lies in the second half and the total
+ * is exact). Then only its rows are read. By cursor
  * (`cursor`, which every answer carries for the next and the previous page): keyset
  * pagination, the rows after (or before) the cursor's row in the sort's order, read from the
  * index at that row whatever the depth.
@@ -59,12 +62,25 @@ export interface ListPage {
   pageSize: number;
   /** False when `total` is the planner's estimate (more than COUNTED rows match). */
   totalExact: boolean;
+  /** How many pages can be asked by number (see NUMBERED_DEPTH); the rest by cursor. */
+  numberedPages: number;
   next: string | null;
   prev: string | null;
 }
 
+/** The rows of a page-mark run once cut (migration 0014): runs hold 500 to 1,000 rows. */
+const RUN = 500;
+
 /** Beyond this many rows a filter's total is estimated, not counted. */
 export const COUNTED = 1000;
+
+/**
+ * A page by number of a filter whose total is not kept (a search, a review date, filters
+ * combined) starts within this many rows: such a total is exact only up to COUNTED, so a
+ * page number past it would name a place in an estimate, and reaching it would pass over
+ * every row before it. The pages after are reached one at a time by cursor, at any depth.
+ */
+export const NUMBERED_DEPTH = COUNTED;
 
 /** A search estimated to match more than this many rows is not counted at all. */
 const BROAD = 10 * COUNTED;
@@ -119,7 +135,17 @@ export const NO_REVIEW = "9999-12-31";
  */
 const KEYS: Record<
   RegisterSort,
-  { column: SQL; text: SQL<string>; parse: (v: string) => SQL; descending: boolean }
+  {
+    column: SQL;
+    text: SQL<string>;
+    parse: (v: string) => SQL;
+    descending: boolean;
+    /**
+     * The rows from a mark on in the sort's order (`register_marks`: the key as text and the
+     * slug, both null for the sort's first run): one row comparison the sort's index answers.
+     */
+    from: (key: SQL, slug: SQL) => SQL;
+  }
 > = {
   updated: {
     column: sql`${assessments.updatedAt}`,
@@ -127,26 +153,37 @@ const KEYS: Record<
     text: sql<string>`to_char(${assessments.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     parse: (v) => sql`${v}::timestamptz`,
     descending: true,
+    from: (key, slug) =>
+      sql`(${assessments.updatedAt}, ${assessments.slug}) <= (coalesce(${key}::timestamptz, 'infinity'), coalesce(${slug}, ''))`,
   },
   title: {
     column: sql`${assessments.title}`,
     text: sql<string>`${assessments.title}`,
     parse: (v) => sql`${v}`,
     descending: false,
+    from: ascendingFrom(sql`${assessments.title}`),
   },
   "next-review": {
     column: sql`coalesce(${assessments.nextReview}, ${sql.raw(`'${NO_REVIEW}'`)})`,
     text: sql<string>`coalesce(${assessments.nextReview}, ${sql.raw(`'${NO_REVIEW}'`)})`,
     parse: (v) => sql`${v}`,
     descending: false,
+    from: ascendingFrom(sql`coalesce(${assessments.nextReview}, ${sql.raw(`'${NO_REVIEW}'`)})`),
   },
   outcome: {
     column: sql`${assessments.outcome}`,
     text: sql<string>`${assessments.outcome}`,
     parse: (v) => sql`${v}`,
     descending: false,
+    from: ascendingFrom(sql`${assessments.outcome}`),
   },
 };
+
+/** See `from` in KEYS: ('', '') is at or before every row. */
+function ascendingFrom(column: SQL): (key: SQL, slug: SQL) => SQL {
+  return (key, slug) =>
+    sql`(${column}, ${assessments.slug}) >= (coalesce(${key}, ''), coalesce(${slug}, ''))`;
+}
 
 /** A sort's order (`reverse` reads it backwards, for the page before a cursor). */
 function orderOf(sort: RegisterSort, reverse = false): SQL[] {
@@ -293,10 +330,11 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
 }
 
 /**
- * See `withTotal` in registerQueries. The page's slugs are found on the sort's index (forwards
- * or backwards) into an array in their order, then each row is read by its slug: the limit
- * and offset depend on the total, unknown when the statement is planned, so the rows are
- * not left to a join the planner would size by a guess.
+ * See `withTotal` in registerQueries. The page's first row is found from the sort's marks
+ * (`register_marks`, migration 0014): the last mark with at most `offset` rows of the filter
+ * before it (a running sum of the runs' kept counts), and how many of the filter's rows to
+ * pass over after it, fewer than a run holds. Then the page's slugs are read on the sort's
+ * index from that mark, into an array in their order, and each row by its slug.
  */
 function pageWithTotal(
   condition: SQL | undefined,
@@ -305,20 +343,27 @@ function pageWithTotal(
   pageSize: number,
   key: string,
 ): SQL {
-  const n = sql`t.n`;
-  const fromEnd = sql`(${offset}::bigint < ${n} and ${offset}::bigint * 2 > ${n})`;
-  const items = (backwards: boolean, limit: SQL, skip: SQL) =>
-    sql`(select coalesce(json_agg((select ${rowJson(sort)} from ${assessments}
-        where ${assessments.slug} = s.slug) order by s.ord ${sql.raw(backwards ? "desc" : "asc")}), '[]'::json)
+  const down = KEYS[sort].descending ? sql.raw("desc") : sql.raw("asc");
+  // A page within a cut run's length of the start is read from the start: passing over
+  // those rows costs less than summing the runs.
+  const start =
+    offset < RUN
+      ? sql`(select null::text as sort_key, null::text as slug, ${offset}::bigint as skip)`
+      : sql`(select m.sort_key, m.slug, ${offset}::bigint - (sum(c.n) over w - c.n)::bigint as skip
+      from register_marks m join register_mark_counts c on c.mark = m.id and c.key = ${key}
+      where m.sort = ${sort} and c.n > 0
+      window w as (order by m.sort_key ${down} nulls first, m.slug ${down} nulls first))`;
+  // While the marks are stale (a batched import is writing), none is used: the page passes
+  // over the rows before it, as a page of any other filter does.
+  return sql`with start as (select * from ${start} as b where b.skip >= 0
+      and not exists (select from register_marks_stale) order by b.skip limit 1)
+    select t.n as total, false as "fromEnd",
+    (select coalesce(json_agg((select ${rowJson(sort)} from ${assessments}
+        where ${assessments.slug} = s.slug) order by s.ord), '[]'::json)
       from unnest(array(select ${assessments.slug} from ${assessments}
-        where ${condition ?? sql`true`} order by ${sql.join(orderOf(sort, backwards), sql`, `)}
-        limit ${limit} offset ${skip})) with ordinality as s(slug, ord))`;
-  return sql`select ${n} as total, ${fromEnd} as "fromEnd",
-    case when ${offset}::bigint >= ${n} then '[]'::json
-      when ${fromEnd}
-      then ${items(true, sql`least(${pageSize}::bigint, ${n} - ${offset}::bigint)`, sql`greatest(${n} - ${offset}::bigint - ${pageSize}::bigint, 0)`)}
-      else ${items(false, sql`${pageSize + 1}::bigint`, sql`${offset}::bigint`)}
-    end as items
+        where ${and(condition, KEYS[sort].from(sql`(select sort_key from start)`, sql`(select slug from start)`))}
+        order by ${sql.join(orderOf(sort), sql`, `)}
+        limit ${pageSize + 1} offset coalesce((select skip from start), ${offset}::bigint))) with ordinality as s(slug, ord)) as items
     from (select coalesce((select ${registerTotals.n} from ${registerTotals}
       where ${registerTotals.key} = ${key}), 0)::bigint as n offset 0) as t`;
 }
@@ -452,7 +497,21 @@ async function itemsOf(page: PromiseLike<{ items: PageRow[] }[]>): Promise<PageR
 
 /** One page of the register (cached and frozen: do not change it). */
 export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): Promise<ListPage> {
-  const { filterKey, sort, page, pageSize, cursor } = normalise(query);
+  const { filter, filterKey, sort, page, pageSize, cursor } = normalise(query);
+  const kept = totalKey(filter) !== undefined;
+  if (!cursor && !kept && (page - 1) * pageSize >= NUMBERED_DEPTH)
+    throw new DomainError(
+      "validation_failed",
+      `invalid query: page: a search, a review date or filters combined are paged by number through their first ${NUMBERED_DEPTH.toLocaleString("en-GB")} activities; page on by the next cursor, or narrow the search`,
+      {
+        issues: [
+          {
+            path: "query.page",
+            message: `starts past the first ${NUMBERED_DEPTH} activities of this search or filter`,
+          },
+        ],
+      },
+    );
   const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
   return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
     const queries = registerQueries(db, query);
@@ -505,12 +564,14 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
           })
         : null;
     const items = rows.map(({ sortKey: _key, ...r }) => r);
+    const pages = Math.max(1, Math.ceil(total / pageSize));
     return {
       items,
       total,
       totalExact: exact,
       page,
       pageSize,
+      numberedPages: kept ? pages : Math.min(pages, Math.ceil(NUMBERED_DEPTH / pageSize)),
       next: hasNext ? make(last, "next", page + 1) : null,
       prev: hasPrev ? make(first, "prev", Math.max(page - 1, 1)) : null,
     };

@@ -33,6 +33,7 @@ import { type RegisterFileKind, registerFileName } from "../../../src/core/file-
 import { BASIS_LABELS, OUTCOME_LABELS } from "../../../src/render/labels.ts";
 import { api, qs } from "../api.ts";
 import { OutcomeBadge } from "../components/outcome.tsx";
+import { pagerLength } from "../pager.ts";
 import { queryClient } from "../query-client.ts";
 import { signedInAtLoad, useCan } from "../session.tsx";
 import { todayIso } from "../today.ts";
@@ -198,7 +199,7 @@ export default function RegisterScreen() {
   const cursorTo = (n: number) =>
     (data && (n === data.page + 1 ? data.next : n === data.page - 1 ? data.prev : null)) ??
     undefined;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const pages = data ? pagerLength(data) : 1;
 
   return (
     <Stack>
