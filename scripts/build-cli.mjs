@@ -47,6 +47,9 @@ export async function buildCli({ ifStale = false } = {}) {
     // parser must not be answered from it.
     rmSync(join(root, "dist", "content-cache"), { recursive: true, force: true });
   } catch (e) {
+    // A build that failed part-way (yaml.cjs is written after the chunks) leaves no bundle for
+    // bin/basis.js to run.
+    rmSync(bundle, { force: true });
     console.warn(`basis: could not bundle the CLI (${e.message}); it will run from source`);
   }
 }

@@ -1,7 +1,7 @@
 // What the CLI bundle (scripts/build-cli.mjs) and the benchmarks' copy of it share.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 //
 // Most packages stay outside the bundle and load from node_modules on use: native code,
 // WebAssembly, and the document renderers that only some commands need. The few
@@ -46,6 +46,98 @@ function packageOf(path) {
   return path.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? path);
 }
 
+/**
+ * yaml's ES module build (what its package gives browsers), not its CommonJS one: bundled into
+ * one file it loads as plain code, not as the ~70 files of its CommonJS build.
+ */
+const YAML_ESM = join(
+  dirname(createRequire(import.meta.url).resolve("yaml/package.json")),
+  "browser",
+  "index.js",
+);
+
+/**
+ * What our sources import from yaml: a name here is a function of the same name that loads
+ * yaml at its first call, and a name our sources import but this list lacks fails the build
+ * ("No matching export"): add it here. A class is constructed through its stand-in
+ * (`new LineCounter()` gives yaml's own), but `instanceof` and static members need the class
+ * itself, so a class used that way cannot be listed.
+ */
+const YAML_ON_USE = {
+  parseDocument: "function",
+  stringify: "function",
+  isMap: "function",
+  isNode: "function",
+  isScalar: "function",
+  isSeq: "function",
+  LineCounter: "class",
+};
+
+const YAML_NAMESPACE = "yaml-on-first-use";
+
+/**
+ * yaml reads a file with line and column, which a command needs only for a file js-yaml cannot
+ * read (one with an error, or with anchors, aliases or tags: src/core/parse.ts), and writes
+ * YAML for a few commands. Bundled into the chunks, its 130 kB were compiled at every start of
+ * every command that reads a file: `basis evaluate` of the largest fixture executed 1,048
+ * million instructions under callgrind with it, 1,022 million without. Our sources'
+ * `import … from "yaml"` is bundled as a small module instead, whose functions require yaml on
+ * their first call from `yaml.cjs`: yaml bundled on its own (CommonJS, so that a synchronous
+ * function can load it), written beside each output that holds that module.
+ */
+const yamlOnFirstUse = {
+  name: "yaml-on-first-use",
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      /[/\\]node_modules[/\\]/.test(args.importer)
+        ? { path: YAML_ESM }
+        : { path: "yaml", namespace: YAML_NAMESPACE },
+    );
+    // Left as a require of the file beside the output, at run time.
+    build.onResolve({ filter: /^\.\/yaml\.cjs$/, namespace: YAML_NAMESPACE }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    build.onLoad({ filter: /^yaml$/, namespace: YAML_NAMESPACE }, () => ({
+      contents: [
+        "let yaml;",
+        'const load = () => (yaml ??= require("./yaml.cjs"));',
+        ...Object.entries(YAML_ON_USE).map(([name, kind]) =>
+          kind === "class"
+            ? `export function ${name}(...args) { return new (load().${name})(...args); }`
+            : `export function ${name}(...args) { return load().${name}(...args); }`,
+        ),
+      ].join("\n"),
+      loader: "js",
+    }));
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0 || !result.metafile) return;
+      const root = build.initialOptions.absWorkingDir ?? process.cwd();
+      const dirs = new Set(
+        Object.entries(result.metafile.outputs)
+          .filter(([, out]) =>
+            Object.keys(out.inputs).some((input) => input.startsWith(`${YAML_NAMESPACE}:`)),
+          )
+          .map(([file]) => dirname(resolve(root, file))),
+      );
+      for (const dir of dirs) {
+        await build.esbuild.build({
+          entryPoints: [YAML_ESM],
+          outfile: join(dir, "yaml.cjs"),
+          bundle: true,
+          platform: "node",
+          format: "cjs",
+          target: build.initialOptions.target,
+          minifyWhitespace: true,
+          minifySyntax: true,
+          logLevel: "warning",
+        });
+      }
+    });
+  },
+};
+
 /** esbuild options for a Node bundle of `entryPoints` into `outdir`. */
 export function nodeBundleOptions(entryPoints, outdir) {
   return {
@@ -61,20 +153,13 @@ export function nodeBundleOptions(entryPoints, outdir) {
     // started no cheaper than this one, and they keep stack traces readable.
     minifyWhitespace: true,
     minifySyntax: true,
-    // Bundled CommonJS (yaml) may call require: give the ES module one.
+    // Bundled CommonJS (commander) may call require, and so does yaml's loader (below): give
+    // the ES module one.
     banner: {
       js: 'import { createRequire as __basisCreateRequire } from "node:module";\nconst require = __basisCreateRequire(import.meta.url);',
     },
-    // yaml's ES module build (what its package gives browsers), not its CommonJS one: esbuild
-    // can leave out what no command uses, and the rest loads as plain module code.
-    alias: {
-      yaml: join(
-        dirname(createRequire(import.meta.url).resolve("yaml/package.json")),
-        "browser",
-        "index.js",
-      ),
-    },
     plugins: [
+      yamlOnFirstUse,
       {
         // `import { z } from "zod"` hands esbuild the whole `z` namespace as one value, so it
         // keeps all of zod (every locale, JSON Schema import and export): 0.75 MB that every

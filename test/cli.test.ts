@@ -275,4 +275,35 @@ describe("the installed binary", () => {
     });
     expect(ok.status).toBe(0);
   });
+
+  it("loads yaml only for a file that needs its line and column, and then reports as the sources do", async () => {
+    // Run first in each process, this says at exit whether yaml (the bundle's yaml.cjs, or the
+    // package itself) was ever required.
+    const probe = write(
+      "yaml-probe.cjs",
+      "const yaml = (f) => /[\\\\/]yaml(\\.cjs$|[\\\\/])/.test(f);\n" +
+        'process.on("exit", () => process.stderr.write("yaml loaded: " + Object.keys(require.cache).some(yaml) + "\\n"));\n',
+    );
+    const run = (file: string) =>
+      spawnSync(
+        process.execPath,
+        ["--require", probe, join(ROOT, "bin/basis.js"), "evaluate", file],
+        { encoding: "utf8", cwd: ROOT },
+      );
+
+    const valid = run("fixtures/levqor-platform-lia.yaml");
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toContain("outcome: ");
+    expect(valid.stderr).toBe("yaml loaded: false\n");
+
+    const syntax = write("bin-syntax.yaml", `${VALID_HEAD}title: [unclosed\n${VALID_REST}`);
+    const schema = write("bin-schema.yaml", `${VALID_HEAD}${VALID_REST}colour: blue\n`);
+    for (const file of [syntax, schema]) {
+      const r = run(file);
+      const fromSources = await basis("evaluate", file);
+      expect(r.status).toBe(fromSources.code);
+      expect(fromSources.stderr).toMatch(/:\d+(:\d+)?: |\(line \d+\)/);
+      expect(r.stderr).toBe(`${fromSources.stderr}yaml loaded: true\n`);
+    }
+  });
 });
