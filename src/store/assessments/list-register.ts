@@ -68,7 +68,7 @@ export interface ListPage {
   prev: string | null;
 }
 
-/** The rows of a page-mark run once cut (migration 0014): runs hold 500 to 1,000 rows. */
+/** The most rows a page-mark run holds once cut (migration 0014 cuts a run past 1,000). */
 const RUN = 500;
 
 /** Beyond this many rows a filter's total is estimated, not counted. */
