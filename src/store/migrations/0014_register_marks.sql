@@ -242,10 +242,14 @@ BEGIN
   INTO crowded, emptied
   FROM applied WHERE applied.key = '';
   -- An empty run (not a sort's first) goes: its rows' places fall to the run before it.
-  DELETE FROM register_marks m WHERE m.id = ANY (emptied) AND m.sort_key IS NOT NULL;
-  FOREACH run IN ARRAY coalesce(crowded, '{}') LOOP
-    PERFORM register_mark_split(run);
-  END LOOP;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM register_marks m WHERE m.id = ANY (emptied) AND m.sort_key IS NOT NULL;
+  END IF;
+  IF crowded IS NOT NULL THEN
+    FOREACH run IN ARRAY crowded LOOP
+      PERFORM register_mark_split(run);
+    END LOOP;
+  END IF;
 END $$;--> statement-breakpoint
 -- Every run counted again from the rows: each sort's rows all in its first run, then cut.
 CREATE FUNCTION "register_marks_rebuild"() RETURNS void LANGUAGE plpgsql AS $$
