@@ -7,7 +7,7 @@
 -- trigger that keeps the totals keeps the marks too; a run over 1,000 rows is cut into even
 -- runs of at most 500, and an empty run is merged into the one before it. Like the totals,
 -- the marks are derived from the assessments: backups leave them out and a restore rebuilds
--- them as it inserts the cut.
+-- them as it inserts the rows.
 --
 -- The text of a sort key orders as the sort does: titles, outcomes and next-review dates are
 -- text in the database's collation, as their indexes are, and an update time is written with
@@ -72,9 +72,7 @@ END $$;--> statement-breakpoint
 -- covering index.
 CREATE FUNCTION "register_run"(s text, from_key text, from_slug text, lim bigint)
 RETURNS TABLE (slug text, k text, outcome text, status text, bases text[], special_category boolean, children boolean)
--- Planned for its own mark and count each time: a plan made for any of them would not know
--- that the scan is short, and reads the whole register instead of the sort's index.
-LANGUAGE plpgsql STABLE SET plan_cache_mode = force_custom_plan AS $$
+LANGUAGE plpgsql STABLE AS $$
 BEGIN
   IF s = 'updated' THEN
     RETURN QUERY SELECT r.slug, register_sort_key(s, r.updated_at, null, null, null), r.outcome, r.status,
