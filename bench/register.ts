@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
+import { NUMBERED_DEPTH } from "../src/store/assessments/list-register.ts";
 import { openStore } from "../src/store/index.ts";
 import { postgresAvailable, startPostgres } from "../test/support/postgres.ts";
 import { generatedLia } from "./generate.ts";
@@ -59,7 +60,7 @@ const FILTERS = [
 /**
  * The filters whose pages the API serves by number at any depth (the whole register and one
  * filter, whose totals the database keeps); a search or a review date only through its first
- * 1,000 rows (`numberedPages`), and on from there by cursor (the cursor load).
+ * NUMBERED_DEPTH rows (`numberedPages`), and on from there by cursor (the cursor load).
  */
 const numberedAtAnyDepth = (filter: string) => !/[&](q|reviewDueBefore)=/.test(filter);
 
@@ -70,7 +71,7 @@ function randomUrls(size: number) {
     for (;;) {
       const pageSize = PAGE_SIZES[Math.floor(Math.random() * PAGE_SIZES.length)] as number;
       const filter = FILTERS[Math.floor(Math.random() * FILTERS.length)] as string;
-      const rows = numberedAtAnyDepth(filter) ? size : Math.min(size, 1000);
+      const rows = numberedAtAnyDepth(filter) ? size : Math.min(size, NUMBERED_DEPTH);
       const pages = Math.max(1, Math.ceil(rows / pageSize));
       const url = `/api/activities?sort=${SORTS[Math.floor(Math.random() * SORTS.length)]}&pageSize=${pageSize}&page=${1 + Math.floor(Math.random() * pages)}${filter}`;
       if (!asked.has(url)) {

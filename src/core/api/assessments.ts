@@ -67,8 +67,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
     /**
      * How many pages can be asked by number (`?page=`): every page of the whole register or of
      * a single filter; for a search, a review date or filters combined, the pages that start
-     * within its first 1,000 activities. Those after are reached one at a
-     * time by `next`.
+     * within its first 1,000 activities. Those after are reached one at a time by `next`.
      */
     numberedPages: z.number().int(),
     /**

@@ -292,9 +292,8 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
   return {
     /**
      * A page by number of a filter whose total the database keeps, in one statement (one
-     * snapshot): the kept total, and the page's JSON items read from the start or, in the
-     * second half, from the end, as that total decides (past the end, none are read).
-     * Undefined for other pages.
+     * snapshot): the kept total, and the page's JSON items read from the page mark it falls
+     * after (see pageWithTotal). Undefined for other pages.
      */
     withTotal:
       key === undefined || cursor
@@ -357,7 +356,7 @@ function pageWithTotal(
   // over the rows before it, as a page of any other filter does.
   return sql`with start as (select * from ${start} as b where b.skip >= 0
       and not exists (select from register_marks_stale) order by b.skip limit 1)
-    select t.n as total, false as "fromEnd",
+    select t.n as total,
     (select coalesce(json_agg((select ${rowJson(sort)} from ${assessments}
         where ${assessments.slug} = s.slug) order by s.ord), '[]'::json)
       from unnest(array(select ${assessments.slug} from ${assessments}
@@ -518,10 +517,10 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
     // A page by number of a kept total: the total and the page in one statement.
     if (queries.withTotal) {
       const answer = (await db.execute(queries.withTotal)) as unknown as {
-        rows: { total: number | string; fromEnd: boolean; items: PageRow[] }[];
+        rows: { total: number | string; items: PageRow[] }[];
       };
       const r = answer.rows[0];
-      return present(r?.items ?? [], Boolean(r?.fromEnd), Number(r?.total ?? 0), true);
+      return present(r?.items ?? [], false, Number(r?.total ?? 0), true);
     }
     // A cursor made under this filter carries its total: paging on does not count again.
     let counted = false;
