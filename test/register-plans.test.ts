@@ -18,6 +18,7 @@ import {
 } from "../src/store/assessments/list-register.ts";
 import type { Db } from "../src/store/db.ts";
 import type { Store, WriteContext } from "../src/store/index.ts";
+import { rowsOf as resultRows } from "../src/store/rows.ts";
 import { assessments } from "../src/store/schema.ts";
 import { anAssessment } from "./builders.ts";
 import { storeBackends } from "./support/backends.ts";
@@ -41,7 +42,7 @@ function backfill(): string {
 }
 
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  return resultRows<T>(await db.execute(query));
 }
 
 /**

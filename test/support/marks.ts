@@ -5,12 +5,12 @@ import { type SQL, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import type { RegisterSort } from "../../src/core/vocabulary.ts";
 import type { Db } from "../../src/store/db.ts";
+import { rowsOf } from "../../src/store/rows.ts";
 
 const SORTS: RegisterSort[] = ["updated", "title", "next-review", "outcome"];
 
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
+/** A raw query's rows. */
+const read = async <T>(db: Db, query: SQL): Promise<T[]> => rowsOf<T>(await db.execute(query));
 
 /**
  * The page marks (migration 0014) hold what the rows say: each run's counts are its rows'
@@ -46,15 +46,15 @@ export async function expectMarksExact(db: Db) {
   const kept = sql`select m.sort, m.sort_key as at, m.slug, c.key, c.n::int as n
     from register_mark_counts c join register_marks m on m.id = c.mark
     where c.n <> 0 order by 1, 2, 3, 4`;
-  expect(await rowsOf(db, kept)).toEqual(
-    await rowsOf(db, sql`select * from (${recounted}) as c order by 1, 2, 3, 4`),
+  expect(await read(db, kept)).toEqual(
+    await read(db, sql`select * from (${recounted}) as c order by 1, 2, 3, 4`),
   );
-  const runs = await rowsOf<{ n: number; first: boolean }>(
+  const runs = await read<{ n: number; first: boolean }>(
     db,
     sql`select coalesce(c.n, 0)::int as n, m.sort_key is null as first from register_marks m
       left join register_mark_counts c on c.mark = m.id and c.key = ''`,
   );
   expect(runs.filter((r) => r.n > 1000 || (r.n === 0 && !r.first))).toEqual([]);
   expect(runs.length).toBeGreaterThanOrEqual(4);
-  expect(await rowsOf(db, sql`select * from register_marks_stale`)).toEqual([]);
+  expect(await read(db, sql`select * from register_marks_stale`)).toEqual([]);
 }
