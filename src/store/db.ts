@@ -12,6 +12,7 @@ import { setFlagsFromString } from "node:v8";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { DomainError } from "../core/errors.ts";
+import { keepPlans, keptName } from "./kept-plans.ts";
 import { type DataDirLock, type LockOptions, lockDataDir } from "./lock.ts";
 import { MIGRATIONS_DIR } from "./paths.ts";
 import { buildTemplate, copyTemplate } from "./pglite-template.ts";
@@ -50,11 +51,13 @@ export function defaultDataDir(): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;
   if (url) {
-    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
-      import("pg"),
-      import("drizzle-orm/node-postgres"),
-      import("drizzle-orm/node-postgres/migrator"),
-    ]);
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }, { PgDialect }] =
+      await Promise.all([
+        import("pg"),
+        import("drizzle-orm/node-postgres"),
+        import("drizzle-orm/node-postgres/migrator"),
+        import("drizzle-orm/pg-core"),
+      ]);
     const pool = new pg.Pool({
       connectionString: url,
       max: opts.poolSize ?? 10,
@@ -65,6 +68,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // next query; without a listener the pool's error event would end the process.
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const dialect = new PgDialect();
+    keepPlans(db, async (query) => {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return (await pool.query({ name: keptName(text), text, values: params })).rows;
+    });
     try {
       if (opts.mustExist) {
         const found = await pool.query(

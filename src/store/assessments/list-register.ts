@@ -35,6 +35,7 @@ import {
 } from "../../core/vocabulary.ts";
 import type { StoreDeps } from "../context.ts";
 import type { Db } from "../db.ts";
+import { runKept } from "../kept-plans.ts";
 import { assessments } from "../schema.ts";
 import { registerTotals } from "./register-totals.ts";
 
@@ -344,14 +345,16 @@ function pageWithTotal(
 ): SQL {
   const down = KEYS[sort].descending ? sql.raw("desc") : sql.raw("asc");
   // A page within a cut run's length of the start is read from the start: passing over
-  // those rows costs less than summing the runs.
+  // those rows costs less than summing the runs. The running sum is framed by rows: no two
+  // marks of a sort are equal in its order, so it is the same sum without comparing peers.
   const start =
     offset < RUN
       ? sql`(select null::text as sort_key, null::text as slug, ${offset}::bigint as skip)`
       : sql`(select m.sort_key, m.slug, ${offset}::bigint - (sum(c.n) over w - c.n)::bigint as skip
       from register_marks m join register_mark_counts c on c.mark = m.id and c.key = ${key}
       where m.sort = ${sort} and c.n > 0
-      window w as (order by m.sort_key ${down} nulls first, m.slug ${down} nulls first))`;
+      window w as (order by m.sort_key ${down} nulls first, m.slug ${down} nulls first
+        rows unbounded preceding))`;
   // While the marks are stale (a batched import is writing), none is used: the page passes
   // over the rows before it, as a page of any other filter does.
   return sql`with start as (select * from ${start} as b where b.skip >= 0
@@ -516,10 +519,10 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
     const queries = registerQueries(db, query);
     // A page by number of a kept total: the total and the page in one statement.
     if (queries.withTotal) {
-      const answer = (await db.execute(queries.withTotal)) as unknown as {
-        rows: { total: number | string; items: PageRow[] }[];
-      };
-      const r = answer.rows[0];
+      const [r] = await runKept<{ total: number | string; items: PageRow[] }>(
+        db,
+        queries.withTotal,
+      );
       return present(r?.items ?? [], false, Number(r?.total ?? 0), true);
     }
     // A cursor made under this filter carries its total: paging on does not count again.
