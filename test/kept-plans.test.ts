@@ -105,5 +105,36 @@ describe.each(backends.list.filter((b) => b.name === "PostgreSQL"))(
       expect(kept[0]?.name).toMatch(/^basis_/);
       expect(Number(kept[0]?.runs)).toBe(4);
     });
+
+    it("prepares a page after a cursor of a kept filter, and plans a search's each time", async () => {
+      const db = store.database.db;
+      const prepared = async () =>
+        rowsOf<{ statement: string; runs: number }>(
+          await db.execute(
+            sql`select statement, generic_plans + custom_plans as runs from pg_prepared_statements`,
+          ),
+        ).filter((r) => r.statement.startsWith("select coalesce(json_agg"));
+      for (const filter of [{}, { q: "prepared" }]) {
+        let page = await store.assessments.list({ ...filter, pageSize: 2, sort: "title" });
+        const read = page.items.map((i) => i.slug);
+        for (let i = 0; i < 3 && page.next; i++) {
+          page = await store.assessments.list({ ...filter, pageSize: 2, cursor: page.next });
+          read.push(...page.items.map((i) => i.slug));
+        }
+        // The pages after each cursor hold the rows that follow, in the sort's order.
+        const { where, order } = registerSelection({ ...filter, sort: "title" });
+        const rows = await db
+          .select({ slug: assessments.slug })
+          .from(assessments)
+          .where(where)
+          .orderBy(...order)
+          .limit(8);
+        expect(read).toEqual(rows.map((r) => r.slug));
+      }
+      const kept = await prepared();
+      // The three pages after a cursor of the whole register: one statement, run three times.
+      expect(kept.map((r) => Number(r.runs))).toEqual([3]);
+      expect(kept[0]?.statement).not.toMatch(/search_vector/);
+    });
   },
 );

@@ -285,7 +285,9 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
     .select({
       items: sql<
         PageRow[]
-      >`coalesce(json_agg(${rowJson(sort)} order by ${sql.join(order, sql`, `)}), '[]'::json)`,
+      >`coalesce(json_agg(${rowJson(sort)} order by ${sql.join(order, sql`, `)}), '[]'::json)`.as(
+        "items",
+      ),
     })
     .from(assessments)
     .where(inArray(assessments.slug, slugs));
@@ -305,6 +307,12 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
     items,
     /** Whether the page was read from the end (its rows hold no extra one past the page). */
     fromEnd,
+    /**
+     * Whether `items` has one plan whatever its values (kept-plans.ts): a page after or before
+     * a cursor of a kept filter, read on the sort's index from the cursor's row. A search's
+     * words or a review date decide their plan, so their pages are planned each time.
+     */
+    samePlan: cursor !== undefined && key !== undefined,
     /** The kept total of the filter, when it is one the database keeps. */
     kept:
       key === undefined
@@ -482,6 +490,10 @@ async function pageRows(
   exact: boolean,
 ): Promise<{ found: PageRow[]; fromEnd: boolean; total: number }> {
   const plain = registerQueries(db, query, exact ? total : undefined);
+  if (plain.samePlan) {
+    const [page] = await runKept<{ items: PageRow[] }>(db, plain.items.getSQL());
+    return { found: page?.items ?? [], fromEnd: false, total };
+  }
   if (!plain.fromEnd) return { found: await itemsOf(plain.items), fromEnd: false, total };
   return db.transaction(
     async (tx) => {
