@@ -5,6 +5,7 @@
  * it intact.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,6 +51,35 @@ describe("the CLI on a damaged or missing database", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^basis: unexpected database error \(SQLSTATE 42P01\)/);
     expect(r.stderr).not.toMatch(/insert into|select |params:|Jane Doe|levqor/i);
+  });
+
+  it("says a database it cannot reach cannot be used, with the driver's reason, and changes nothing", async () => {
+    // A port nobody listens on (just freed), and a socket folder with no server in it.
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, "127.0.0.1", () => {
+        const address = srv.address();
+        srv.close(() => resolve(typeof address === "object" && address ? address.port : 1));
+      });
+    });
+    const socketDir = temp();
+    const before = process.env.DATABASE_URL;
+    try {
+      for (const [url, reason] of [
+        [`postgres://basis@127.0.0.1:${port}/basis`, `ECONNREFUSED 127.0.0.1:${port}`],
+        [`postgres://basis@localhost/basis?host=${socketDir}`, `ENOENT ${socketDir}`],
+      ] as const) {
+        process.env.DATABASE_URL = url;
+        const r = await basis("audit", "verify");
+        expect(r.code, url).toBe(1);
+        expect(r.stderr).toContain(`basis: cannot use the database: connect ${reason}`);
+        expect(r.stderr).toContain("check DATABASE_URL");
+        expect(r.stdout).not.toContain("intact");
+      }
+    } finally {
+      if (before === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = before;
+    }
+    expect(readdirSync(socketDir)).toEqual([]);
   });
 
   it("refuses to verify the audit trail, or export, from a folder without a database, and creates nothing", async () => {

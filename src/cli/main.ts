@@ -206,15 +206,21 @@ export async function main(argv: string[], outer: Io = processIo): Promise<numbe
 }
 
 /**
- * The one line for an error nobody expected. A database error's message quotes the failed
- * statement and its values (user data): it is named by its SQLSTATE code unless the operator
- * asked for details with BASIS_LOG_LEVEL=debug.
+ * The one line for an error nobody expected. A database that cannot be reached or refuses the
+ * connection is said so, with the driver's reason. Any other database error's message quotes
+ * the failed statement and its values (user data): it is named by its SQLSTATE code unless
+ * the operator asked for details with BASIS_LOG_LEVEL=debug, which also gives the errors it
+ * wraps.
  */
 async function unexpected(e: unknown): Promise<string> {
-  const message = (e as Error)?.message ?? String(e);
-  const { databaseCode, isDatabaseError } = await import("../store/db-errors.ts");
+  const { connectionProblem, databaseCode, isDatabaseError, messageChain } = await import(
+    "../store/db-errors.ts"
+  );
+  const problem = connectionProblem(e);
+  if (problem)
+    return `basis: cannot use the database: ${problem}; check DATABASE_URL (or --data-dir for the embedded database)`;
   if (!isDatabaseError(e) || ["debug", "trace"].includes(process.env.BASIS_LOG_LEVEL ?? ""))
-    return `basis: unexpected error: ${message}`;
+    return `basis: unexpected error: ${messageChain(e)}`;
   const code = databaseCode(e);
   return `basis: unexpected database error${code ? ` (SQLSTATE ${code})` : ""}; run with BASIS_LOG_LEVEL=debug for the details`;
 }

@@ -35,3 +35,53 @@ export function isDatabaseError(error: unknown): boolean {
     /^Failed query:/.test(e.message ?? "")
   );
 }
+
+/** Node's codes for a connection that could not be made or was cut. */
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
+/**
+ * Why the database could not be used at all, when that is the error: the server could not be
+ * reached (a refused connection, an unknown host, a missing socket), or it refused this client
+ * (SQLSTATE class 08, a connection exception, or 28, a wrong user or password) or has no such
+ * database (3D000). These messages name the server, user or database of DATABASE_URL, never a
+ * statement or its values, so they are shown as they are. Undefined for any other error.
+ */
+export function connectionProblem(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  for (
+    let cur = error as (ErrorLike & { syscall?: unknown }) | undefined;
+    cur && !seen.has(cur);
+    cur = cur.cause as ErrorLike
+  ) {
+    seen.add(cur);
+    const code = typeof cur.code === "string" ? cur.code : "";
+    const unreachable = UNREACHABLE.has(code) || (code === "ENOENT" && cur.syscall === "connect");
+    if (unreachable || /^(08|28)[0-9A-Z]{3}$/.test(code) || code === "3D000")
+      return `${cur.message ?? code}${unreachable ? "" : ` (SQLSTATE ${code})`}`;
+  }
+  return undefined;
+}
+
+/** An error's message and those of the errors it wraps, for an operator who asked for them. */
+export function messageChain(error: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  for (
+    let cur = error as ErrorLike | undefined;
+    cur && !seen.has(cur);
+    cur = cur.cause as ErrorLike
+  ) {
+    seen.add(cur);
+    const m = cur.message ?? String(cur);
+    if (m.trim()) parts.push(m.trim());
+  }
+  return parts.join("; caused by: ");
+}
