@@ -12,8 +12,8 @@ import { setFlagsFromString } from "node:v8";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { DomainError } from "../core/errors.ts";
-import { keepPlans, keptName } from "./kept-plans.ts";
 import { type DataDirLock, type LockOptions, lockDataDir } from "./lock.ts";
+import { nameStatements, statementName } from "./named-statements.ts";
 import { MIGRATIONS_DIR } from "./paths.ts";
 import { buildTemplate, copyTemplate } from "./pglite-template.ts";
 import * as schema from "./schema.ts";
@@ -67,11 +67,15 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // An idle connection the server closes (a restart, a cut) is dropped and replaced by the
     // next query; without a listener the pool's error event would end the process.
     pool.on("error", () => {});
+    // Every call of a named statement is planned for its values (see named-statements.ts).
+    pool.on("connect", (client) => {
+      client.query("set plan_cache_mode = force_custom_plan").catch(() => {});
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const dialect = new PgDialect();
-    keepPlans(db, async (query) => {
+    nameStatements(db, async (query) => {
       const { sql: text, params } = dialect.sqlToQuery(query);
-      return (await pool.query({ name: keptName(text), text, values: params })).rows;
+      return (await pool.query({ name: statementName(text), text, values: params })).rows;
     });
     try {
       if (opts.mustExist) {

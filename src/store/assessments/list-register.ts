@@ -35,7 +35,7 @@ import {
 } from "../../core/vocabulary.ts";
 import type { StoreDeps } from "../context.ts";
 import type { Db } from "../db.ts";
-import { runKept } from "../kept-plans.ts";
+import { runNamed } from "../named-statements.ts";
 import { assessments } from "../schema.ts";
 import { registerTotals } from "./register-totals.ts";
 
@@ -308,11 +308,11 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
     /** Whether the page was read from the end (its rows hold no extra one past the page). */
     fromEnd,
     /**
-     * Whether `items` has one plan whatever its values (kept-plans.ts): a page after or before
-     * a cursor of a kept filter, read on the sort's index from the cursor's row. A search's
-     * words or a review date decide their plan, so their pages are planned each time.
+     * Whether `items` is run as a named statement (named-statements.ts): a page after or
+     * before a cursor of a kept filter, one of few statement texts. A search, a review date
+     * or filters combined make many more, and run unnamed.
      */
-    samePlan: cursor !== undefined && key !== undefined,
+    named: cursor !== undefined && key !== undefined,
     /** The kept total of the filter, when it is one the database keeps. */
     kept:
       key === undefined
@@ -490,8 +490,8 @@ async function pageRows(
   exact: boolean,
 ): Promise<{ found: PageRow[]; fromEnd: boolean; total: number }> {
   const plain = registerQueries(db, query, exact ? total : undefined);
-  if (plain.samePlan) {
-    const [page] = await runKept<{ items: PageRow[] }>(db, plain.items.getSQL());
+  if (plain.named) {
+    const [page] = await runNamed<{ items: PageRow[] }>(db, plain.items.getSQL());
     return { found: page?.items ?? [], fromEnd: false, total };
   }
   if (!plain.fromEnd) return { found: await itemsOf(plain.items), fromEnd: false, total };
@@ -531,7 +531,7 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
     const queries = registerQueries(db, query);
     // A page by number of a kept total: the total and the page in one statement.
     if (queries.withTotal) {
-      const [r] = await runKept<{ total: number | string; items: PageRow[] }>(
+      const [r] = await runNamed<{ total: number | string; items: PageRow[] }>(
         db,
         queries.withTotal,
       );

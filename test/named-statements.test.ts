@@ -1,8 +1,9 @@
 /**
- * Plans kept between requests (src/store/kept-plans.ts): on a PostgreSQL server a page by
- * number of a kept total is a named statement, prepared once per connection and executed
- * again for the next page of the same shape, whatever its depth; its pages are those read by
- * offset. On PGlite the statement runs as any other, with the same pages.
+ * Named statements (src/store/named-statements.ts): on a PostgreSQL server a page by number
+ * of a kept total, and a page after a cursor of one, is a named statement, parsed once per
+ * connection and executed again for the next page of the same shape, whatever its depth, and
+ * planned for each call's values; its pages are those read by offset. A pooler that loses the
+ * statements makes them run unnamed. On PGlite they run as any other, with the same pages.
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +14,7 @@ import { assessments } from "../src/store/schema.ts";
 import { anAssessment } from "./builders.ts";
 import { storeBackends } from "./support/backends.ts";
 
-const backends = storeBackends("basis-kept-");
+const backends = storeBackends("basis-named-");
 const ctx = (): WriteContext => ({ actor: "test", now: new Date(), today: "2026-11-22" });
 
 /** Pages by number of kept totals: the whole register and single filters, several sorts. */
@@ -62,17 +63,18 @@ async function slugsByOffset(store: Store, query: ListQuery, limit: number, offs
 
 /** The statements prepared on the store's connection whose text starts with `start`. */
 async function prepared(store: Store, start: string) {
-  const rows = rowsOf<{ name: string; statement: string; runs: number }>(
+  const rows = rowsOf<{ name: string; statement: string; generic: number; runs: number }>(
     await store.database.db.execute(
-      sql`select name, statement, generic_plans + custom_plans as runs from pg_prepared_statements`,
+      sql`select name, statement, generic_plans as generic, custom_plans as runs
+        from pg_prepared_statements`,
     ),
   );
   return rows
     .filter((r) => r.statement.startsWith(start))
-    .map((r) => ({ ...r, runs: Number(r.runs) }));
+    .map((r) => ({ ...r, generic: Number(r.generic), runs: Number(r.runs) }));
 }
 
-describe.each(backends.list)("plans kept between requests on $name", (backend) => {
+describe.each(backends.list)("named statements on $name", (backend) => {
   let store: Store;
   beforeAll(async () => {
     store = await openSeeded(backend, 30, (i) => `kept-${String(i).padStart(2, "0")}`);
@@ -94,7 +96,7 @@ describe.each(backends.list)("plans kept between requests on $name", (backend) =
   });
 });
 
-// Only a PostgreSQL server keeps plans: PGlite has no connection of its own to keep them on.
+// Only a PostgreSQL server names statements: PGlite has no connection of its own to keep them.
 describe.each(backends.list.filter((b) => b.name === "PostgreSQL"))(
   "statements prepared on $name",
   (backend) => {
@@ -106,17 +108,24 @@ describe.each(backends.list.filter((b) => b.name === "PostgreSQL"))(
       await store?.close();
     });
 
-    it("prepares a page's statement once per connection and executes it again", async () => {
+    it("parses a page's statement once per connection and plans each call for its values", async () => {
       expect(await prepared(store, "with start")).toEqual([]);
       // Pages of one sort and filter shape: one statement, whatever the page.
-      for (const page of [1, 2, 3, 4]) await store.assessments.list({ page, pageSize: 3 });
+      for (let page = 1; page <= 8; page++) await store.assessments.list({ page, pageSize: 1 });
       const kept = await prepared(store, "with start");
       expect(kept).toHaveLength(1);
       expect(kept[0]?.name).toMatch(/^basis_/);
-      expect(kept[0]?.runs).toBe(4);
+      // Each call planned for its own values, also past the fifth, when PostgreSQL would
+      // otherwise consider a generic plan.
+      expect(kept[0]?.runs).toBe(8);
+      expect(kept[0]?.generic).toBe(0);
+      const [mode] = rowsOf<{ plan_cache_mode: string }>(
+        await store.database.db.execute(sql`show plan_cache_mode`),
+      );
+      expect(mode?.plan_cache_mode).toBe("force_custom_plan");
     });
 
-    it("prepares a page after a cursor of a kept filter, and plans a search's each time", async () => {
+    it("names a page after a cursor of a kept filter, and not a search's", async () => {
       for (const filter of [{}, { q: "prepared" }]) {
         let page = await store.assessments.list({ ...filter, pageSize: 2, sort: "title" });
         const read = page.items.map((i) => i.slug);
@@ -131,6 +140,21 @@ describe.each(backends.list.filter((b) => b.name === "PostgreSQL"))(
       // The three pages after a cursor of the whole register: one statement, run three times.
       expect(kept.map((r) => r.runs)).toEqual([3]);
       expect(kept[0]?.statement).not.toMatch(/search_vector/);
+    });
+
+    it("runs a statement unnamed once the connection lost it, as a pooler may, with the same page", async () => {
+      const page = await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" });
+      expect(await prepared(store, "with start")).not.toEqual([]);
+      // The server forgets every named statement; node-postgres still thinks it has them.
+      await store.database.db.execute(sql`deallocate all`);
+      expect(await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" })).toEqual(page);
+      expect(await store.assessments.list({ page: 3, pageSize: 3, sort: "outcome" })).toMatchObject(
+        {
+          items: (await slugsByOffset(store, { sort: "outcome" }, 3, 6)).map((slug) => ({ slug })),
+        },
+      );
+      // From then on its statements run unnamed.
+      expect(await prepared(store, "with start")).toEqual([]);
     });
   },
 );
