@@ -67,15 +67,28 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // An idle connection the server closes (a restart, a cut) is dropped and replaced by the
     // next query; without a listener the pool's error event would end the process.
     pool.on("error", () => {});
-    // Every call of a named statement is planned for its values (see named-statements.ts).
-    pool.on("connect", (client) => {
-      client.query("set plan_cache_mode = force_custom_plan").catch(() => {});
-    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const dialect = new PgDialect();
+    // The connections that were told to plan every call of a named statement for its values
+    // (see named-statements.ts), before their first one.
+    const planEachCall = new WeakSet<object>();
     nameStatements(db, async (query) => {
       const { sql: text, params } = dialect.sqlToQuery(query);
-      return (await pool.query({ name: statementName(text), text, values: params })).rows;
+      const client = await pool.connect();
+      let failed: Error | undefined;
+      try {
+        if (!planEachCall.has(client)) {
+          await client.query("set plan_cache_mode = force_custom_plan");
+          planEachCall.add(client);
+        }
+        return (await client.query({ name: statementName(text), text, values: params })).rows;
+      } catch (e) {
+        failed = e as Error;
+        throw e;
+      } finally {
+        // As pool.query does: a connection that failed a statement is closed, not reused.
+        client.release(failed);
+      }
     });
     try {
       if (opts.mustExist) {
