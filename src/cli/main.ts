@@ -219,8 +219,10 @@ async function unexpected(e: unknown): Promise<string> {
   const problem = connectionProblem(e);
   if (problem)
     return `basis: cannot use the database: ${problem}; check DATABASE_URL (or --data-dir for the embedded database)`;
-  if (!isDatabaseError(e) || ["debug", "trace"].includes(process.env.BASIS_LOG_LEVEL ?? ""))
+  if (["debug", "trace"].includes(process.env.BASIS_LOG_LEVEL ?? ""))
     return `basis: unexpected error: ${messageChain(e)}`;
+  // Only the error's own message: what it wraps may be a statement with its values.
+  if (!isDatabaseError(e)) return `basis: unexpected error: ${(e as Error)?.message ?? String(e)}`;
   const code = databaseCode(e);
   return `basis: unexpected database error${code ? ` (SQLSTATE ${code})` : ""}; run with BASIS_LOG_LEVEL=debug for the details`;
 }
