@@ -12,8 +12,8 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-/** The SQLSTATE code of a PostgreSQL error, or of the one a wrapper carries. */
-export function databaseCode(error: unknown): string | undefined {
+/** The error, then each error it wraps (its `cause`, and so on), each once. */
+function* causes(error: unknown): Generator<ErrorLike & { syscall?: unknown }> {
   const seen = new Set<unknown>();
   for (
     let cur = error as ErrorLike | undefined;
@@ -21,8 +21,14 @@ export function databaseCode(error: unknown): string | undefined {
     cur = cur.cause as ErrorLike
   ) {
     seen.add(cur);
-    if (typeof cur.code === "string" && /^[0-9A-Z]{5}$/.test(cur.code)) return cur.code;
+    yield cur;
   }
+}
+
+/** The SQLSTATE code of a PostgreSQL error, or of the one a wrapper carries. */
+export function databaseCode(error: unknown): string | undefined {
+  for (const cur of causes(error))
+    if (typeof cur.code === "string" && /^[0-9A-Z]{5}$/.test(cur.code)) return cur.code;
   return undefined;
 }
 
@@ -55,13 +61,7 @@ const UNREACHABLE = new Set([
  * statement or its values, so they are shown as they are. Undefined for any other error.
  */
 export function connectionProblem(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  for (
-    let cur = error as (ErrorLike & { syscall?: unknown }) | undefined;
-    cur && !seen.has(cur);
-    cur = cur.cause as ErrorLike
-  ) {
-    seen.add(cur);
+  for (const cur of causes(error)) {
     const code = typeof cur.code === "string" ? cur.code : "";
     const unreachable = UNREACHABLE.has(code) || (code === "ENOENT" && cur.syscall === "connect");
     if (unreachable || /^(08|28)[0-9A-Z]{3}$/.test(code) || code === "3D000")
@@ -72,16 +72,8 @@ export function connectionProblem(error: unknown): string | undefined {
 
 /** An error's message and those of the errors it wraps, for an operator who asked for them. */
 export function messageChain(error: unknown): string {
-  const parts: string[] = [];
-  const seen = new Set<unknown>();
-  for (
-    let cur = error as ErrorLike | undefined;
-    cur && !seen.has(cur);
-    cur = cur.cause as ErrorLike
-  ) {
-    seen.add(cur);
-    const m = cur.message ?? String(cur);
-    if (m.trim()) parts.push(m.trim());
-  }
-  return parts.join("; caused by: ");
+  return [...causes(error)]
+    .map((cur) => (cur.message ?? String(cur)).trim())
+    .filter((m) => m !== "")
+    .join("; caused by: ");
 }
