@@ -7,12 +7,12 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ListQuery, registerSelection } from "../src/store/assessments/list-register.ts";
+import type { ListQuery } from "../src/store/assessments/list-register.ts";
 import type { Store, WriteContext } from "../src/store/index.ts";
 import { rowsOf } from "../src/store/rows.ts";
-import { assessments } from "../src/store/schema.ts";
 import { anAssessment } from "./builders.ts";
 import { storeBackends } from "./support/backends.ts";
+import { slugsInOrder } from "./support/marks.ts";
 
 const backends = storeBackends("basis-named-");
 const ctx = (): WriteContext => ({ actor: "test", now: new Date(), today: "2026-11-22" });
@@ -48,17 +48,9 @@ async function openSeeded(
   return store;
 }
 
-/** The slugs of a view, in its order, read by offset in one statement of drizzle's own. */
+/** The slugs of a view, in its order, from `offset` on, `limit` of them. */
 async function slugsByOffset(store: Store, query: ListQuery, limit: number, offset = 0) {
-  const { where, order } = registerSelection(query);
-  const rows = await store.database.db
-    .select({ slug: assessments.slug })
-    .from(assessments)
-    .where(where)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(offset);
-  return rows.map((r) => r.slug);
+  return (await slugsInOrder(store.database.db, query)).slice(offset, offset + limit);
 }
 
 /** The statements prepared on the store's connection whose text starts with `start`. */

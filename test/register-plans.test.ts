@@ -11,18 +11,13 @@ import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RegisterSort } from "../src/core/vocabulary.ts";
 import { rebuildMarks } from "../src/store/assessments/import-assessments.ts";
-import {
-  type ListQuery,
-  registerQueries,
-  registerSelection,
-} from "../src/store/assessments/list-register.ts";
+import { type ListQuery, registerQueries } from "../src/store/assessments/list-register.ts";
 import type { Db } from "../src/store/db.ts";
 import type { Store, WriteContext } from "../src/store/index.ts";
 import { rowsOf as resultRows } from "../src/store/rows.ts";
-import { assessments } from "../src/store/schema.ts";
 import { anAssessment } from "./builders.ts";
 import { storeBackends } from "./support/backends.ts";
-import { expectMarksExact } from "./support/marks.ts";
+import { expectMarksExact, slugsInOrder } from "./support/marks.ts";
 
 const ctx = (): WriteContext => ({ actor: "test", now: new Date(), today: "2026-11-22" });
 const backends = storeBackends("basis-plans-");
@@ -43,20 +38,6 @@ function backfill(): string {
 
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   return resultRows<T>(await db.execute(query));
-}
-
-/**
- * Every slug a filter matches, in its sort's order, read at once: what reading each page by
- * offset would give, page after page, for one statement per filter and sort.
- */
-async function slugsInOrder(db: Db, query: ListQuery): Promise<string[]> {
-  const { where, order } = registerSelection(query);
-  const rows = await db
-    .select({ slug: assessments.slug })
-    .from(assessments)
-    .where(where)
-    .orderBy(...order);
-  return rows.map((r) => r.slug);
 }
 
 /** The plan of a query, as text lines. */

@@ -75,19 +75,18 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     nameStatements(db, async (query) => {
       const { sql: text, params } = dialect.sqlToQuery(query);
       const client = await pool.connect();
-      let failed: Error | undefined;
       try {
         if (!planEachCall.has(client)) {
           await client.query("set plan_cache_mode = force_custom_plan");
           planEachCall.add(client);
         }
-        return (await client.query({ name: statementName(text), text, values: params })).rows;
+        const { rows } = await client.query({ name: statementName(text), text, values: params });
+        client.release();
+        return rows;
       } catch (e) {
-        failed = e as Error;
-        throw e;
-      } finally {
         // As pool.query does: a connection that failed a statement is closed, not reused.
-        client.release(failed);
+        client.release(e as Error);
+        throw e;
       }
     });
     try {

@@ -1,13 +1,30 @@
 /**
- * What the register's page marks must hold, checked against the rows on either backend.
+ * What the register's pages and page marks must hold, checked against the rows on either
+ * backend.
  */
 import { type SQL, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import type { RegisterSort } from "../../src/core/vocabulary.ts";
+import { type ListQuery, registerSelection } from "../../src/store/assessments/list-register.ts";
 import type { Db } from "../../src/store/db.ts";
 import { rowsOf } from "../../src/store/rows.ts";
+import { assessments } from "../../src/store/schema.ts";
 
 const SORTS: RegisterSort[] = ["updated", "title", "next-review", "outcome"];
+
+/**
+ * Every slug a register view matches, in its sort's order, read at once: what reading each of
+ * its pages by offset would give, page after page.
+ */
+export async function slugsInOrder(db: Db, query: ListQuery): Promise<string[]> {
+  const { where, order } = registerSelection(query);
+  const rows = await db
+    .select({ slug: assessments.slug })
+    .from(assessments)
+    .where(where)
+    .orderBy(...order);
+  return rows.map((r) => r.slug);
+}
 
 /** A raw query's rows. */
 const read = async <T>(db: Db, query: SQL): Promise<T[]> => rowsOf<T>(await db.execute(query));

@@ -490,11 +490,12 @@ async function pageRows(
   exact: boolean,
 ): Promise<{ found: PageRow[]; fromEnd: boolean; total: number }> {
   const plain = registerQueries(db, query, exact ? total : undefined);
-  if (plain.named) {
-    const [page] = await runNamed<{ items: PageRow[] }>(db, plain.items.getSQL());
-    return { found: page?.items ?? [], fromEnd: false, total };
+  if (!plain.fromEnd) {
+    const page = plain.named
+      ? runNamed<{ items: PageRow[] }>(db, plain.items.getSQL())
+      : plain.items;
+    return { found: await itemsOf(page), fromEnd: false, total };
   }
-  if (!plain.fromEnd) return { found: await itemsOf(plain.items), fromEnd: false, total };
   return db.transaction(
     async (tx) => {
       const now = await totalOf(tx, registerQueries(tx, query));
