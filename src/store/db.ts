@@ -69,25 +69,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const dialect = new PgDialect();
-    // The connections that were told to plan every call of a named statement for its values
-    // (see named-statements.ts), before their first one.
-    const planEachCall = new WeakSet<object>();
     nameStatements(db, async (query) => {
       const { sql: text, params } = dialect.sqlToQuery(query);
-      const client = await pool.connect();
-      try {
-        if (!planEachCall.has(client)) {
-          await client.query("set plan_cache_mode = force_custom_plan");
-          planEachCall.add(client);
-        }
-        const { rows } = await client.query({ name: statementName(text), text, values: params });
-        client.release();
-        return rows;
-      } catch (e) {
-        // As pool.query does: a connection that failed a statement is closed, not reused.
-        client.release(e as Error);
-        throw e;
-      }
+      return (await pool.query({ name: statementName(text), text, values: params })).rows;
     });
     try {
       if (opts.mustExist) {

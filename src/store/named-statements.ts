@@ -2,12 +2,14 @@
  * @module store/named-statements
  * The register's hottest statements, sent to a PostgreSQL server as named statements: a
  * connection parses one the first time and keeps it, so a later call skips the parsing and
- * analysis of its text (a page statement is several kilobytes of SQL). Each call is still
- * planned for its own values (the connections run with `plan_cache_mode =
- * force_custom_plan`): a rare filter value or a search's words get the plan they need, never
- * a generic one made for other values. Only statements of a bounded number of texts are
- * named, since a connection keeps each one it parsed (list-register.ts names the page of a
- * kept total, and a page after a cursor of one: four sorts and six filters).
+ * analysis of its text (a page statement is several kilobytes of SQL). A named statement's
+ * text holds the filter value it is for (list-register.ts writes a kept filter's value into
+ * it), so the plan PostgreSQL keeps for it once it stops planning each call (its default
+ * `plan_cache_mode`) was made for that value: a rare outcome gets its own, not one made for
+ * a common one. The parameters left are where a page starts and how long it is. Only
+ * statements of a bounded number of texts are named, since a connection keeps each one it
+ * parsed (the page of a kept total and a page after a cursor of one: four sorts, each filter
+ * value of the vocabularies, two ways).
  *
  * A pooler between Basis and the server that does not keep named statements across
  * transactions (PgBouncer in transaction mode before 1.21) answers that a statement does not

@@ -27,10 +27,13 @@ import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from "drizz
 import { z } from "zod";
 import type { AssessmentSummary } from "../../core/api/assessments.ts";
 import { DomainError } from "../../core/errors.ts";
+import { LawfulBasis } from "../../core/schema/common.ts";
 import {
+  OUTCOMES,
   type Outcome,
   REGISTER_SORTS,
   type RegisterSort,
+  WORKFLOW_STATES,
   type WorkflowState,
 } from "../../core/vocabulary.ts";
 import type { StoreDeps } from "../context.ts";
@@ -121,6 +124,12 @@ function rowJson(sort: RegisterSort): SQL {
     'specialCategory', ${a.specialCategory}, 'children', ${a.children},
     'updatedAt', to_char(${a.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'sortKey', ${KEYS[sort].text})`;
+}
+
+/** The JSON array of the rows whose slugs `slug` gives, in the order `order` gives. */
+function pageItems(sort: RegisterSort, slug: SQL, order: SQL): SQL {
+  return sql`coalesce(json_agg((select ${rowJson(sort)} from ${assessments}
+    where ${assessments.slug} = ${slug}) order by ${order}), '[]'::json)`;
 }
 
 /** A page's row as `rowJson` gives it. */
@@ -250,7 +259,10 @@ export function registerSelection(query: RegisterSelection): {
  */
 export function registerQueries(db: Db, query: ListQuery, total?: number) {
   const { filter, sort, page, pageSize, cursor } = normalise(query);
-  const condition = whereOf(filter);
+  const key = totalKey(filter);
+  // A kept filter's statements carry its value in their text (see whereOf), and are named.
+  const literal = key !== undefined && inVocabulary(filter);
+  const condition = whereOf(filter, literal);
   const select = { ...SUMMARY, sortKey: KEYS[sort].text };
   const offset = (page - 1) * pageSize;
   // A page in the second half of a register whose exact total is known is found from the end
@@ -281,17 +293,18 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
         .orderBy(...order)
         .limit(pageSize + 1)
     : pageSlugs;
+  // Each row read by its slug, in the order the slugs were read (backwards from the end: the
+  // page's order is theirs reversed). No join for a planner to choose: a plan kept for a
+  // named statement, made without knowing the page's length, reads the same way.
   const items = db
     .select({
       items: sql<
         PageRow[]
-      >`coalesce(json_agg(${rowJson(sort)} order by ${sql.join(order, sql`, `)}), '[]'::json)`.as(
+      >`${pageItems(sort, sql`s.slug`, sql`s.ord ${sql.raw(fromEnd ? "desc" : "asc")}`)}`.as(
         "items",
       ),
     })
-    .from(assessments)
-    .where(inArray(assessments.slug, slugs));
-  const key = totalKey(filter);
+    .from(sql`unnest(array(${slugs})) with ordinality as s(slug, ord)`);
   return {
     /**
      * A page by number of a filter whose total the database keeps, in one statement (one
@@ -299,7 +312,7 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
      * after (see pageWithTotal). Undefined for other pages.
      */
     withTotal:
-      key === undefined || cursor
+      key === undefined || cursor || !literal
         ? undefined
         : pageWithTotal(condition, sort, offset, pageSize, key),
     rows,
@@ -312,7 +325,7 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
      * before a cursor of a kept filter, one of few statement texts. A search, a review date
      * or filters combined make many more, and run unnamed.
      */
-    named: cursor !== undefined && key !== undefined,
+    named: cursor !== undefined && literal,
     /** The kept total of the filter, when it is one the database keeps. */
     kept:
       key === undefined
@@ -359,8 +372,9 @@ function pageWithTotal(
     offset < RUN
       ? sql`(select null::text as sort_key, null::text as slug, ${offset}::bigint as skip)`
       : sql`(select m.sort_key, m.slug, ${offset}::bigint - (sum(c.n) over w - c.n)::bigint as skip
-      from register_marks m join register_mark_counts c on c.mark = m.id and c.key = ${key}
-      where m.sort = ${sort} and c.n > 0
+      from register_marks m join register_mark_counts c on c.mark = m.id
+        and c.key = ${textLiteral(key)}
+      where m.sort = ${textLiteral(sort)} and c.n > 0
       window w as (order by m.sort_key ${down} nulls first, m.slug ${down} nulls first
         rows unbounded preceding))`;
   // While the marks are stale (a batched import is writing), none is used: the page passes
@@ -368,14 +382,13 @@ function pageWithTotal(
   return sql`with start as (select * from ${start} as b where b.skip >= 0
       and not exists (select from register_marks_stale) order by b.skip limit 1)
     select t.n as total,
-    (select coalesce(json_agg((select ${rowJson(sort)} from ${assessments}
-        where ${assessments.slug} = s.slug) order by s.ord), '[]'::json)
+    (select ${pageItems(sort, sql`s.slug`, sql`s.ord`)}
       from unnest(array(select ${assessments.slug} from ${assessments}
         where ${and(condition, KEYS[sort].from(sql`(select sort_key from start)`, sql`(select slug from start)`))}
         order by ${sql.join(orderOf(sort), sql`, `)}
         limit ${pageSize + 1} offset coalesce((select skip from start), ${offset}::bigint))) with ordinality as s(slug, ord)) as items
     from (select coalesce((select ${registerTotals.n} from ${registerTotals}
-      where ${registerTotals.key} = ${key}), 0)::bigint as n offset 0) as t`;
+      where ${registerTotals.key} = ${textLiteral(key)}), 0)::bigint as n offset 0) as t`;
 }
 
 /** The key of the filter in `register_totals`: none, or exactly one filter with a value. */
@@ -594,20 +607,53 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
 }
 
 /**
- * The search's words as a full-text query: each word (letters and digits) a prefix, all of
- * them required. Nothing else of the input reaches the query, so it needs no escaping.
- * Each word is asked as itself or as a prefix (`w | w:*`, which matches what `w:*` alone
- * does): the planner estimates a prefix at a fixed 2 % of the rows whatever the statistics
- * say, but the word itself from them, so a word in every row is known to be in every row.
- * That estimate decides the plan (the sort's index for a common word, the full-text index
- * for a rare one) and whether the total is counted (see totalOf).
+ * The search's words as a full-text query: each word (letters and digits) the beginning of a
+ * word, all of them required. Nothing else of the input reaches the query, so it needs no
+ * escaping. Each word is asked as itself or as a prefix (`w | w:*`, which matches what `w:*`
+ * alone does): the planner estimates a prefix at a fixed 2 % of the rows whatever the
+ * statistics say, but the word itself from them, so a word in every row is known to be in
+ * every row. That estimate decides the plan (the sort's index for a common word, the
+ * full-text index for a rare one) and whether the total is counted (see totalOf).
+ *
+ * A word of one character matches only itself ("activity 1" finds activity 1, not 10, 12 or
+ * 1984): as a prefix it would stand for every word beginning with that letter or digit,
+ * which narrows nothing and makes the full-text index merge one list per such word (tens of
+ * thousands in a large register).
  */
 export function searchQuery(q: string): string | undefined {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `(${w} | ${w}:*)`).join(" & ") : undefined;
+  return words
+    ? words.map((w) => ([...w].length === 1 ? w : `(${w} | ${w}:*)`)).join(" & ")
+    : undefined;
 }
 
-function whereOf(query: Filter): SQL | undefined {
+/**
+ * Whether each value of a filter is one of its vocabulary's (an outcome, a workflow state, a
+ * lawful basis): only then is it written into a statement's text (whereOf's `literal`). An
+ * unknown basis matches no row, and is asked as a parameter.
+ */
+function inVocabulary(f: Filter): boolean {
+  return (
+    (f.outcome === undefined || (OUTCOMES as readonly string[]).includes(f.outcome)) &&
+    (f.status === undefined || (WORKFLOW_STATES as readonly string[]).includes(f.status)) &&
+    (f.basis === undefined || (LawfulBasis.options as readonly string[]).includes(f.basis))
+  );
+}
+
+/** A text as an SQL literal (for the vocabularies' words inVocabulary lets through). */
+function textLiteral(text: string): SQL {
+  return sql.raw(`'${text.replaceAll("'", "''")}'`);
+}
+
+/**
+ * The filter's condition. With `literal`, its values (of a kept filter, each checked by
+ * inVocabulary) are written into the text instead of sent as parameters: a named statement's
+ * plan is then made for the value it filters on, and can be kept for every later call, whose
+ * parameters are only where the page starts and how long it is (named-statements.ts).
+ */
+function whereOf(query: Filter, literal = false): SQL | undefined {
+  const value = (v: string | boolean): SQL | string | boolean =>
+    !literal ? v : typeof v === "boolean" ? sql.raw(String(v)) : textLiteral(v);
   const where: SQL[] = [];
   if (query.q) {
     const terms = searchQuery(query.q);
@@ -616,12 +662,13 @@ function whereOf(query: Filter): SQL | undefined {
       terms ? sql`${assessments.searchVector} @@ to_tsquery('simple', ${terms})` : sql`false`,
     );
   }
-  if (query.outcome) where.push(eq(assessments.outcome, query.outcome));
-  if (query.status) where.push(eq(assessments.status, query.status));
-  if (query.basis) where.push(sql`${assessments.bases} @> array[${query.basis}]::text[]`);
+  if (query.outcome) where.push(sql`${assessments.outcome} = ${value(query.outcome)}`);
+  if (query.status) where.push(sql`${assessments.status} = ${value(query.status)}`);
+  if (query.basis) where.push(sql`${assessments.bases} @> array[${value(query.basis)}]::text[]`);
   if (query.specialCategory !== undefined)
-    where.push(eq(assessments.specialCategory, query.specialCategory));
-  if (query.children !== undefined) where.push(eq(assessments.children, query.children));
+    where.push(sql`${assessments.specialCategory} = ${value(query.specialCategory)}`);
+  if (query.children !== undefined)
+    where.push(sql`${assessments.children} = ${value(query.children)}`);
   // On the next-review sort's index (whose key has no null); an activity without a date is
   // never due.
   if (query.reviewDueBefore)
