@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListQuery } from "../src/store/assessments/list-register.ts";
 import type { Store, WriteContext } from "../src/store/index.ts";
+import { preparedInSql, sqlLiteral } from "../src/store/named-statements.ts";
 import { rowsOf } from "../src/store/rows.ts";
 import { anAssessment } from "./builders.ts";
 import { storeBackends } from "./support/backends.ts";
@@ -61,7 +62,9 @@ async function prepared(store: Store, start: string) {
         from pg_prepared_statements`,
     ),
   );
+  // PGlite's are prepared in SQL, and keep the PREPARE around the statement's text.
   return rows
+    .map((r) => ({ ...r, statement: r.statement.replace(/^prepare "[^"]+" as /i, "") }))
     .filter((r) => r.statement.startsWith(start))
     .map((r) => ({ ...r, generic: Number(r.generic), runs: Number(r.runs) }));
 }
@@ -88,70 +91,149 @@ describe.each(backends.list)("named statements on $name", (backend) => {
   });
 });
 
-// Only a PostgreSQL server names statements: PGlite has no connection of its own to keep them.
-describe.each(backends.list.filter((b) => b.name === "PostgreSQL"))(
-  "statements prepared on $name",
-  (backend) => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await openSeeded(backend, 12, (i) => `prepared-${i}`);
-    });
-    afterAll(async () => {
-      await store?.close();
-    });
+// A PostgreSQL server names them in the protocol; PGlite's one session prepares them in SQL.
+describe.each(backends.list)("statements prepared on $name", (backend) => {
+  const embedded = backend.name === "PGlite";
+  let store: Store;
+  beforeAll(async () => {
+    store = await openSeeded(backend, 12, (i) => `prepared-${i}`);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
 
-    it("parses a page's statement once per connection, its filter's value in its text", async () => {
-      expect(await prepared(store, "with start")).toEqual([]);
-      // Pages of one sort and filter shape: one statement, whatever the page.
-      for (let page = 1; page <= 8; page++) await store.assessments.list({ page, pageSize: 1 });
-      const kept = await prepared(store, "with start");
-      expect(kept).toHaveLength(1);
-      expect(kept[0]?.name).toMatch(/^basis_/);
-      // Planned for each call at first, then perhaps once for all: either way, eight runs.
-      expect((kept[0]?.runs ?? 0) + (kept[0]?.generic ?? 0)).toBe(8);
-      // A filter's value is written into the text, so a plan kept for the statement was made
-      // for that value; only where the page starts and its length are parameters.
-      await store.assessments.list({ page: 2, pageSize: 1, status: "draft" });
-      await store.assessments.list({ page: 2, pageSize: 1, status: "in_review" });
-      const statuses = (await prepared(store, "with start")).filter((r) =>
-        /"status" = '/.test(r.statement),
-      );
-      expect(statuses.map((r) => r.statement.match(/"status" = ('[a-z_]+')/)?.[1]).sort()).toEqual([
-        "'draft'",
-        "'in_review'",
-      ]);
-    });
+  it("parses a page's statement once per connection, its filter's value in its text", async () => {
+    expect(await prepared(store, "with start")).toEqual([]);
+    // Pages of one sort and filter shape: one statement, whatever the page.
+    for (let page = 1; page <= 8; page++) await store.assessments.list({ page, pageSize: 1 });
+    const kept = await prepared(store, "with start");
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.name).toMatch(/^basis_/);
+    // Planned for each call at first, then perhaps once for all: either way, eight runs.
+    expect((kept[0]?.runs ?? 0) + (kept[0]?.generic ?? 0)).toBe(8);
+    // A filter's value is written into the text, so a plan kept for the statement was made
+    // for that value; only where the page starts and its length are parameters.
+    await store.assessments.list({ page: 2, pageSize: 1, status: "draft" });
+    await store.assessments.list({ page: 2, pageSize: 1, status: "in_review" });
+    const statuses = (await prepared(store, "with start")).filter((r) =>
+      /"status" = '/.test(r.statement),
+    );
+    expect(statuses.map((r) => r.statement.match(/"status" = ('[a-z_]+')/)?.[1]).sort()).toEqual([
+      "'draft'",
+      "'in_review'",
+    ]);
+  });
 
-    it("names a page after a cursor of a kept filter, and not a search's", async () => {
-      for (const filter of [{}, { q: "prepared" }]) {
-        let page = await store.assessments.list({ ...filter, pageSize: 2, sort: "title" });
-        const read = page.items.map((i) => i.slug);
-        for (let i = 0; i < 3 && page.next; i++) {
-          page = await store.assessments.list({ ...filter, pageSize: 2, cursor: page.next });
-          read.push(...page.items.map((i) => i.slug));
-        }
-        // The pages after each cursor hold the rows that follow, in the sort's order.
-        expect(read).toEqual(await slugsByOffset(store, { ...filter, sort: "title" }, 8));
+  it("names a page after a cursor of a kept filter, and not a search's", async () => {
+    for (const filter of [{}, { q: "prepared" }]) {
+      let page = await store.assessments.list({ ...filter, pageSize: 2, sort: "title" });
+      const read = page.items.map((i) => i.slug);
+      for (let i = 0; i < 3 && page.next; i++) {
+        page = await store.assessments.list({ ...filter, pageSize: 2, cursor: page.next });
+        read.push(...page.items.map((i) => i.slug));
       }
-      const kept = await prepared(store, "select coalesce(json_agg");
-      // The three pages after a cursor of the whole register: one statement, run three times.
-      expect(kept.map((r) => r.runs)).toEqual([3]);
-      expect(kept[0]?.statement).not.toMatch(/search_vector/);
-    });
+      // The pages after each cursor hold the rows that follow, in the sort's order.
+      expect(read).toEqual(await slugsByOffset(store, { ...filter, sort: "title" }, 8));
+    }
+    const kept = await prepared(store, "select coalesce(json_agg");
+    const searches = kept.filter((r) => /search_vector/.test(r.statement));
+    // The three pages after a cursor of the whole register: one statement, run three times.
+    expect(kept.filter((r) => !/search_vector/.test(r.statement)).map((r) => r.runs)).toEqual([3]);
+    if (embedded) {
+      // PGlite plans each call of its session's statements: a search's are prepared too, the
+      // first page by number and the three after a cursor.
+      expect(searches.map((r) => r.runs).sort()).toEqual([1, 3]);
+      expect(kept.every((r) => r.generic === 0)).toBe(true);
+    } else expect(searches).toEqual([]);
+  });
 
-    it("runs a statement unnamed once the connection lost it, as a pooler may, with the same page", async () => {
-      const page = await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" });
-      expect(await prepared(store, "with start")).not.toEqual([]);
-      // The server forgets every named statement; node-postgres still thinks it has them.
-      await store.database.db.execute(sql`deallocate all`);
-      expect(await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" })).toEqual(page);
-      expect(await store.assessments.list({ page: 3, pageSize: 3, sort: "outcome" })).toMatchObject(
-        {
-          items: (await slugsByOffset(store, { sort: "outcome" }, 3, 6)).map((slug) => ({ slug })),
-        },
+  it("writes a value as a literal the database reads back as it was", async () => {
+    const texts = ["plain", "it's", "back\\slash", "\\'", "''\\\\", "E'x'", "line\nbreak", "é 中"];
+    for (const conforming of ["on", "off"]) {
+      await store.database.db.execute(sql.raw(`set standard_conforming_strings = ${conforming}`));
+      for (const v of [...texts, 0, -12.5, 1e21, true, false, null]) {
+        const [row] = rowsOf<{ v: unknown }>(
+          await store.database.db.execute(sql.raw(`select ${sqlLiteral(v)} as v`)),
+        );
+        expect(typeof v === "number" ? Number(row?.v) : row?.v, String(v)).toEqual(v);
+      }
+    }
+    await store.database.db.execute(sql.raw("set standard_conforming_strings = on"));
+    // What a literal cannot hold is not written as one.
+    for (const v of ["nul\0", Number.NaN, Number.POSITIVE_INFINITY, {}, undefined])
+      expect(sqlLiteral(v)).toBeUndefined();
+  });
+
+  it("reads a page after a cursor whose key holds quotes and backslashes", async () => {
+    for (const title of ["Zq 'quoted'", "Zq back\\slash", "Zq both\\' and ''"])
+      await store.assessments.create(
+        anAssessment()
+          .with((a) => {
+            a.id = `odd-${title.length}`;
+            a.title = title;
+          })
+          .build(),
+        ctx(),
       );
-      // From then on its statements run unnamed.
-      expect(await prepared(store, "with start")).toEqual([]);
+    let page = await store.assessments.list({ sort: "title", pageSize: 1, q: "zq" });
+    const read = page.items.map((i) => i.title);
+    while (page.next) {
+      page = await store.assessments.list({ q: "zq", pageSize: 1, cursor: page.next });
+      read.push(...page.items.map((i) => i.title));
+    }
+    expect(read).toEqual(["Zq 'quoted'", "Zq back\\slash", "Zq both\\' and ''"].sort());
+    // And backwards, from the last page.
+    const back: string[] = [];
+    while (page.prev) {
+      page = await store.assessments.list({ q: "zq", pageSize: 1, cursor: page.prev });
+      back.unshift(...page.items.map((i) => i.title));
+    }
+    expect(back).toEqual(read.slice(0, -1));
+  });
+
+  it("runs a statement unnamed once the connection lost it, as a pooler may, with the same page", async () => {
+    const page = await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" });
+    expect(await prepared(store, "with start")).not.toEqual([]);
+    // The server forgets every named statement; node-postgres still thinks it has them.
+    await store.database.db.execute(sql`deallocate all`);
+    expect(await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" })).toEqual(page);
+    expect(await store.assessments.list({ page: 3, pageSize: 3, sort: "outcome" })).toMatchObject({
+      items: (await slugsByOffset(store, { sort: "outcome" }, 3, 6)).map((slug) => ({ slug })),
     });
-  },
-);
+    // From then on its statements run unnamed.
+    expect(await prepared(store, "with start")).toEqual([]);
+  });
+});
+
+describe("statements prepared in SQL (PGlite)", () => {
+  it("keeps the statements run most recently, and prepares again one it let go", async () => {
+    const pglite = backends.list.find((b) => b.name === "PGlite");
+    if (!pglite) throw new Error("PGlite is always a backend");
+    const store = await pglite.open({ readCache: false });
+    try {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const client = (store.database.db as unknown as { $client: InstanceType<typeof PGlite> })
+        .$client;
+      const names = async () =>
+        (await client.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements"))
+          .rows[0]?.n;
+      const before = await names();
+      const run = preparedInSql(
+        (text) => client.query(text),
+        (text, params) => client.query(text, params),
+        3,
+      );
+      const answer = (i: number) => run(`select $1::int + ${i} as n`, [i]);
+      for (let i = 0; i < 5; i++) expect(await answer(i)).toEqual([{ n: 2 * i }]);
+      // Five texts run, three kept.
+      expect(await names()).toBe((before ?? 0) + 3);
+      // The first was let go, and is prepared again when it is run; values that are no literal
+      // run unnamed.
+      expect(await answer(0)).toEqual([{ n: 0 }]);
+      expect(await run("select $1::text as t", ["nul\0"]).catch(() => "refused")).toBe("refused");
+      expect(await names()).toBe((before ?? 0) + 3);
+    } finally {
+      await store.close();
+    }
+  });
+});

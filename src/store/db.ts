@@ -13,7 +13,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { DomainError } from "../core/errors.ts";
 import { type DataDirLock, type LockOptions, lockDataDir } from "./lock.ts";
-import { nameStatements, statementName } from "./named-statements.ts";
+import { nameStatements, preparedInSql, statementName } from "./named-statements.ts";
 import { MIGRATIONS_DIR } from "./paths.ts";
 import { buildTemplate, copyTemplate } from "./pglite-template.ts";
 import * as schema from "./schema.ts";
@@ -155,11 +155,13 @@ export async function openPglite(
   sharedBuffers = pgliteSharedBuffers(),
 ): Promise<{ client: PGlite; db: Db }> {
   setFlagsFromString(WASM_TIERING_BUDGET);
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("drizzle-orm/pglite"),
-    import("drizzle-orm/pglite/migrator"),
-  ]);
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { PgDialect }] =
+    await Promise.all([
+      import("@electric-sql/pglite"),
+      import("drizzle-orm/pglite"),
+      import("drizzle-orm/pglite/migrator"),
+      import("drizzle-orm/pg-core"),
+    ]);
   const client = await PGlite.create(pgDir, {
     relaxedDurability: false,
     startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`],
@@ -167,6 +169,22 @@ export async function openPglite(
   try {
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    // The register's pages are prepared statements in this one session (named-statements.ts),
+    // each call planned for its values: a search's words decide its plan.
+    await client.query("set plan_cache_mode = force_custom_plan");
+    const dialect = new PgDialect();
+    const run = preparedInSql(
+      (text) => client.query(text),
+      (text, params) => client.query(text, params),
+    );
+    nameStatements(
+      db,
+      (query) => {
+        const { sql: text, params } = dialect.sqlToQuery(query);
+        return run(text, params);
+      },
+      true,
+    );
     return { client, db };
   } catch (e) {
     await client.close();

@@ -14,7 +14,12 @@
  * A pooler between Basis and the server that does not keep named statements across
  * transactions (PgBouncer in transaction mode before 1.21) answers that a statement does not
  * exist, or exists already: the statement then runs unnamed, and so does every later one on
- * that database. On PGlite, and inside a transaction, a statement runs as any other.
+ * that database. Inside a transaction a statement runs as any other.
+ *
+ * PGlite has one session and no named statements of the wire protocol's in its API: there a
+ * statement is prepared in SQL (`PREPARE`) the first time and run by `EXECUTE` with its
+ * values written as literals (`preparedInSql`). Parsing and analysing a page's statement is
+ * most of what a page costs in PGlite (some 3 of 6 ms for 50 rows at 100,000 activities).
  */
 import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
@@ -26,14 +31,23 @@ interface Executes {
   execute(query: SQL): PromiseLike<unknown>;
 }
 
-/** Runs a statement under a name, on a database opened on a PostgreSQL server. */
+/** Runs a statement under a name. */
 type NamedRunner = (query: SQL) => Promise<unknown[]>;
 
-const runners = new WeakMap<Executes, NamedRunner>();
+interface Runner {
+  run: NamedRunner;
+  /**
+   * Whether every call of a named statement is planned for its values (PGlite's session), so
+   * that a statement whose plan depends on them (a search's words) may be named too.
+   */
+  plansEachCall: boolean;
+}
 
-/** Name the statements `runNamed` is given on `db` (openDatabase, for a PostgreSQL pool). */
-export function nameStatements(db: Executes, runner: NamedRunner): void {
-  runners.set(db, runner);
+const runners = new WeakMap<Executes, Runner>();
+
+/** Name the statements `runNamed` is given on `db` (openDatabase and openPglite). */
+export function nameStatements(db: Executes, run: NamedRunner, plansEachCall = false): void {
+  runners.set(db, { run, plansEachCall });
 }
 
 /**
@@ -47,15 +61,91 @@ export function statementName(text: string): string {
 /** SQLSTATEs of a pooler that lost a named statement, or holds one of another client's. */
 const POOLER_LOST = new Set(["26000", "42P05"]);
 
-/** Run `query` under its name where statements are named, else as any other; its rows. */
-export async function runNamed<T>(db: Executes, query: SQL): Promise<T[]> {
+/**
+ * Run `query` under its name where statements are named, else as any other; its rows. With
+ * `valuesDecidePlan` (a search, a review date: which plan is right depends on the values sent
+ * with the text) it is named only where every call is planned for its values.
+ */
+export async function runNamed<T>(
+  db: Executes,
+  query: SQL,
+  { valuesDecidePlan = false } = {},
+): Promise<T[]> {
   const runner = runners.get(db);
-  if (runner)
+  if (runner && (runner.plansEachCall || !valuesDecidePlan))
     try {
-      return (await runner(query)) as T[];
+      return (await runner.run(query)) as T[];
     } catch (e) {
       if (!POOLER_LOST.has(databaseCode(e) ?? "")) throw e;
       runners.delete(db);
     }
   return rowsOf<T>(await db.execute(query));
+}
+
+/**
+ * A value as an SQL literal, for an EXECUTE's text: a number, a boolean, null, or a text in
+ * an escape string (its backslashes and quotes doubled, so it reads the same whatever
+ * `standard_conforming_strings` says). Undefined for anything else, and for a text holding a
+ * NUL, which would end the statement's text where it stands.
+ */
+export function sqlLiteral(value: unknown): string | undefined {
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "string" && !value.includes("\0"))
+    return `E'${value.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+  return undefined;
+}
+
+/** The most statements `preparedInSql` keeps prepared; the least recently run go first. */
+export const PREPARED_KEPT = 200;
+
+/**
+ * The runner of a database with one session and only plain SQL (PGlite): each statement text
+ * is prepared once under its name (`PREPARE`, once even when two calls ask for it together),
+ * then run by `EXECUTE` with its values as literals. A statement whose values cannot all be
+ * written as literals runs unnamed. At most PREPARED_KEPT stay prepared (a search's
+ * statement differs with each combination of filters and sort): past that the one run least
+ * recently is deallocated, and prepared again when it is next run.
+ */
+export function preparedInSql(
+  query: (text: string) => Promise<{ rows: unknown[] }>,
+  unnamed: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>,
+  kept = PREPARED_KEPT,
+): (text: string, params: unknown[]) => Promise<unknown[]> {
+  const prepared = new Map<string, Promise<unknown>>();
+  const prepare = (name: string, text: string) => {
+    let ready = prepared.get(name);
+    if (ready) prepared.delete(name);
+    else {
+      ready = query(`prepare ${name} as ${text}`);
+      ready.catch(() => prepared.delete(name));
+    }
+    // Kept in the order of use: the first is the one run least recently.
+    prepared.set(name, ready);
+    if (prepared.size > kept) {
+      const [oldest] = prepared.keys();
+      if (oldest !== undefined) {
+        prepared.delete(oldest);
+        void query(`deallocate ${oldest}`).catch(() => {});
+      }
+    }
+    return ready;
+  };
+  return async (text, params) => {
+    const values = params.map(sqlLiteral);
+    if (values.some((v) => v === undefined)) return (await unnamed(text, params)).rows;
+    // Quoted: a name holds capitals, '-' and '_' (statementName), which SQL would fold or refuse.
+    const name = `"${statementName(text)}"`;
+    const execute = `execute ${name}${values.length ? `(${values.join(", ")})` : ""}`;
+    await prepare(name, text);
+    try {
+      return (await query(execute)).rows;
+    } catch (e) {
+      // Deallocated between its PREPARE and this EXECUTE, as the oldest of a busy moment.
+      if (databaseCode(e) !== "26000" || prepared.has(name)) throw e;
+      await prepare(name, text);
+      return (await query(execute)).rows;
+    }
+  };
 }

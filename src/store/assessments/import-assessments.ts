@@ -74,10 +74,12 @@ export async function importAssessments(
     options.onProgress?.(start + batch.length, docs.length);
   }
   if (deferMarks) await rebuildMarks(deps);
-  // A large import leaves the table's statistics and visibility map behind (PGlite has no
-  // autovacuum): without them the planner guesses and index-only scans read every row.
+  // A large import leaves the tables' statistics and visibility maps behind (PGlite has no
+  // autovacuum): without them the planner guesses and index-only scans read every row. The
+  // page marks' tables too: without their statistics a page's mark was found by one lookup
+  // per mark (4.0 ms a page at 100,000 activities on PGlite, 3.6 with them).
   if (out.filter((r) => r.result !== "unchanged").length >= VACUUM_AFTER)
-    await deps.db.execute(sql`vacuum (analyze) assessments`);
+    await deps.db.execute(sql`vacuum (analyze) assessments, register_marks, register_mark_counts`);
   return out;
 }
 

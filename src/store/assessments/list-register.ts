@@ -321,9 +321,10 @@ export function registerQueries(db: Db, query: ListQuery, total?: number) {
     /** Whether the page was read from the end (its rows hold no extra one past the page). */
     fromEnd,
     /**
-     * Whether `items` is run as a named statement (named-statements.ts): a page after or
-     * before a cursor of a kept filter, one of few statement texts. A search, a review date
-     * or filters combined make many more, and run unnamed.
+     * Whether `items` is a statement whose text decides its plan (named-statements.ts): a
+     * page after or before a cursor of a kept filter, whose value is in the text. A search, a
+     * review date or filters combined need a plan made for their values, and are named only
+     * where each call is planned (PGlite).
      */
     named: cursor !== undefined && literal,
     /** The kept total of the filter, when it is one the database keeps. */
@@ -504,9 +505,9 @@ async function pageRows(
 ): Promise<{ found: PageRow[]; fromEnd: boolean; total: number }> {
   const plain = registerQueries(db, query, exact ? total : undefined);
   if (!plain.fromEnd) {
-    const page = plain.named
-      ? runNamed<{ items: PageRow[] }>(db, plain.items.getSQL())
-      : plain.items;
+    const page = runNamed<{ items: PageRow[] }>(db, plain.items.getSQL(), {
+      valuesDecidePlan: !plain.named,
+    });
     return { found: await itemsOf(page), fromEnd: false, total };
   }
   return db.transaction(
