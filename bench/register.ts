@@ -309,13 +309,14 @@ async function backend(
       const reference = await run(`${b.url}/`);
       await stop(b.child);
       const label = `${name}, ${size} activities, cache ${cache}: ${what}`;
+      // The issue's goal: p99 50 ms on PostgreSQL and 100 on PGlite, within twice that with
+      // the read cache off; an update's on PGlite 500 ms.
+      const pages = (name === "PGlite" ? 100 : 50) * (cache === "off" ? 2 : 1);
       const goal = what.startsWith("update")
         ? name === "PGlite"
           ? "p99 <= 500 ms"
           : undefined
-        : name === "PGlite"
-          ? "p99 <= 100 ms"
-          : "p99 <= 50 ms";
+        : `p99 <= ${pages} ms`;
       rows.push(
         {
           figure: `${label}, req/s`,
