@@ -170,18 +170,19 @@ export async function openPglite(
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
     // The register's pages are prepared statements in this one session (named-statements.ts),
-    // each call planned for its values: a search's words decide its plan.
+    // each call planned for its values (a search's words decide its plan) unless it says not.
     await client.query("set plan_cache_mode = force_custom_plan");
     const dialect = new PgDialect();
-    const run = preparedInSql(
-      (text) => client.query(text),
-      (text, params) => client.query(text, params),
-    );
+    const run = preparedInSql({
+      query: (text) => client.query(text),
+      unnamed: (text, params) => client.query(text, params),
+      script: async (text) => (await client.exec(text)).at(-1)?.rows ?? [],
+    });
     nameStatements(
       db,
-      (query) => {
+      (query, valuesDecidePlan) => {
         const { sql: text, params } = dialect.sqlToQuery(query);
-        return run(text, params);
+        return run(text, params, valuesDecidePlan);
       },
       true,
     );
