@@ -2,9 +2,11 @@
  * Named statements (src/store/named-statements.ts): on a PostgreSQL server a page by number
  * of a kept total, and a page after a cursor of one, is a named statement, parsed once per
  * connection and executed again for the next page of the same shape, whatever its depth,
- * with the kept filter's value in its text; its pages are those read by offset. A pooler that loses the
- * statements makes them run unnamed. On PGlite they run as any other, with the same pages.
+ * with the kept filter's value in its text; its pages are those read by offset. A pooler that
+ * loses the statements makes them run unnamed. PGlite's one session prepares every page
+ * statement in SQL, a search's too, and prepares one again when it was let go.
  */
+import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ListQuery } from "../src/store/assessments/list-register.ts";
@@ -116,11 +118,11 @@ describe.each(backends.list)("statements prepared on $name", (backend) => {
     await store.assessments.list({ page: 2, pageSize: 1, status: "draft" });
     await store.assessments.list({ page: 2, pageSize: 1, status: "in_review" });
     const statuses = (await prepared(store, "with start")).filter((r) =>
-      /"status" = '/.test(r.statement),
+      /"status" = E?'/.test(r.statement),
     );
-    expect(statuses.map((r) => r.statement.match(/"status" = ('[a-z_]+')/)?.[1]).sort()).toEqual([
-      "'draft'",
-      "'in_review'",
+    expect(statuses.map((r) => r.statement.match(/"status" = E?'([a-z_]+)'/)?.[1]).sort()).toEqual([
+      "draft",
+      "in_review",
     ]);
   });
 
@@ -194,54 +196,91 @@ describe.each(backends.list)("statements prepared on $name", (backend) => {
     expect(back).toEqual(read.slice(0, -1));
   });
 
-  it("runs a statement unnamed once the connection lost it, as a pooler may, with the same page", async () => {
+  it("gives the same page once the connection lost its statements, as a pooler may", async () => {
     const page = await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" });
     expect(await prepared(store, "with start")).not.toEqual([]);
-    // The server forgets every named statement; node-postgres still thinks it has them.
+    // The database forgets every named statement; the store still thinks it has them.
     await store.database.db.execute(sql`deallocate all`);
     expect(await store.assessments.list({ page: 2, pageSize: 3, sort: "outcome" })).toEqual(page);
     expect(await store.assessments.list({ page: 3, pageSize: 3, sort: "outcome" })).toMatchObject({
       items: (await slugsByOffset(store, { sort: "outcome" }, 3, 6)).map((slug) => ({ slug })),
     });
-    // From then on its statements run unnamed.
-    expect(await prepared(store, "with start")).toEqual([]);
+    // A server's statements (behind a pooler, perhaps) run unnamed from then on; PGlite's one
+    // session has no pooler, and prepares them again.
+    if (embedded) expect(await prepared(store, "with start")).not.toEqual([]);
+    else expect(await prepared(store, "with start")).toEqual([]);
   });
 });
 
 describe("statements prepared in SQL (PGlite)", () => {
+  let client: PGlite;
+  beforeAll(async () => {
+    client = await PGlite.create();
+  });
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  /** A runner on the test's own PGlite that keeps `kept` statements prepared. */
+  const runner = (kept: number) =>
+    preparedInSql(
+      {
+        query: (text) => client.query(text),
+        unnamed: (text, params) => client.query(text, params),
+        script: async (text) => (await client.exec(text)).at(-1)?.rows ?? [],
+      },
+      kept,
+    );
+  const prepared = async () =>
+    (await client.query<{ statement: string }>("select statement from pg_prepared_statements"))
+      .rows;
+
   it("keeps the statements run most recently, and prepares again one it let go", async () => {
-    const pglite = backends.list.find((b) => b.name === "PGlite");
-    if (!pglite) throw new Error("PGlite is always a backend");
-    const store = await pglite.open({ readCache: false });
-    try {
-      const { PGlite } = await import("@electric-sql/pglite");
-      const client = (store.database.db as unknown as { $client: InstanceType<typeof PGlite> })
-        .$client;
-      const names = async () =>
-        (await client.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements"))
-          .rows[0]?.n;
-      const before = await names();
-      const run = preparedInSql(
-        {
-          query: (text) => client.query(text),
-          unnamed: (text, params) => client.query(text, params),
-          script: async (text) => (await client.exec(text)).at(-1)?.rows ?? [],
-        },
-        3,
-      );
-      const answer = (i: number) => run(`select $1::int + ${i} as n`, [i], i % 2 === 0);
-      for (let i = 0; i < 5; i++) expect(await answer(i)).toEqual([{ n: 2 * i }]);
-      // Five texts run, three kept.
-      expect(await names()).toBe((before ?? 0) + 3);
-      // The first was let go, and is prepared again when it is run; values that are no literal
-      // run unnamed.
-      expect(await answer(0)).toEqual([{ n: 0 }]);
-      expect(await run("select $1::text as t", ["nul\0"], true).catch(() => "refused")).toBe(
-        "refused",
-      );
-      expect(await names()).toBe((before ?? 0) + 3);
-    } finally {
-      await store.close();
+    await client.query("deallocate all");
+    const run = runner(3);
+    const answer = (i: number) => run(`select $1::int + ${i} as n`, [i], i % 2 === 0);
+    for (let i = 0; i < 5; i++) expect(await answer(i)).toEqual([{ n: 2 * i }]);
+    // Five texts run, three kept: the last three.
+    expect((await prepared()).map((r) => r.statement.match(/\+ (\d)/)?.[1]).sort()).toEqual([
+      "2",
+      "3",
+      "4",
+    ]);
+    // The first was let go, and is prepared again when it is run.
+    expect(await answer(0)).toEqual([{ n: 0 }]);
+    expect(await prepared()).toHaveLength(3);
+    // So is one the session let go without the runner knowing.
+    await client.query("deallocate all");
+    expect(await answer(4)).toEqual([{ n: 8 }]);
+    // A value no literal holds (a bigint) runs unnamed: nothing is prepared for it.
+    const [twice] = (await run("select $1::int8 * 2 as n", [21n], true)) as { n: unknown }[];
+    expect(Number(twice?.n)).toBe(42);
+    expect((await prepared()).some((r) => r.statement.includes("* 2"))).toBe(false);
+  });
+
+  it("gives each value back as it was, through EXECUTE", async () => {
+    const run = runner(10);
+    for (const v of ["it's", "back\\slash", "\\'", "E'x'", "line\nbreak", "é 中", ""]) {
+      expect(await run("select $1::text as t", [v], true), v).toEqual([{ t: v }]);
+      expect(await run("select $1::text as t", [v], false), v).toEqual([{ t: v }]);
     }
+  });
+
+  it("answers every call when many run at once and statements are let go meanwhile", async () => {
+    await client.query("deallocate all");
+    const run = runner(2);
+    const calls = Array.from({ length: 60 }, (_, i) =>
+      run(`select $1::int * ${i % 7} as n`, [i], i % 3 === 0),
+    );
+    expect(await Promise.all(calls)).toEqual(calls.map((_, i) => [{ n: i * (i % 7) }]));
+    expect((await prepared()).length).toBeLessThanOrEqual(2);
+  });
+
+  it("ends each plan mode with its statement, even one that fails", async () => {
+    const run = runner(5);
+    await run("select 1 / $1::int as n", [1], false);
+    await expect(run("select 1 / $1::int as n", [0], false)).rejects.toThrow(/division by zero/);
+    const [mode] = (await client.query<{ plan_cache_mode: string }>("show plan_cache_mode")).rows;
+    expect(mode?.plan_cache_mode).toBe("auto");
   });
 });

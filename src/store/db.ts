@@ -169,9 +169,7 @@ export async function openPglite(
   try {
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
-    // The register's pages are prepared statements in this one session (named-statements.ts),
-    // each call planned for its values (a search's words decide its plan) unless it says not.
-    await client.query("set plan_cache_mode = force_custom_plan");
+    // The register's pages are prepared statements in this one session (named-statements.ts).
     const dialect = new PgDialect();
     const run = preparedInSql({
       query: (text) => client.query(text),

@@ -6,22 +6,23 @@
  * text holds the filter value it is for (list-register.ts writes a kept filter's value into
  * it), so the plan PostgreSQL keeps for it once it stops planning each call (its default
  * `plan_cache_mode`) was made for that value: a rare outcome gets its own, not one made for
- * a common one. The parameters left are where a page starts and how long it is. Only
- * statements of a bounded number of texts are named, since a connection keeps each one it
- * parsed (the page of a kept total and a page after a cursor of one: four sorts, each filter
- * value of the vocabularies, two ways).
+ * a common one. The parameters left are where a page starts and how long it is. On a server
+ * only statements of a bounded number of texts are named, since a connection keeps each one
+ * it parsed (the page of a kept total and a page after a cursor of one: four sorts, each
+ * filter value of the vocabularies, two ways).
  *
  * A pooler between Basis and the server that does not keep named statements across
  * transactions (PgBouncer in transaction mode before 1.21) answers that a statement does not
  * exist, or exists already: the statement then runs unnamed, and so does every later one on
  * that database. Inside a transaction a statement runs as any other.
  *
- * PGlite has one session and no named statements of the wire protocol's in its API: there a
- * statement is prepared in SQL (`PREPARE`) the first time and run by `EXECUTE` with its
- * values written as literals (`preparedInSql`). Parsing and analysing a page's statement is
- * most of what a page costs in PGlite (some 3 of 6 ms for 50 rows at 100,000 activities).
- * The session plans each call for its values; a statement whose text decides its plan runs
- * on the plan kept for it (2.5-2.9 ms a page of 50 there, against 3.6 planned each call).
+ * PGlite has one session and no named statements of the wire protocol's in its API: there
+ * every page statement, a search's too, is prepared in SQL (`PREPARE`) the first time and
+ * run by `EXECUTE` with its values written as literals (`preparedInSql`), as many texts as
+ * it keeps (PREPARED_KEPT). Parsing and analysing a page's statement is most of what a page
+ * costs in PGlite (some 3 of 6 ms for 50 rows at 100,000 activities). A search is planned at
+ * each call for its words; a statement whose text decides its plan runs on the plan kept for
+ * it (2.5-2.9 ms a page of 50 there, against 3.6 planned each call).
  */
 import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
@@ -82,7 +83,9 @@ export async function runNamed<T>(
       return (await runner.run(query, valuesDecidePlan)) as T[];
     } catch (e) {
       if (!POOLER_LOST.has(databaseCode(e) ?? "")) throw e;
-      runners.delete(db);
+      // A server's connections behind a pooler lose them again: named no more. PGlite's one
+      // session has no pooler: this call runs unnamed, and the next is named again.
+      if (!runner.plansEachCall) runners.delete(db);
     }
   return rowsOf<T>(await db.execute(query));
 }
@@ -119,35 +122,46 @@ export interface SqlSession {
  * The runner of a database with one session and only plain SQL (PGlite): each statement text
  * is prepared once under its name (`PREPARE`, once even when two calls ask for it together),
  * then run by `EXECUTE` with its values as literals. A statement whose values cannot all be
- * written as literals runs unnamed. The session plans every call (its `plan_cache_mode`);
- * one whose plan does not depend on its values is run on the plan kept for it, by a
- * `SET LOCAL` in the same implicit transaction as its EXECUTE (so it cannot outlive that
- * EXECUTE, even when it fails). At most `kept` stay prepared (a search's statement differs
- * with each combination of filters and sort): past that the one run least recently is
- * deallocated, and prepared again when it is next run.
+ * written as literals runs unnamed. Each EXECUTE is sent with a `SET LOCAL` of the plan mode
+ * in the same implicit transaction, so the setting ends with it, even when it fails, and
+ * touches nothing else the session runs (its triggers' and functions' statements keep their
+ * plans): planned for its values when they decide its plan (a search's words), otherwise on
+ * the plan kept for it. At most `kept` stay prepared (a search's statement differs with each
+ * combination of filters and sort): past that the one run least recently that no call is
+ * running is deallocated, and prepared again when it is next run, as is one the session let
+ * go (DEALLOCATE ALL).
  */
 export function preparedInSql(
   session: SqlSession,
   kept = PREPARED_KEPT,
 ): (text: string, params: unknown[], valuesDecidePlan: boolean) => Promise<unknown[]> {
-  const { query } = session;
   const prepared = new Map<string, Promise<unknown>>();
+  // How many calls are running each statement: none of those is let go meanwhile.
+  const running = new Map<string, number>();
+  /** Forget `name` if it still stands for `ready` (not for a PREPARE sent since). */
+  const forget = (name: string, ready: Promise<unknown>) => {
+    if (prepared.get(name) === ready) prepared.delete(name);
+  };
+  /** Let go of the statements run least recently, past `kept`, that no call is running. */
+  const trim = () => {
+    for (const name of prepared.keys()) {
+      if (prepared.size <= kept) return;
+      if (running.has(name)) continue;
+      prepared.delete(name);
+      void session.query(`deallocate ${name}`).catch(() => {});
+    }
+  };
   const prepare = (name: string, text: string) => {
     let ready = prepared.get(name);
     if (ready) prepared.delete(name);
     else {
-      ready = query(`prepare ${name} as ${text}`);
-      ready.catch(() => prepared.delete(name));
+      const made = session.query(`prepare ${name} as ${text}`);
+      made.catch(() => forget(name, made));
+      ready = made;
     }
     // Kept in the order of use: the first is the one run least recently.
     prepared.set(name, ready);
-    if (prepared.size > kept) {
-      const [oldest] = prepared.keys();
-      if (oldest !== undefined) {
-        prepared.delete(oldest);
-        void query(`deallocate ${oldest}`).catch(() => {});
-      }
-    }
+    trim();
     return ready;
   };
   return async (text, params, valuesDecidePlan) => {
@@ -155,19 +169,30 @@ export function preparedInSql(
     if (values.some((v) => v === undefined)) return (await session.unnamed(text, params)).rows;
     // Quoted: a name holds capitals, '-' and '_' (statementName), which SQL would fold or refuse.
     const name = `"${statementName(text)}"`;
-    const statement = `execute ${name}${values.length ? `(${values.join(", ")})` : ""}`;
-    const execute = async () =>
-      valuesDecidePlan
-        ? (await query(statement)).rows
-        : session.script(`set local plan_cache_mode = force_generic_plan; ${statement}`);
-    await prepare(name, text);
+    const mode = valuesDecidePlan ? "force_custom_plan" : "force_generic_plan";
+    const execute = () =>
+      session.script(
+        `set local plan_cache_mode = ${mode}; execute ${name}${values.length ? `(${values.join(", ")})` : ""}`,
+      );
+    running.set(name, (running.get(name) ?? 0) + 1);
     try {
-      return await execute();
-    } catch (e) {
-      // Deallocated between its PREPARE and this EXECUTE, as the oldest of a busy moment.
-      if (databaseCode(e) !== "26000" || prepared.has(name)) throw e;
-      await prepare(name, text);
-      return await execute();
+      const ready = prepare(name, text);
+      await ready;
+      try {
+        return await execute();
+      } catch (e) {
+        if (databaseCode(e) !== "26000") throw e;
+        // The session let it go without this runner (DEALLOCATE ALL): prepared again, once.
+        forget(name, ready);
+        await prepare(name, text);
+        return await execute();
+      }
+    } finally {
+      const n = (running.get(name) ?? 1) - 1;
+      if (n === 0) running.delete(name);
+      else running.set(name, n);
+      // What was kept past `kept` while every statement was running goes now.
+      trim();
     }
   };
 }

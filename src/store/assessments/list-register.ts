@@ -38,7 +38,7 @@ import {
 } from "../../core/vocabulary.ts";
 import type { StoreDeps } from "../context.ts";
 import type { Db } from "../db.ts";
-import { runNamed } from "../named-statements.ts";
+import { runNamed, sqlLiteral } from "../named-statements.ts";
 import { assessments } from "../schema.ts";
 import { registerTotals } from "./register-totals.ts";
 
@@ -630,20 +630,24 @@ export function searchQuery(q: string): string | undefined {
 
 /**
  * Whether each value of a filter is one of its vocabulary's (an outcome, a workflow state, a
- * lawful basis): only then is it written into a statement's text (whereOf's `literal`). An
+ * lawful basis, a yes or no): only then is it written into a statement's text (whereOf's `literal`). An
  * unknown basis matches no row, and is asked as a parameter.
  */
 function inVocabulary(f: Filter): boolean {
   return (
     (f.outcome === undefined || (OUTCOMES as readonly string[]).includes(f.outcome)) &&
     (f.status === undefined || (WORKFLOW_STATES as readonly string[]).includes(f.status)) &&
-    (f.basis === undefined || (LawfulBasis.options as readonly string[]).includes(f.basis))
+    (f.basis === undefined || (LawfulBasis.options as readonly string[]).includes(f.basis)) &&
+    (f.specialCategory === undefined || typeof f.specialCategory === "boolean") &&
+    (f.children === undefined || typeof f.children === "boolean")
   );
 }
 
 /** A text as an SQL literal (for the vocabularies' words inVocabulary lets through). */
 function textLiteral(text: string): SQL {
-  return sql.raw(`'${text.replaceAll("'", "''")}'`);
+  const literal = sqlLiteral(text);
+  if (literal === undefined) throw new Error("a text holding a NUL cannot be written as a literal");
+  return sql.raw(literal);
 }
 
 /**
