@@ -51,13 +51,11 @@ export function defaultDataDir(): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;
   if (url) {
-    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }, { PgDialect }] =
-      await Promise.all([
-        import("pg"),
-        import("drizzle-orm/node-postgres"),
-        import("drizzle-orm/node-postgres/migrator"),
-        import("drizzle-orm/pg-core"),
-      ]);
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+      import("pg"),
+      import("drizzle-orm/node-postgres"),
+      import("drizzle-orm/node-postgres/migrator"),
+    ]);
     const pool = new pg.Pool({
       connectionString: url,
       max: opts.poolSize ?? 10,
@@ -68,11 +66,11 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // next query; without a listener the pool's error event would end the process.
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    const dialect = new PgDialect();
-    nameStatements(db, async (query) => {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      return (await pool.query({ name: statementName(text), text, values: params })).rows;
-    });
+    nameStatements(
+      db,
+      async (text, params) =>
+        (await pool.query({ name: statementName(text), text, values: params })).rows,
+    );
     try {
       if (opts.mustExist) {
         const found = await pool.query(
@@ -155,13 +153,11 @@ export async function openPglite(
   sharedBuffers = pgliteSharedBuffers(),
 ): Promise<{ client: PGlite; db: Db }> {
   setFlagsFromString(WASM_TIERING_BUDGET);
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { PgDialect }] =
-    await Promise.all([
-      import("@electric-sql/pglite"),
-      import("drizzle-orm/pglite"),
-      import("drizzle-orm/pglite/migrator"),
-      import("drizzle-orm/pg-core"),
-    ]);
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   const client = await PGlite.create(pgDir, {
     relaxedDurability: false,
     startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`],
@@ -170,20 +166,12 @@ export async function openPglite(
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
     // The register's pages are prepared statements in this one session (named-statements.ts).
-    const dialect = new PgDialect();
     const run = preparedInSql({
       query: (text) => client.query(text),
       unnamed: (text, params) => client.query(text, params),
       script: async (text) => (await client.exec(text)).at(-1)?.rows ?? [],
     });
-    nameStatements(
-      db,
-      (query, valuesDecidePlan) => {
-        const { sql: text, params } = dialect.sqlToQuery(query);
-        return run(text, params, valuesDecidePlan);
-      },
-      true,
-    );
+    nameStatements(db, run, true);
     return { client, db };
   } catch (e) {
     await client.close();

@@ -26,6 +26,7 @@
  */
 import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { databaseCode } from "./db-errors.ts";
 import { rowsOf } from "./rows.ts";
 
@@ -35,10 +36,14 @@ interface Executes {
 }
 
 /**
- * Runs a statement under a name. `valuesDecidePlan`: the plan that suits one call depends on
- * its values (see runNamed).
+ * Runs a statement's text and values under a name; its rows. `valuesDecidePlan`: the plan
+ * that suits one call depends on its values (see runNamed).
  */
-type NamedRunner = (query: SQL, valuesDecidePlan: boolean) => Promise<unknown[]>;
+type NamedRunner = (
+  text: string,
+  params: unknown[],
+  valuesDecidePlan: boolean,
+) => Promise<unknown[]>;
 
 interface Runner {
   run: NamedRunner;
@@ -50,6 +55,9 @@ interface Runner {
 }
 
 const runners = new WeakMap<Executes, Runner>();
+
+/** Writes a query's text and values as drizzle sends them. */
+const dialect = new PgDialect();
 
 /** Name the statements `runNamed` is given on `db` (openDatabase and openPglite). */
 export function nameStatements(db: Executes, run: NamedRunner, plansEachCall = false): void {
@@ -80,7 +88,8 @@ export async function runNamed<T>(
   const runner = runners.get(db);
   if (runner && (runner.plansEachCall || !valuesDecidePlan))
     try {
-      return (await runner.run(query, valuesDecidePlan)) as T[];
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return (await runner.run(text, params, valuesDecidePlan)) as T[];
     } catch (e) {
       if (!POOLER_LOST.has(databaseCode(e) ?? "")) throw e;
       // A server's connections behind a pooler lose them again: named no more. PGlite's one
@@ -131,10 +140,7 @@ export interface SqlSession {
  * running is deallocated, and prepared again when it is next run, as is one the session let
  * go (DEALLOCATE ALL).
  */
-export function preparedInSql(
-  session: SqlSession,
-  kept = PREPARED_KEPT,
-): (text: string, params: unknown[], valuesDecidePlan: boolean) => Promise<unknown[]> {
+export function preparedInSql(session: SqlSession, kept = PREPARED_KEPT): NamedRunner {
   const prepared = new Map<string, Promise<unknown>>();
   // How many calls are running each statement: none of those is let go meanwhile.
   const running = new Map<string, number>();
