@@ -17,7 +17,7 @@
  * pick what runs, for a short run of one figure. BENCH_REGISTER_KEEP_DIR keeps the PGlite
  * register of the largest size in that directory instead of deleting it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -266,14 +266,47 @@ async function backend(
       ...(size === 100_000 ? { goal: "<= 120000 ms" } : {}),
     });
   const headers = { authorization: `Bearer ${seeded.token}` };
-  // Updates run with the cache on only: the cache-off pass is skipped when they are all.
-  const caches = LOADS.has("pages") || LOADS.has("cursors") ? ["on", "off"] : ["on"];
-  for (const cache of caches) {
-    const server = await start([BIN, "serve", "--port", "0", ...args], {
-      ...env,
-      BASIS_READ_CACHE: cache,
-      BASIS_LOG_LEVEL: "silent",
-    });
+  // Updates run with the cache on only: the cache-off pass is skipped when they are all. The
+  // pages are also read with the register index off (the database answering each), for
+  // comparison, at the largest size only.
+  const reads = LOADS.has("pages") || LOADS.has("cursors");
+  const configs = [
+    { cache: "on", index: "on" },
+    ...(reads ? [{ cache: "off", index: "on" }] : []),
+    ...(reads && size === Math.max(...SIZES) ? [{ cache: "on", index: "off" }] : []),
+  ];
+  for (const { cache, index } of configs) {
+    const server = await start(
+      [BIN, "serve", "--port", "0", ...args],
+      { ...env, BASIS_READ_CACHE: cache, BASIS_REGISTER_INDEX: index, BASIS_LOG_LEVEL: "silent" },
+      // The loads start once the index is built (until then the database answers).
+      index === "on" ? { ready: /Register index: / } : {},
+    );
+    const config = `cache ${cache}${index === "off" ? ", register index off" : ""}`;
+    if (index === "on") {
+      const built = server
+        .output()
+        .match(/Register index: ([\d,]+) activities .*built in (\d+) ms/);
+      if (!built) throw new Error(`the register index was not built: ${server.output()}`);
+      if (cache === "on")
+        rows.push(
+          {
+            figure: `${name}, ${size} activities: register index built`,
+            value: Number(built[2]),
+            unit: "ms",
+          },
+          {
+            figure: `${name}, ${size} activities: server memory (RSS) with the index built`,
+            value: rssOf(server.child.pid),
+            unit: "MB",
+          },
+        );
+    } else
+      rows.push({
+        figure: `${name}, ${size} activities: server memory (RSS) without the index`,
+        value: rssOf(server.child.pid),
+        unit: "MB",
+      });
     const loads: [string, Awaited<ReturnType<typeof run>>][] = [];
     try {
       const next = randomUrls(size);
@@ -309,7 +342,7 @@ async function backend(
             ],
           }),
         ]);
-      if (cache === "on" && LOADS.has("put"))
+      if (cache === "on" && index === "on" && LOADS.has("put"))
         loads.push(["update (PUT)", await updates(server.url, headers, size, seeded.versions)]);
     } finally {
       await stop(server.child);
@@ -318,15 +351,18 @@ async function backend(
       const b = await start([bare], {});
       const reference = await run(`${b.url}/`);
       await stop(b.child);
-      const label = `${name}, ${size} activities, cache ${cache}: ${what}`;
+      const label = `${name}, ${size} activities, ${config}: ${what}`;
       // The issue's goal: p99 50 ms on PostgreSQL and 100 on PGlite, within twice that with
       // the read cache off; an update's on PGlite 500 ms.
       const pages = (name === "PGlite" ? 100 : 50) * (cache === "off" ? 2 : 1);
-      const goal = what.startsWith("update")
-        ? name === "PGlite"
-          ? "p99 <= 500 ms"
-          : undefined
-        : `p99 <= ${pages} ms`;
+      const goal =
+        index === "off"
+          ? undefined
+          : what.startsWith("update")
+            ? name === "PGlite"
+              ? "p99 <= 500 ms"
+              : undefined
+            : `p99 <= ${pages} ms`;
       rows.push(
         {
           figure: `${label}, req/s`,
@@ -354,13 +390,19 @@ async function backend(
   return rows;
 }
 
+/** A process's resident memory, in MB (Linux). */
+function rssOf(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(status.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? Number.NaN) / 1024);
+}
+
 export async function registerBench(): Promise<Row[]> {
   const tmp = mkdtempSync(join(tmpdir(), "basis-bench-register-"));
   const rows: Row[] = [];
   try {
     const bare = writeBareFastify(tmp);
     if (seededDir) {
-      const store = await openStore({ dataDir: seededDir, databaseUrl: "" });
+      const store = await openStore({ dataDir: seededDir, databaseUrl: "", registerIndex: false });
       const size = (await store.assessments.list({ pageSize: 1 })).total;
       await store.close();
       // An empty register has too few URLs to ask each once (the loads would never end).
@@ -373,7 +415,7 @@ export async function registerBench(): Promise<Row[]> {
         size,
         { DATABASE_URL: "" },
         ["--data-dir", seededDir],
-        () => openStore({ dataDir: seededDir, databaseUrl: "" }),
+        () => openStore({ dataDir: seededDir, databaseUrl: "", registerIndex: false }),
         bare,
       );
     }
@@ -389,7 +431,7 @@ export async function registerBench(): Promise<Row[]> {
             size,
             { DATABASE_URL: "" },
             ["--data-dir", dataDir],
-            () => openStore({ dataDir, databaseUrl: "" }),
+            () => openStore({ dataDir, databaseUrl: "", registerIndex: false }),
             bare,
           )),
         );
@@ -404,7 +446,7 @@ export async function registerBench(): Promise<Row[]> {
               size,
               { DATABASE_URL: url },
               [],
-              () => openStore({ databaseUrl: url }),
+              () => openStore({ databaseUrl: url, registerIndex: false }),
               bare,
             )),
           );

@@ -23,14 +23,15 @@ const ACTIVITIES = 10_000;
 
 /**
  * Start `node <cmd>` (or `command` itself), and resolve once it prints its address and that
- * address answers `path` with a 200: the time from the spawn to that 200. A command started
- * `detached` is stopped with its whole process group.
+ * address answers `path` with a 200: the time from the spawn to that 200. With `ready`, it
+ * also waits until the output matches it (what the server prints once it is built). A
+ * command started `detached` is stopped with its whole process group.
  */
 export function start(
   cmd: string[],
   env: NodeJS.ProcessEnv,
-  options: { command?: string; path?: string; detached?: boolean } = {},
-): Promise<{ child: ChildProcess; url: string; ms: number }> {
+  options: { command?: string; path?: string; detached?: boolean; ready?: RegExp } = {},
+): Promise<{ child: ChildProcess; url: string; ms: number; output: () => string }> {
   const t = performance.now();
   const path = options.path ?? "/api/health";
   return new Promise((resolve, reject) => {
@@ -40,6 +41,11 @@ export function start(
       detached: options.detached ?? false,
     });
     let out = "";
+    let answered: { url: string; ms: number } | undefined;
+    const done = () => {
+      if (answered && (!options.ready || options.ready.test(out)))
+        resolve({ child, ...answered, output: () => out });
+    };
     child.stdout?.on("data", async (d: Buffer) => {
       out += d.toString();
       const m = out.match(/listening on (http:\/\/\S+)/);
@@ -51,8 +57,9 @@ export function start(
           await r?.arrayBuffer();
           if (r?.status === 200) break;
         }
-        resolve({ child, url, ms: performance.now() - t });
+        answered = { url, ms: performance.now() - t };
       }
+      done();
     });
     child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
   });

@@ -37,7 +37,7 @@ async function openSeeded(
   id: (i: number) => string,
 ): Promise<Store> {
   // One connection, so that the statements it prepared are the ones a test sees.
-  const store = await backend.open({ poolSize: 1, readCache: false });
+  const store = await backend.open({ poolSize: 1, readCache: false, registerIndex: false });
   for (let i = 0; i < n; i++)
     await store.assessments.create(
       anAssessment()

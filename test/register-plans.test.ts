@@ -90,7 +90,7 @@ describe.each(backends.list)("the register's query plans on $name", (backend) =>
   let db: Db;
 
   beforeAll(async () => {
-    store = await backend.open();
+    store = await backend.open({ registerIndex: false });
     db = store.database.db;
     // A few saved through the store (documents and all), the rest written as rows only: the
     // plans depend on the register columns, not on the documents.
@@ -507,7 +507,7 @@ describe.each(backends.list)("a search for a word in every row on $name", (backe
   const N = 12_000;
 
   beforeAll(async () => {
-    store = await backend.open();
+    store = await backend.open({ registerIndex: false });
     db = store.database.db;
     // Rows whose text is the same words but for their numbers, as a register made from one
     // template is: the statistics then hold few common words, and the planner guesses a

@@ -23,6 +23,14 @@ function controlledFeed() {
 
 const tick = () => new Promise((r) => setImmediate(r));
 
+/** An audited change as the feed lists it (its sequence number does not matter here). */
+const change = (action: string) => ({
+  seq: 0,
+  action,
+  entityType: "assessment",
+  entityId: "00000000-0000-4000-8000-000000000000",
+});
+
 describe("which cached reads an audited action drops", () => {
   it("drops pages and assessments on an assessment write, principals on sign-out, disable and revoke", () => {
     expect(topicsOf("assessment.update")).toEqual(["assessments"]);
@@ -115,7 +123,7 @@ describe("the cache following other instances' writes", () => {
     // Asked together, they share one check.
     expect(calls).toHaveLength(1);
     const third = cache.fresh();
-    calls[0]?.answer({ last: 10, actions: "all" });
+    calls[0]?.answer({ last: 10, changes: "all" });
     await Promise.all([first, second]);
     await tick();
     // The third read was asked while the first check was out: it needs a check of its own.
@@ -125,7 +133,7 @@ describe("the cache following other instances' writes", () => {
     void third.then(() => (answered = true));
     await tick();
     expect(answered).toBe(false);
-    calls[1]?.answer({ last: 10, actions: [] });
+    calls[1]?.answer({ last: 10, changes: [] });
     await third;
   });
 
@@ -143,10 +151,10 @@ describe("the cache following other instances' writes", () => {
       await answer(r);
       return p;
     };
-    expect(await readAnswered({ last: 1, actions: "all" })).toBe(1);
-    expect(await readAnswered({ last: 2, actions: ["assessment.update"] })).toBe(1);
-    expect(await readAnswered({ last: 3, actions: ["token.revoke"] })).toBe(2);
-    expect(await readAnswered({ last: 3, actions: [] })).toBe(2);
+    expect(await readAnswered({ last: 1, changes: "all" })).toBe(1);
+    expect(await readAnswered({ last: 2, changes: [change("assessment.update")] })).toBe(1);
+    expect(await readAnswered({ last: 3, changes: [change("token.revoke")] })).toBe(2);
+    expect(await readAnswered({ last: 3, changes: [] })).toBe(2);
   });
 
   it("drops everything and fails the read when the feed cannot be read, then starts afresh", async () => {
@@ -156,7 +164,7 @@ describe("the cache following other instances' writes", () => {
     const load = async () => ++n;
     const ok = cache.read("assessments", "k", load);
     await tick();
-    calls[0]?.answer({ last: 5, actions: "all" });
+    calls[0]?.answer({ last: 5, changes: "all" });
     expect(await ok).toBe(1);
     const lost = cache.read("assessments", "k", load);
     await tick();
@@ -166,7 +174,7 @@ describe("the cache following other instances' writes", () => {
     await tick();
     // It no longer trusts its position in the feed: it asks from now on, and reloads.
     expect(calls[2]?.after).toBeUndefined();
-    calls[2]?.answer({ last: 9, actions: "all" });
+    calls[2]?.answer({ last: 9, changes: "all" });
     expect(await again).toBe(2);
   });
 });

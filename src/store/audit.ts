@@ -250,8 +250,8 @@ async function lockHead(tx: WriteTx): Promise<{ hash: string } | undefined> {
 }
 
 /**
- * Other writers' changes, read from the audit trail: the actions appended after a sequence
- * number. Appends are serialised until commit, so sequence order is commit order and a
+ * The changes read from the audit trail: the events appended after a sequence number (what
+ * was done to which entity). Appends are serialised until commit, so sequence order is commit order and a
  * check never skips an event that commits later with a smaller number.
  */
 export function auditFeed(db: Db, batch = 500): ChangeFeed {
@@ -260,7 +260,12 @@ export function auditFeed(db: Db, batch = 500): ChangeFeed {
     .from(auditEvents)
     .prepare("basis_audit_newest");
   const after = db
-    .select({ seq: auditEvents.seq, action: auditEvents.action })
+    .select({
+      seq: auditEvents.seq,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+    })
     .from(auditEvents)
     .where(gt(auditEvents.seq, sql.placeholder("after")))
     .orderBy(asc(auditEvents.seq))
@@ -270,12 +275,12 @@ export function auditFeed(db: Db, batch = 500): ChangeFeed {
     async since(seen) {
       if (seen === undefined) {
         const rows = await newest.execute();
-        return { last: Number(rows[0]?.seq ?? 0), actions: "all" };
+        return { last: Number(rows[0]?.seq ?? 0), changes: "all" };
       }
       const rows = await after.execute({ after: seen });
       const last = rows[rows.length - 1];
-      if (!last) return { last: seen, actions: [] };
-      return { last: last.seq, actions: rows.length > batch ? "all" : rows.map((r) => r.action) };
+      if (!last) return { last: seen, changes: [] };
+      return { last: last.seq, changes: rows.length > batch ? "all" : rows };
     },
   };
 }

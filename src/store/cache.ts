@@ -82,9 +82,31 @@ export function topicsOf(action: string): readonly Topic[] {
   return isAuditAction(action) ? TOPICS_OF[action] : TOPICS;
 }
 
-/** What other writers did since `after` (an audit sequence number); `undefined`: from now on. */
+/** One audited change: its sequence number, what was done, and to what. */
+export interface Change {
+  seq: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+}
+
+/**
+ * What was written since `after` (an audit sequence number): the changes in order, or "all"
+ * when they are too many to list or `after` is `undefined` (from now on).
+ */
 export interface ChangeFeed {
-  since(after: number | undefined): Promise<{ last: number; actions: string[] | "all" }>;
+  since(after: number | undefined): Promise<{ last: number; changes: Change[] | "all" }>;
+}
+
+/**
+ * Something kept in step with the audit trail besides the cache's entries (the register's
+ * index): told of every check's changes, and waited for before the reads the check answers.
+ */
+export interface Follower {
+  /** The changes after the last ones it was told of, up to `last`; or "all" up to `last`. */
+  follow(changes: readonly Change[] | "all", last: number): Promise<void>;
+  /** Everything it knows is void (a restore replaced the database). */
+  reset(): void;
 }
 
 export interface CacheOptions {
@@ -101,6 +123,12 @@ export interface CacheOptions {
    * what the cache saves).
    */
   enabled?: boolean;
+  /**
+   * False when no other process writes to the database (PGlite, whose directory one process
+   * holds): the feed is then read only after this process wrote, for the follower, since
+   * this process's own writes drop the cache's entries when they commit.
+   */
+  othersWrite?: boolean;
 }
 
 class Shelf {
@@ -143,6 +171,10 @@ export class StoreCache {
   private lastCheck = Number.NEGATIVE_INFINITY;
   private readonly checkInterval: number;
   private readonly enabled: boolean;
+  private readonly othersWrite: boolean;
+  private follower: Follower | undefined;
+  /** `wrote` when the last check began (with othersWrite false, no check is due until it moves). */
+  private checkedWrites = 0;
 
   constructor(
     private readonly feed?: ChangeFeed,
@@ -152,6 +184,20 @@ export class StoreCache {
     this.shelves = { assessments: new Shelf(entries), principals: new Shelf(entries) };
     this.checkInterval = opts.checkInterval ?? 1;
     this.enabled = opts.enabled ?? true;
+    this.othersWrite = opts.othersWrite ?? true;
+  }
+
+  /**
+   * Takes the feed's position now, so the first check after it lists what changed since
+   * (without it, the first check only learns where the feed stands).
+   */
+  async start(): Promise<void> {
+    if (this.feed) this.seen = (await this.feed.since(undefined)).last;
+  }
+
+  /** Tell `follower` each check's changes; the reads a check answers wait for it too. */
+  follow(follower: Follower): void {
+    this.follower = follower;
   }
 
   /**
@@ -165,7 +211,8 @@ export class StoreCache {
     opts: ReadOptions<V> = {},
   ): Promise<V> {
     if (!this.enabled) return load();
-    await this.fresh();
+    // Where no other process writes, this process's writes dropped what they touched.
+    if (this.othersWrite) await this.fresh();
     const shelf = this.shelves[topic];
     if (shelf.entries.has(key)) return shelf.entries.get(key) as V;
     const pending = shelf.loading.get(key);
@@ -216,12 +263,21 @@ export class StoreCache {
     for (const t of TOPICS) this.shelves[t].clear();
   }
 
+  /** After the database was replaced: nothing kept is valid, the feed's position included. */
+  reset(): void {
+    this.dropAll();
+    this.seen = undefined;
+    this.follower?.reset();
+  }
+
   /**
    * Resolves once a check of other writers' changes that began after this call has been
    * applied. Concurrent callers share one check; on PGlite there is nothing to check.
    */
   fresh(): Promise<void> {
     if (!this.feed) return Promise.resolve();
+    if (!this.othersWrite && !this.checking && this.checkedWrites === this.wrote)
+      return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       if (!this.checking) {
@@ -241,6 +297,7 @@ export class StoreCache {
         this.lastCheck = performance.now();
         const batch = this.waiting;
         this.waiting = [];
+        this.checkedWrites = this.wrote;
         try {
           await this.catchUp();
           for (const w of batch) w.resolve();
@@ -248,6 +305,7 @@ export class StoreCache {
           // Without the feed nothing cached can be trusted: start again from empty.
           this.seen = undefined;
           this.dropAll();
+          this.checkedWrites = Number.NaN;
           for (const w of batch) w.reject(e);
         }
       }
@@ -258,9 +316,11 @@ export class StoreCache {
 
   private async catchUp(): Promise<void> {
     const feed = this.feed as ChangeFeed;
-    const { last, actions } = await feed.since(this.seen);
-    if (this.seen === undefined || actions === "all") this.dropAll();
-    else this.changed(actions);
+    const { last, changes } = await feed.since(this.seen);
+    // This process's own writes dropped what they touched as they committed.
+    if (this.seen === undefined || changes === "all") this.dropAll();
+    else if (this.othersWrite) this.changed(changes.map((c) => c.action));
+    await this.follower?.follow(changes, last);
     this.seen = last;
   }
 }

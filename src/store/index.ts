@@ -17,6 +17,7 @@ import { exportDocuments } from "./assessments/export-documents.ts";
 import { getAssessment } from "./assessments/get-assessment.ts";
 import { importAssessments } from "./assessments/import-assessments.ts";
 import { listRegister } from "./assessments/list-register.ts";
+import { RegisterIndex } from "./assessments/register-index.ts";
 import { updateAssessment } from "./assessments/update-assessment.ts";
 import { appendAudit, auditFeed, writeTransaction } from "./audit.ts";
 import type { AuditAnchor } from "./audit-anchor.ts";
@@ -125,6 +126,8 @@ function bind<T extends Record<string, Operation>>(deps: StoreDeps, ops: T): Bou
 
 export interface Store {
   database: Database;
+  /** The register held in memory (absent when the store was opened without it). */
+  registerIndex: RegisterIndex | undefined;
   assessments: BoundAll<Operations["assessments"]>;
   drafts: BoundAll<Operations["drafts"]>;
   accounts: AccountStore;
@@ -174,6 +177,11 @@ export interface StoreOptions extends OpenOptions {
   renderSigned?: RenderSigned;
   /** False: no read cache, every read asks the database (default true). */
   readCache?: boolean;
+  /**
+   * False: no register index, every register page asks the database (default true; it is
+   * built when a page is first asked, or by `registerIndex.build()`).
+   */
+  registerIndex?: boolean;
 }
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
@@ -182,10 +190,15 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   // A batched import that stopped before its end left the register's page marks stale: they
   // are counted again now (pages by number are right meanwhile, only slower).
   await db.execute(sql`select register_marks_rebuild() from register_marks_stale`);
-  // On a PostgreSQL server other instances write too: the cache follows the audit trail.
-  const cache = new StoreCache(database.kind === "postgres" ? auditFeed(db) : undefined, {
+  // The cache follows the audit trail: on a PostgreSQL server, where other instances write
+  // too, before every read; on PGlite after this process wrote, for the register index.
+  const cache = new StoreCache(auditFeed(db), {
     enabled: opts.readCache ?? true,
+    othersWrite: database.kind === "postgres",
   });
+  await cache.start();
+  const registerIndex = opts.registerIndex === false ? undefined : new RegisterIndex(db);
+  if (registerIndex) cache.follow(registerIndex);
   const deps: StoreDeps = { db, cache, renderSigned: opts.renderSigned };
   // None yet in this process: the first upkeep is due at once, since the writes made before
   // it opened (by an earlier server, or by the CLI) were not counted. With nothing to clean,
@@ -193,7 +206,11 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   let writesAtUpkeep: number | undefined;
   return {
     database,
-    assessments: bind(deps, OPERATIONS.assessments),
+    registerIndex,
+    assessments: {
+      ...bind(deps, OPERATIONS.assessments),
+      list: (query) => listRegister(deps, query, registerIndex),
+    },
     drafts: bind(deps, OPERATIONS.drafts),
     accounts: new AccountStore(db, cache),
     signOff: bind(deps, OPERATIONS.signOff),
@@ -229,7 +246,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
         force: options.force === true,
         guard: database.kind === "postgres" && !options.force ? aloneOnPostgres : undefined,
       });
-      cache.dropAll();
+      cache.reset();
       await writeTransaction(db, cache, (tx) =>
         appendAudit(
           tx,
@@ -267,7 +284,10 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
         await db.execute(sql`analyze assessments, register_marks, register_mark_counts`);
       return true;
     },
-    close: () => database.close(),
+    close: () => {
+      registerIndex?.close();
+      return database.close();
+    },
   };
 }
 

@@ -32,6 +32,9 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   const readCache = process.env.BASIS_READ_CACHE ?? "on";
   if (readCache !== "on" && readCache !== "off")
     throw new CliError("BASIS_READ_CACHE: use on or off", EXIT.usage);
+  const registerIndex = process.env.BASIS_REGISTER_INDEX ?? "on";
+  if (registerIndex !== "on" && registerIndex !== "off")
+    throw new CliError("BASIS_REGISTER_INDEX: use on or off", EXIT.usage);
   const { openStore } = await import("../../store/index.ts");
   const { buildServer } = await import("../../server/build-server.ts");
   const { signedPdfRenderer } = await import("../../server/signed-pdf.ts");
@@ -42,6 +45,7 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
       command: `basis serve (port ${opts.port})`,
       renderSigned: signedPdfRenderer(branding),
       readCache: readCache === "on",
+      registerIndex: registerIndex === "on",
       // After a crash the lock may name a holder this process cannot check (another
       // container, another host): wait for it to go stale rather than refuse to start.
       lockWait: { waitMs: STALE_MS + RENEW_MS, onWait: (m) => io.err(`basis: ${m}`) },
@@ -66,6 +70,20 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
   io.out(
     `Basis listening on ${url} (database: ${store.database.kind} at ${store.database.location})`,
   );
+  let closing = false;
+  // Built in the background: until it is, the database answers the register's pages.
+  const index = store.registerIndex;
+  if (index) {
+    const started = performance.now();
+    void index.build().then((built) => {
+      if (closing) return;
+      io.out(
+        built
+          ? `Register index: ${index.size.toLocaleString("en-GB")} activities held in memory (built in ${Math.round(performance.now() - started)} ms)`
+          : "Register index: not used (the database does not order text by code point, or it could not be read); the database answers every register page",
+      );
+    });
+  }
   const setupToken = await store.accounts.issueSetupToken();
   if (setupToken)
     io.out(`No users yet. Create the first administrator at:\n  ${url}/setup?token=${setupToken}`);
@@ -83,7 +101,6 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
     throw new CliError((e as Error).message, EXIT.usage);
   }
   if (anchors) io.out(`Audit anchors: written every ${anchors.seconds} s when the trail grew`);
-  let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;

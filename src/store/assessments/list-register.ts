@@ -115,6 +115,11 @@ const SUMMARY = {
  * PGlite, most of a large page's cost). `updatedAt` as `toISOString` writes it.
  */
 function rowJson(sort: RegisterSort): SQL {
+  return summaryJson(sql`'sortKey', ${KEYS[sort].text}`);
+}
+
+/** A register row's summary as one JSON object, then the pairs `more` adds (see rowJson). */
+export function summaryJson(more: SQL): SQL {
   const a = assessments;
   return sql`json_build_object('id', ${a.id}, 'slug', ${a.slug}, 'title', ${a.title},
     'activityName', ${a.activityName}, 'purposeSummary', ${a.purposeSummary},
@@ -123,7 +128,7 @@ function rowJson(sort: RegisterSort): SQL {
     'warnings', ${a.warnings}, 'nextReview', ${a.nextReview},
     'specialCategory', ${a.specialCategory}, 'children', ${a.children},
     'updatedAt', to_char(${a.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'sortKey', ${KEYS[sort].text})`;
+    ${more})`;
 }
 
 /** The JSON array of the rows whose slugs `slug` gives, in the order `order` gives. */
@@ -135,6 +140,16 @@ function pageItems(sort: RegisterSort, slug: SQL, order: SQL): SQL {
 /** A page's row as `rowJson` gives it. */
 type PageRow = AssessmentSummary & { sortKey: string };
 
+/** A row of a page as `present` takes it: the row, and its sort's key for a cursor. */
+export interface FoundRow {
+  item: AssessmentSummary;
+  sortKey: string;
+}
+
+function foundRows(rows: PageRow[]): FoundRow[] {
+  return rows.map(({ sortKey, ...item }) => ({ item, sortKey }));
+}
+
 /** The date a register row without a next review sorts as: after every real one. */
 export const NO_REVIEW = "9999-12-31";
 
@@ -143,7 +158,7 @@ export const NO_REVIEW = "9999-12-31";
  * slug, both in one direction, so that "after this row" is one row comparison the index
  * answers (`(key, slug) > (v, s)`).
  */
-const KEYS: Record<
+export const KEYS: Record<
   RegisterSort,
   {
     column: SQL;
@@ -213,7 +228,7 @@ const Cursor = z.strictObject({
   exact: z.boolean(),
   filter: z.string().max(2000),
 });
-type Cursor = z.infer<typeof Cursor>;
+export type Cursor = z.infer<typeof Cursor>;
 
 function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
@@ -238,7 +253,7 @@ function decodeCursor(text: string): Cursor {
   return r.data;
 }
 
-type Filter = Omit<ListQuery, "sort" | "page" | "pageSize">;
+export type Filter = Omit<ListQuery, "sort" | "page" | "pageSize">;
 
 /** The register's filter, search and sort without paging: what an export of the view takes. */
 export type RegisterSelection = Omit<ListQuery, "page" | "pageSize" | "cursor">;
@@ -393,7 +408,7 @@ function pageWithTotal(
 }
 
 /** The key of the filter in `register_totals`: none, or exactly one filter with a value. */
-function totalKey(f: Filter): string | undefined {
+export function totalKey(f: Filter): string | undefined {
   if (f.q || f.reviewDueBefore) return undefined;
   const keys = [
     f.outcome && `outcome:${f.outcome}`,
@@ -463,6 +478,9 @@ function keysetPast(sort: RegisterSort, cursor: Cursor): SQL {
   );
 }
 
+/** A register query with its defaults filled in and its cursor read. */
+export type Normalised = ReturnType<typeof normalise>;
+
 function normalise(query: ListQuery) {
   const filter: Filter = {
     q: query.q?.trim() || undefined,
@@ -524,9 +542,19 @@ async function itemsOf(page: PromiseLike<{ items: PageRow[] }[]>): Promise<PageR
   return (await page)[0]?.items ?? [];
 }
 
-/** One page of the register (cached and frozen: do not change it). */
-export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): Promise<ListPage> {
-  const { filter, filterKey, sort, page, pageSize, cursor } = normalise(query);
+/**
+ * One page of the register (frozen when it comes from the read cache: do not change it).
+ * The register index this process holds answers it (register-index.ts), once the index has
+ * followed every write acknowledged before this call (`cache.fresh`); the database answers
+ * while there is none, while it is being built, and for what it does not serve.
+ */
+export async function listRegister(
+  { db, cache }: StoreDeps,
+  query: ListQuery,
+  registerIndex?: RegisterPages,
+): Promise<ListPage> {
+  const n = normalise(query);
+  const { filter, filterKey, sort, page, pageSize, cursor } = n;
   const kept = totalKey(filter) !== undefined;
   if (!cursor && !kept && (page - 1) * pageSize >= NUMBERED_DEPTH)
     throw new DomainError(
@@ -541,6 +569,11 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
         ],
       },
     );
+  if (registerIndex?.serves(n)) {
+    await cache.fresh();
+    const answer = await registerIndex.page(n);
+    if (answer) return present(n, answer.found, false, answer.total, answer.exact);
+  }
   const at = cursor ? `${cursor.way}:${cursor.key}:${cursor.slug}` : `${page}`;
   return cache.read("assessments", `page:${filterKey}:${sort}:${at}:${pageSize}`, async () => {
     const queries = registerQueries(db, query);
@@ -550,7 +583,7 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
         db,
         queries.withTotal,
       );
-      return present(r?.items ?? [], false, Number(r?.total ?? 0), true);
+      return present(n, foundRows(r?.items ?? []), false, Number(r?.total ?? 0), true);
     }
     // A cursor made under this filter carries its total: paging on does not count again.
     let counted = false;
@@ -567,44 +600,65 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
       counted && known.exact && page > 1 && (page - 1) * pageSize >= known.total
         ? { found: [], fromEnd: false, total: known.total }
         : await pageRows(db, query, known.total, known.exact);
-    return present(found, fromEnd, total, known.exact);
+    return present(n, foundRows(found), fromEnd, total, known.exact);
   });
+}
 
-  function present(found: PageRow[], fromEnd: boolean, total: number, exact: boolean): ListPage {
-    const more = fromEnd ? page * pageSize < total : found.length > pageSize;
-    const rows = found.slice(0, pageSize);
-    if (cursor?.way === "prev") rows.reverse();
-    const first = rows[0];
-    const last = rows.at(-1);
-    // Past the end one way or the other, there is always the way back.
-    const hasNext = cursor?.way === "prev" ? true : more;
-    const hasPrev = cursor?.way === "prev" ? more : page > 1;
-    const make = (row: (typeof rows)[number] | undefined, way: "next" | "prev", to: number) =>
-      row
-        ? encodeCursor({
-            sort,
-            key: row.sortKey,
-            slug: row.slug,
-            way,
-            page: to,
-            total,
-            exact,
-            filter: filterKey,
-          })
-        : null;
-    const items = rows.map(({ sortKey: _key, ...r }) => r);
-    const pages = Math.max(1, Math.ceil(total / pageSize));
-    return {
-      items,
-      total,
-      totalExact: exact,
-      page,
-      pageSize,
-      numberedPages: kept ? pages : Math.min(pages, Math.ceil(NUMBERED_DEPTH / pageSize)),
-      next: hasNext ? make(last, "next", page + 1) : null,
-      prev: hasPrev ? make(first, "prev", Math.max(page - 1, 1)) : null,
-    };
-  }
+/** What the register index (register-index.ts) answers a page with. */
+export interface RegisterPages {
+  /** Whether it answers this query now. */
+  serves(n: Normalised): boolean;
+  /** The page's rows in the order read and the filter's total; undefined: ask the database. */
+  page(n: Normalised): Promise<{ found: FoundRow[]; total: number; exact: boolean } | undefined>;
+}
+
+/**
+ * A page as the API answers it, from its rows in the order they were read (backwards for a
+ * page before a cursor; `fromEnd`: read from the end, without the extra row past the page).
+ */
+function present(
+  { filter, filterKey, sort, page, pageSize, cursor }: Normalised,
+  found: FoundRow[],
+  fromEnd: boolean,
+  total: number,
+  exact: boolean,
+): ListPage {
+  const more = fromEnd ? page * pageSize < total : found.length > pageSize;
+  const rows = found.slice(0, pageSize);
+  if (cursor?.way === "prev") rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  // Past the end one way or the other, there is always the way back.
+  const hasNext = cursor?.way === "prev" ? true : more;
+  const hasPrev = cursor?.way === "prev" ? more : page > 1;
+  const make = (row: FoundRow | undefined, way: "next" | "prev", to: number) =>
+    row
+      ? encodeCursor({
+          sort,
+          key: row.sortKey,
+          slug: row.item.slug,
+          way,
+          page: to,
+          total,
+          exact,
+          filter: filterKey,
+        })
+      : null;
+  const items = rows.map((r) => r.item);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return {
+    items,
+    total,
+    totalExact: exact,
+    page,
+    pageSize,
+    numberedPages:
+      totalKey(filter) !== undefined
+        ? pages
+        : Math.min(pages, Math.ceil(NUMBERED_DEPTH / pageSize)),
+    next: hasNext ? make(last, "next", page + 1) : null,
+    prev: hasPrev ? make(first, "prev", Math.max(page - 1, 1)) : null,
+  };
 }
 
 /**
@@ -622,10 +676,22 @@ export async function listRegister({ db, cache }: StoreDeps, query: ListQuery): 
  * thousands in a large register).
  */
 export function searchQuery(q: string): string | undefined {
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  return words
-    ? words.map((w) => ([...w].length === 1 ? w : `(${w} | ${w}:*)`)).join(" & ")
-    : undefined;
+  return searchWords(q)?.map(searchTerm).join(" & ");
+}
+
+/** One search word as the full-text query asks it (see searchQuery). */
+export function searchTerm(word: string): string {
+  return wholeWordOnly(word) ? word : `(${word} | ${word}:*)`;
+}
+
+/** A search's words (see searchQuery): undefined when it has none. */
+export function searchWords(q: string): string[] | undefined {
+  return q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? undefined;
+}
+
+/** Whether a search word matches only itself, not as the beginning of longer words. */
+export function wholeWordOnly(word: string): boolean {
+  return [...word].length === 1;
 }
 
 /**
