@@ -7,7 +7,10 @@
  * review date only as deep as the API serves by number, its first 1,000 rows), and pages by
  * cursor (the `next` or `prev` of an earlier answer, as the web app's next and previous
  * buttons and a script paging through the API ask). With the cache on it also runs updates
- * (PUT, each on its current version). Each Basis load is followed by the same load on a bare
+ * (PUT, each on its current version). The loads start once the server has built its register
+ * index (its build time and the server's memory are reported); at the largest size the pages
+ * are also read with the index off (BASIS_REGISTER_INDEX=off), the database answering each,
+ * for comparison. Each Basis load is followed by the same load on a bare
  * Fastify route, so every figure has its reference from the same moment. BENCH_SECONDS sets
  * the length of each load (default 10), after a warm-up of the same load that is not counted
  * (BENCH_WARMUP_SECONDS, default 2). BENCH_REGISTER_PGLITE_DIR names a PGlite data

@@ -12,7 +12,9 @@
  *   acknowledged by any instance before a request arrived is therefore seen by that request,
  *   and a revoked session or token, or a disabled user, is refused at once everywhere.
  * On PGlite one process owns the data directory (the lock), so its own writes are all there
- * is and no check is needed.
+ * is and a read needs no check. The register index (assessments/register-index.ts) follows the
+ * same feed (`follow`): each check tells it what the events name, and on PGlite a register
+ * page after this process wrote waits for one check.
  *
  * A load that was running when an invalidation happened is not stored (each topic has a
  * generation), and cached values are frozen: callers share them and must not change them.
