@@ -17,6 +17,7 @@ import { renderSignedPdf } from "../src/server/signed-pdf.ts";
 import { openStore, type Store } from "../src/store/index.ts";
 import { anAssessment } from "./builders.ts";
 import { figure } from "./support/figures.ts";
+import { seededRandom } from "./support/random.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const NOW = new Date("2026-11-22T09:00:00Z");
@@ -895,17 +896,6 @@ describe("assessments over HTTP", () => {
   }, 60_000);
 });
 
-/** A small seeded generator, so the fuzzing is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Text an attacker or a broken client sends: NUL, huge, control and direction characters, markup, SQL. */
 const HOSTILE_TEXT = [
   "\u0000",
@@ -954,7 +944,7 @@ function replaced(body: unknown, path: (string | number)[], value: unknown): unk
 }
 
 describe("fuzz: hostile input to every route never answers 500", () => {
-  const random = seeded(15);
+  const random = seededRandom(15);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
   for (const route of allRoutes()) {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { boundIn, OrderedList } from "../src/store/assessments/ordered-list.ts";
+import { seededRandom } from "./support/random.ts";
 
 interface Item {
   key: number;
@@ -14,24 +15,13 @@ interface Item {
 const byKey = (a: Item, b: Item) =>
   a.key - b.key || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** A small deterministic generator (mulberry32), so a failure is the same every run. */
-function random(seed: number): () => number {
-  let t = seed;
-  return () => {
-    t = (t + 0x6d2b79f5) | 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function contents(list: OrderedList<Item>): Item[] {
   return list.slice(0, list.length);
 }
 
 describe("an ordered list cut into blocks", () => {
   it("reads as a sorted array through thousands of inserts and removals, many of equal keys", () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const list = OrderedList.of<Item>([]);
     let model: Item[] = [];
     for (let step = 0; step < 6000; step++) {

@@ -33,6 +33,7 @@ import { rowsOf } from "../src/store/rows.ts";
 import { anAssessment } from "./builders.ts";
 import { storeBackends } from "./support/backends.ts";
 import { slugsInOrder } from "./support/marks.ts";
+import { seededRandom } from "./support/random.ts";
 
 const backends = storeBackends("basis-index-");
 const TODAY = "2026-11-22";
@@ -456,13 +457,9 @@ describe("codePointCompare", () => {
   });
 
   it("orders random strings, astral characters included, as their UTF-8 bytes do", () => {
-    // A fixed sequence (a linear congruential generator, its high bits), so a failure can
-    // be replayed.
-    let state = 20261122;
-    const next = (n: number) => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return Math.floor((state / 2 ** 32) * n);
-    };
+    // A fixed sequence, so a failure can be replayed.
+    const random = seededRandom(20261122);
+    const next = (n: number) => Math.floor(random() * n);
     const CHARS = [
       "a",
       "b",
