@@ -157,6 +157,27 @@ describe("the cache following other instances' writes", () => {
     expect(await readAnswered({ last: 3, changes: [] })).toBe(2);
   });
 
+  it("asks the feed from its start after a reset, even when a check was out at the time", async () => {
+    const { feed, calls } = controlledFeed();
+    const cache = new StoreCache(feed, { checkInterval: 0 });
+    const first = cache.fresh();
+    await tick();
+    calls[0]?.answer({ last: 5000, changes: "all" });
+    await first;
+    const second = cache.fresh();
+    await tick();
+    // A restore replaces the database (its audit trail numbered anew) while a check is out.
+    cache.reset();
+    calls[1]?.answer({ last: 5000, changes: [] });
+    await second;
+    const third = cache.fresh();
+    await tick();
+    expect(calls[1]?.after).toBe(5000);
+    expect(calls[2]?.after).toBeUndefined();
+    calls[2]?.answer({ last: 3, changes: "all" });
+    await third;
+  });
+
   it("drops everything and fails the read when the feed cannot be read, then starts afresh", async () => {
     const { feed, calls } = controlledFeed();
     const cache = new StoreCache(feed, { checkInterval: 0 });

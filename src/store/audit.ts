@@ -280,7 +280,10 @@ export function auditFeed(db: Db, batch = 500): ChangeFeed {
       const rows = await after.execute({ after: seen });
       const last = rows[rows.length - 1];
       if (!last) return { last: seen, changes: [] };
-      return { last: last.seq, changes: rows.length > batch ? "all" : rows };
+      if (rows.length <= batch) return { last: last.seq, changes: rows };
+      // Too many to list: everything up to the newest may have changed.
+      const newestRows = await newest.execute();
+      return { last: Math.max(Number(newestRows[0]?.seq ?? 0), last.seq), changes: "all" };
     },
   };
 }

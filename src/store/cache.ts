@@ -265,8 +265,12 @@ export class StoreCache {
     for (const t of TOPICS) this.shelves[t].clear();
   }
 
+  /** Counts the resets: a check that began before one must not set the feed's position. */
+  private epoch = 0;
+
   /** After the database was replaced: nothing kept is valid, the feed's position included. */
   reset(): void {
+    this.epoch++;
     this.dropAll();
     this.seen = undefined;
     this.follower?.reset();
@@ -318,12 +322,15 @@ export class StoreCache {
 
   private async catchUp(): Promise<void> {
     const feed = this.feed as ChangeFeed;
+    const epoch = this.epoch;
     const { last, changes } = await feed.since(this.seen);
+    // The database was replaced meanwhile (a restore): what was read is of the old one.
+    if (epoch !== this.epoch) return;
     // This process's own writes dropped what they touched as they committed.
     if (this.seen === undefined || changes === "all") this.dropAll();
     else if (this.othersWrite) this.changed(changes.map((c) => c.action));
     await this.follower?.follow(changes, last);
-    this.seen = last;
+    if (epoch === this.epoch) this.seen = last;
   }
 }
 

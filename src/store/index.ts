@@ -192,12 +192,13 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   await db.execute(sql`select register_marks_rebuild() from register_marks_stale`);
   // The cache follows the audit trail: on a PostgreSQL server, where other instances write
   // too, before every read; on PGlite after this process wrote, for the register index.
-  const cache = new StoreCache(auditFeed(db), {
+  const feed = auditFeed(db);
+  const cache = new StoreCache(feed, {
     enabled: opts.readCache ?? true,
     othersWrite: database.kind === "postgres",
   });
   await cache.start();
-  const registerIndex = opts.registerIndex === false ? undefined : new RegisterIndex(db);
+  const registerIndex = opts.registerIndex === false ? undefined : new RegisterIndex(db, feed);
   if (registerIndex) cache.follow(registerIndex);
   const deps: StoreDeps = { db, cache, renderSigned: opts.renderSigned };
   // None yet in this process: the first upkeep is due at once, since the writes made before

@@ -80,7 +80,9 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
       io.out(
         built
           ? `Register index: ${index.size.toLocaleString("en-GB")} activities held in memory (built in ${Math.round(performance.now() - started)} ms)`
-          : "Register index: not used (the database does not order text by code point, or it could not be read); the database answers every register page",
+          : index.unsupported
+            ? "Register index: not used, since the database does not order text by code point (its collation is not C or C.UTF-8); the database answers every register page"
+            : "Register index: not built yet (the register could not be read); the database answers the register's pages until it is",
       );
     });
   }

@@ -410,14 +410,22 @@ function pageWithTotal(
 /** The key of the filter in `register_totals`: none, or exactly one filter with a value. */
 export function totalKey(f: Filter): string | undefined {
   if (f.q || f.reviewDueBefore) return undefined;
-  const keys = [
+  const keys = filterParts(f);
+  return keys.length === 0 ? "" : keys.length === 1 ? keys[0] : undefined;
+}
+
+/**
+ * The filters a query is made of, each as register_totals names it (an empty text filters
+ * nothing, as in whereOf).
+ */
+export function filterParts(f: Filter): string[] {
+  return [
     f.outcome && `outcome:${f.outcome}`,
     f.status && `status:${f.status}`,
     f.basis && `basis:${f.basis}`,
     f.specialCategory !== undefined && `specialCategory:${f.specialCategory}`,
     f.children !== undefined && `children:${f.children}`,
-  ].filter((k): k is string => typeof k === "string");
-  return keys.length === 0 ? "" : keys.length === 1 ? keys[0] : undefined;
+  ].filter((k): k is string => typeof k === "string" && k !== "");
 }
 
 /** The total of a filter: kept, counted, or (past COUNTED) estimated. */

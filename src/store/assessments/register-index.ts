@@ -23,13 +23,15 @@
  * `codePointOrder` checks). On a server with a linguistic collation the database answers.
  *
  * Its answers are the database's answers (test/register-index.test.ts compares them page by
- * page on both backends), with one difference: a total past COUNTED that the database gives
- * as the planner's estimate is estimated here from the rows passed over.
+ * page on both backends), but for the totals the database estimates rather than counts: a
+ * total past COUNTED, which the index estimates from the rows it passed over, and a search
+ * the planner expects to match more than BROAD rows, which the index counts up to COUNTED
+ * like any other.
  */
 import { sql } from "drizzle-orm";
 import type { AssessmentSummary } from "../../core/api/assessments.ts";
 import { REGISTER_SORTS, type RegisterSort } from "../../core/vocabulary.ts";
-import { type Change, type Follower, topicsOf } from "../cache.ts";
+import { type Change, type ChangeFeed, type Follower, topicsOf } from "../cache.ts";
 import type { Db } from "../db.ts";
 import { rowsOf } from "../rows.ts";
 import { assessments, auditEvents } from "../schema.ts";
@@ -37,6 +39,7 @@ import {
   COUNTED,
   type Cursor,
   type Filter,
+  filterParts,
   KEYS,
   NO_REVIEW,
   type Normalised,
@@ -280,7 +283,16 @@ export class RegisterIndex implements Follower, RegisterPages {
   /** Whether the database orders text by code point (asked once). */
   private supported: boolean | undefined;
 
-  constructor(private readonly db: Db) {}
+  /** `feed`: the audit trail's changes, read by the index itself after a check said "all". */
+  constructor(
+    private readonly db: Db,
+    private readonly feed: ChangeFeed,
+  ) {}
+
+  /** Whether it is known never to answer: the database does not order text by code point. */
+  get unsupported(): boolean {
+    return this.state === "unsupported";
+  }
 
   /** Whether the index answers now (built and of a database it can order). */
   get ready(): boolean {
@@ -325,7 +337,8 @@ export class RegisterIndex implements Follower, RegisterPages {
    */
   async page(n: Normalised): Promise<IndexPage | undefined> {
     const words = n.filter.q === undefined ? undefined : searchWords(n.filter.q);
-    if (words && !(await this.wordsAsWritten(words))) return undefined;
+    // When that cannot be asked, the database answers (and says what is wrong, if anything).
+    if (words && !(await this.wordsAsWritten(words).catch(() => false))) return undefined;
     if (!(await this.settle())) return undefined;
     const { filter, filterKey, sort, page, pageSize, cursor } = n;
     const view = this.viewOf(filter, sort);
@@ -380,9 +393,13 @@ export class RegisterIndex implements Follower, RegisterPages {
     }
     if (this.state !== "ready") return;
     if (changes === "all") {
-      // "all" up to `last`: what it holds is older only when `last` is past it.
-      if (last > this.seq) this.rebuild();
-      return;
+      // Everything up to `last` may have changed. What it holds is older only when `last` is
+      // past it, and then it asks the trail itself from where it stands, which is often
+      // after most of them (it was built after the writes the check found too many of).
+      if (last <= this.seq) return;
+      const since = await this.feed.since(this.seq).catch(() => undefined);
+      if (!since || since.changes === "all") return this.rebuild();
+      return this.follow(since.changes, since.last);
     }
     const ids = touched(changes, this.seq);
     if (ids === "all") return this.rebuild();
@@ -394,6 +411,8 @@ export class RegisterIndex implements Follower, RegisterPages {
 
   /** The assessments changed since they were last read (see follow). */
   private dirty = new Set<string>();
+  /** Counts the builds: rows read for an earlier one are not applied to a later one. */
+  private generation = 0;
   private settling: Promise<void> | undefined;
 
   /**
@@ -404,12 +423,15 @@ export class RegisterIndex implements Follower, RegisterPages {
   private async settle(): Promise<boolean> {
     try {
       while (this.dirty.size > 0 || this.settling) {
+        const generation = this.generation;
         this.settling ??= (async () => {
           const ids = this.dirty;
           this.dirty = new Set();
           try {
             const rows = await this.load(ids);
-            if (this.state === "ready") this.apply(ids, rows);
+            if (this.state === "ready" && this.generation === generation) this.apply(ids, rows);
+          } catch (e) {
+            if (this.generation === generation) throw e;
           } finally {
             this.settling = undefined;
           }
@@ -438,6 +460,7 @@ export class RegisterIndex implements Follower, RegisterPages {
   // ---- building ------------------------------------------------------------------------
 
   private async buildNow(): Promise<void> {
+    this.generation++;
     this.state = "building";
     this.pending = [];
     this.pendingAll = false;
@@ -465,8 +488,8 @@ export class RegisterIndex implements Follower, RegisterPages {
           after = (chunk[chunk.length - 1] as Loaded).item.id;
         }
         if (this.closed) return;
-        this.fill(rows, seq);
-        this.words.prepare();
+        await this.fill(rows, seq);
+        if (this.closed) return;
         // Changes told meanwhile: those after the newest event read are read again.
         while (this.pending.length > 0 && !this.pendingAll) {
           const changes = this.pending;
@@ -526,7 +549,7 @@ export class RegisterIndex implements Follower, RegisterPages {
   }
 
   /** Everything, from the rows of a build. */
-  private fill(rows: readonly Loaded[], seq: number): void {
+  private async fill(rows: readonly Loaded[], seq: number): Promise<void> {
     this.entries = new Map();
     this.bySlot = [];
     this.free = [];
@@ -538,14 +561,17 @@ export class RegisterIndex implements Follower, RegisterPages {
       this.entries.set(e.id, e);
     }
     const all = [...this.entries.values()];
-    this.lists = ORDERS.map((order) => {
+    this.lists = [];
+    // Each sort in a turn of its own (some 0.2 s at 100,000 rows): requests are answered
+    // between them, by the database.
+    for (const order of ORDERS) {
+      await new Promise((r) => setImmediate(r));
       const lists = new Map<string, OrderedList<Entry>>();
-      for (const e of all.sort(order))
-        for (const key of e.kept) {
-          listIn(lists, key).push(e);
-        }
-      return lists;
-    });
+      for (const e of all.sort(order)) for (const key of e.kept) listIn(lists, key).push(e);
+      this.lists.push(lists);
+    }
+    await new Promise((r) => setImmediate(r));
+    this.words.prepare();
     this.seq = seq;
   }
 
@@ -779,17 +805,6 @@ function rowKeys(row: AssessmentSummary): string[] {
   ];
 }
 
-/** The kept filters a filter is made of (each of its parts that totalKey would name alone). */
-function filterParts(f: Filter): string[] {
-  return [
-    f.outcome !== undefined && `outcome:${f.outcome}`,
-    f.status !== undefined && `status:${f.status}`,
-    f.basis !== undefined && `basis:${f.basis}`,
-    f.specialCategory !== undefined && `specialCategory:${f.specialCategory}`,
-    f.children !== undefined && `children:${f.children}`,
-  ].filter((k): k is string => typeof k === "string");
-}
-
 /** The list of `key`, made when there is none. */
 function listIn(lists: Map<string, OrderedList<Entry>>, key: string): OrderedList<Entry> {
   const list = lists.get(key);
@@ -847,6 +862,11 @@ const PROBE = [
  * database's collation, and that collation puts PROBE in code point order.
  */
 export async function codePointOrder(db: Db): Promise<boolean> {
+  // The probe's texts need UTF-8 (and the index's reading of the words assumes it).
+  const encoding = rowsOf<{ e: string }>(
+    await db.execute(sql`select current_setting('server_encoding') as e`),
+  );
+  if (encoding[0]?.e !== "UTF8") return false;
   const own = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from pg_attribute a
       where a.attrelid = 'assessments'::regclass and a.attname in ('title', 'slug', 'outcome', 'next_review')
