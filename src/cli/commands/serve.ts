@@ -81,7 +81,7 @@ export async function runServe(io: Io, opts: ServeOptions): Promise<void> {
         built
           ? `Register index: ${index.size.toLocaleString("en-GB")} activities held in memory (built in ${Math.round(performance.now() - started)} ms)`
           : index.unsupported
-            ? "Register index: not used, since the database does not order text by code point (its collation is not C or C.UTF-8); the database answers every register page"
+            ? "Register index: not used, since the register's columns do not order text by code point (one was given a collation other than C); the database answers every register page"
             : "Register index: not built yet (the register could not be read); the database answers the register's pages until it is",
       );
     });

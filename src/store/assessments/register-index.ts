@@ -18,9 +18,9 @@
  * cursor, and each row's search words as its full-text vector holds them
  * (`tsvector_to_array`), matched as `to_tsquery` matches the search's words (searchQuery): a
  * word of one character is itself, any other the beginning of a word. The one thing it
- * computes is order, and it orders text by code point; so it serves only a database that
- * does too (PGlite, and a server whose database collation is C or C.UTF-8, as
- * `codePointOrder` checks). On a server with a linguistic collation the database answers.
+ * computes is order, and it orders text by code point, as the register's columns are ordered
+ * on every database since migration 0016 (the C collation); `codePointOrder` checks it when
+ * the index is built, and a database where they order otherwise is left to answer itself.
  *
  * Its answers are the database's answers (test/register-index.test.ts compares them page by
  * page on both backends), but for the totals the database estimates rather than counts: a
@@ -858,8 +858,9 @@ const PROBE = [
 ];
 
 /**
- * Whether the database orders the register's text columns by code point: each uses the
- * database's collation, and that collation puts PROBE in code point order.
+ * Whether the database orders the register's text columns by code point: each is declared
+ * with the C collation (migration 0016), or uses the database's and that one puts PROBE in
+ * code point order.
  */
 export async function codePointOrder(db: Db): Promise<boolean> {
   // The probe's texts need UTF-8 (and the index's reading of the words assumes it).
@@ -867,12 +868,18 @@ export async function codePointOrder(db: Db): Promise<boolean> {
     await db.execute(sql`select current_setting('server_encoding') as e`),
   );
   if (encoding[0]?.e !== "UTF8") return false;
-  const own = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from pg_attribute a
-      where a.attrelid = 'assessments'::regclass and a.attname in ('title', 'slug', 'outcome', 'next_review')
-        and a.attcollation <> (select oid from pg_collation where collname = 'default')`),
+  const columns = rowsOf<{ collation: string }>(
+    await db.execute(sql`select c.collname as collation from pg_attribute a
+      join pg_collation c on c.oid = a.attcollation
+      where a.attrelid = 'assessments'::regclass
+        and a.attname in ('title', 'slug', 'outcome', 'next_review')`),
   );
-  if ((own[0]?.n ?? 1) !== 0) return false;
+  if (columns.length !== 4) return false;
+  if (columns.every((c) => c.collation === "C" || c.collation === "POSIX")) return true;
+  if (
+    columns.some((c) => c.collation !== "C" && c.collation !== "POSIX" && c.collation !== "default")
+  )
+    return false;
   const r = rowsOf<{ ordered: string[] }>(
     await db.execute(
       sql`select array_agg(v order by v) as ordered from unnest(${sql.param(PROBE)}::text[]) as v`,
