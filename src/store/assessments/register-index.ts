@@ -7,11 +7,12 @@
  *
  * It is exact, as the read cache is (cache.ts): it is a follower of the audit trail. Every
  * change to an assessment appends an event naming it, and before a page is answered the
- * cache's check hands the index the events appended since it last looked; the index reads
- * those assessments' rows again (one query) and moves them. Any other change to the register
- * (an event it cannot place, more events than a check lists, a restore) makes it build itself
- * again, and until it has, the database answers. On PGlite, where one process writes, the
- * feed is read only after this process wrote.
+ * cache's check hands the index the events appended since it last looked; before that page,
+ * the index reads the assessments they name again (one query for all of them) and moves them.
+ * Any other change to the register (an event it cannot place, more events since its own
+ * position than a check lists, a restore) makes it build itself again, and until it has, the
+ * database answers. On PGlite, where one process writes, the feed is read only after this
+ * process wrote.
  *
  * What it holds comes from the database, never from a second reading of the documents: the
  * rows as the register query reads them, the sort keys as the database writes them in a
