@@ -251,8 +251,8 @@ async function lockHead(tx: WriteTx): Promise<{ hash: string } | undefined> {
 
 /**
  * The changes read from the audit trail: the events appended after a sequence number (what
- * was done to which entity). Appends are serialised until commit, so sequence order is commit order and a
- * check never skips an event that commits later with a smaller number.
+ * was done to which entity). Appends are serialised until commit, so sequence order is
+ * commit order and a check never skips an event that commits later with a smaller number.
  */
 export function auditFeed(db: Db, batch = 500): ChangeFeed {
   const newest = db

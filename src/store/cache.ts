@@ -277,8 +277,9 @@ export class StoreCache {
   }
 
   /**
-   * Resolves once a check of other writers' changes that began after this call has been
-   * applied. Concurrent callers share one check; on PGlite there is nothing to check.
+   * Resolves once a check of the audit trail that began after this call has been applied.
+   * Concurrent callers share one check; where no other process writes (PGlite), there is
+   * none to wait for unless this process wrote since the last.
    */
   fresh(): Promise<void> {
     if (!this.feed) return Promise.resolve();

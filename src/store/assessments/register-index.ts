@@ -237,17 +237,14 @@ class Words {
 
   /** Whether an entry's words hold `word` (as matching does), by their text. */
   holds(entry: Entry, word: string, whole: boolean): boolean {
-    const w = entry.words;
-    let lo = 0;
-    let hi = w.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (textCompare(this.text[w[mid] as number] as string, word) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === w.length) return false;
-    const found = this.text[w[lo] as number] as string;
-    return whole ? found === word : found.startsWith(word);
+    const at = boundIn(
+      entry.words,
+      word,
+      (id, w) => textCompare(this.text[id] as string, w),
+      false,
+    );
+    const found = this.text[entry.words[at] as number];
+    return found !== undefined && (whole ? found === word : found.startsWith(word));
   }
 }
 
@@ -402,12 +399,20 @@ export class RegisterIndex implements Follower, RegisterPages {
       if (!since || since.changes === "all") return this.rebuild();
       return this.follow(since.changes, since.last);
     }
+    if (!this.told(changes, last)) this.rebuild();
+  }
+
+  /**
+   * Marks the assessments the changes name (after the last it reflects) to be read again
+   * when a page is next asked (settle), not now: a run of saves with no page asked between
+   * them costs one read of the rows they touched. False when a change cannot be placed.
+   */
+  private told(changes: readonly Change[], last: number): boolean {
     const ids = touched(changes, this.seq);
-    if (ids === "all") return this.rebuild();
-    // Read again when a page is next asked (settle), not now: a run of saves with no page
-    // asked between them costs one read of the rows they touched.
+    if (ids === "all") return false;
     for (const id of ids) this.dirty.add(id);
     this.seq = Math.max(this.seq, last);
+    return true;
   }
 
   /** The assessments changed since they were last read (see follow). */
@@ -491,21 +496,11 @@ export class RegisterIndex implements Follower, RegisterPages {
         if (this.closed) return;
         await this.fill(rows, seq);
         if (this.closed) return;
-        // Changes told meanwhile: those after the newest event read are read again.
-        while (this.pending.length > 0 && !this.pendingAll) {
-          const changes = this.pending;
-          this.pending = [];
-          const ids = touched(changes, this.seq);
-          if (ids === "all") {
-            this.pendingAll = true;
-            break;
-          }
-          if (ids.size > 0) this.apply(ids, await this.load(ids));
-          this.seq = Math.max(this.seq, ...changes.map((c) => c.seq));
-        }
-        if (!this.pendingAll) break;
-        this.pendingAll = false;
+        // Changes told meanwhile, after the newest event read: read again before the next page.
+        const changes = this.pending;
         this.pending = [];
+        if (!this.pendingAll && this.told(changes, lastOf(changes, this.seq))) break;
+        this.pendingAll = false;
       }
       if (this.state === "building") this.state = "ready";
     } catch {
@@ -694,9 +689,7 @@ export class RegisterIndex implements Follower, RegisterPages {
       }));
       const rarest = matched.reduce((a, b) => (b.rows < a.rows ? b : a));
       // A word every row holds (as a template's wording is) tests nothing.
-      const others = matched.filter(
-        (m) => m !== rarest && !(m.ids?.length === 1 && m.rows === this.entries.size),
-      );
+      const tested = matched.filter((m) => !(m.ids?.length === 1 && m.rows === this.entries.size));
       // A word whose matches are listed is looked for in the set of their rows (made from
       // their lists, at most one step per row holding them); a beginning of more words than
       // MANY, among each row's words by its text.
@@ -707,7 +700,7 @@ export class RegisterIndex implements Follower, RegisterPages {
       };
       if (rarest.ids && rarest.rows <= FEW) {
         // A rare word: its rows, tested and put in the sort's order.
-        const rest = [...tests, ...others.map(holds)];
+        const rest = [...tests, ...tested.filter((m) => m !== rarest).map(holds)];
         if (base !== "") rest.push((e) => e.kept.includes(base));
         const list = this.words
           .rowsOf(rarest.ids)
@@ -716,11 +709,7 @@ export class RegisterIndex implements Follower, RegisterPages {
           .sort(ORDERS[SORT_AT[sort]]);
         return { list: OrderedList.of(list), test: undefined };
       }
-      tests.push(
-        ...[rarest, ...others]
-          .filter((m) => !(m.ids?.length === 1 && m.rows === this.entries.size))
-          .map(holds),
-      );
+      tests.push(...tested.map(holds));
     }
     return {
       list: listOf(base),
@@ -813,6 +802,13 @@ function listIn(lists: Map<string, OrderedList<Entry>>, key: string): OrderedLis
   const made = new OrderedList<Entry>();
   lists.set(key, made);
   return made;
+}
+
+/** The newest of the changes' sequence numbers, or `seq` when there are none. */
+function lastOf(changes: readonly Change[], seq: number): number {
+  let last = seq;
+  for (const c of changes) if (c.seq > last) last = c.seq;
+  return last;
 }
 
 /** The assessments the changes touched, or "all" when one cannot be placed. */
